@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { ApiKeyEntity } from './api-key.entity.js';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'ci-deployer', maxLength: 100, description: 'What the key is for' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'fh_AbC1…', description: 'Start of the key, to tell keys apart' })
+  hint: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastUsedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
+
+  static from(entity: ApiKeyEntity): ApiKeyDto {
+    return {
+      id: entity.id,
+      name: entity.name,
+      hint: entity.hint,
+      createdAt: entity.createdAt.toISOString(),
+      lastUsedAt: entity.lastUsedAt?.toISOString() ?? null,
+      revokedAt: entity.revokedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({ description: 'The key itself. Shown only in this response: store it now.' })
+  key: string;
+}

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'api_keys' })
+export class ApiKeyEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_api_keys_id' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  /** SHA-256 of the whole key; the key itself is never stored. */
+  @Index('UQ_api_keys_hash', { unique: true })
+  @Column({ type: 'bytea' })
+  hash: Buffer;
+
+  /** The first characters of the key, shown in lists so people can tell keys apart. */
+  @Column({ type: 'varchar', length: 16 })
+  hint: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,30 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { RuntimeModule } from './config/runtime.module.js';
+import type { Runtime } from './config/runtime.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { QueueModule } from './queue/queue.module.js';
+
+export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
+
+/** HTTP-facing modules load in the api and all roles; queue processors in worker and all. */
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime, extra: ModuleImport[] = []): DynamicModule {
+    const servesHttp = runtime.config.role !== 'worker';
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.forRoot(runtime),
+        DatabaseModule.forRoot(runtime.databaseUrl),
+        QueueModule.forRoot(runtime),
+        ...(servesHttp ? [ApiKeysModule, HealthModule] : []),
+        ...extra,
+      ],
+      providers: servesHttp ? [{ provide: APP_FILTER, useClass: AllExceptionsFilter }] : [],
+    };
+  }
+}

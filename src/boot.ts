@@ -1,0 +1,100 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule, type ModuleImport } from './app.module.js';
+import { requestId } from './common/logging.js';
+import { PinoNestLogger } from './common/nest-logger.js';
+import { registerRequestLogging } from './common/request-logging.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import type { AppConfig } from './config/load-config.js';
+import type { Runtime } from './config/runtime.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { setupOpenApi } from './openapi.js';
+import { checkRedis } from './queue/redis-readiness.js';
+import { loadOrCreateKeyFile, parseMasterKeys } from './secrets/master-keys.js';
+import { SecretBox } from './secrets/secret-box.js';
+
+export interface Flowhub {
+  app: INestApplicationContext;
+  /** Base URL of the HTTP server; undefined in the worker role. */
+  url?: string;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+export interface BootOptions {
+  /** Extra Nest modules (tests add processors here). */
+  extraModules?: ModuleImport[];
+}
+
+async function resolveRuntime(config: AppConfig, logger: Logger) {
+  const log = {
+    info: (message: string) => logger.info(message),
+    warn: (message: string) => logger.warn(message),
+    debug: (message: string) => logger.debug({ source: 'postgres' }, message),
+  };
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, log);
+  try {
+    const keys = config.masterKeys
+      ? parseMasterKeys(config.masterKeys)
+      : await loadOrCreateKeyFile(config.dataDir);
+    if (config.redisUrl) await checkRedis(config.redisUrl, log.warn);
+    const databaseUrl = config.databaseUrl ?? embedded!.url;
+    return { runtime: { config, databaseUrl, secretBox: new SecretBox(keys) }, embedded };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function createNestApp(runtime: Runtime, logger: Logger, options: BootOptions) {
+  const module = AppModule.forRoot(runtime, options.extraModules);
+  const nestLogger = new PinoNestLogger(logger);
+  if (runtime.config.role === 'worker') {
+    const app = await NestFactory.createApplicationContext(module, { logger: nestLogger });
+    return { app, url: undefined };
+  }
+  const adapter = new FastifyAdapter({ trustProxy: true, genReqId: requestId });
+  registerRequestLogging(adapter.getInstance(), logger);
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    rawBody: true,
+    logger: nestLogger,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  setupOpenApi(app);
+  await app.listen(runtime.config.port, runtime.config.host);
+  return { app, url: await app.getUrl() };
+}
+
+/**
+ * Boots Flowhub in the configured role: embedded Postgres when there is no DATABASE_URL,
+ * master keys, the Redis check, then Nest. `close()` stops HTTP, drains workers, closes
+ * the database and finally stops the embedded Postgres.
+ */
+export async function bootFlowhub(
+  config: AppConfig,
+  logger: Logger,
+  options: BootOptions = {},
+): Promise<Flowhub> {
+  const { runtime, embedded } = await resolveRuntime(config, logger);
+  let started: Awaited<ReturnType<typeof createNestApp>>;
+  try {
+    started = await createNestApp(runtime, logger, options);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const { app, url } = started;
+  return { app, url, runtime, close: () => shutdown(app, embedded) };
+}
+
+async function shutdown(app: INestApplicationContext, embedded: EmbeddedDatabase | undefined) {
+  try {
+    await app.close();
+  } finally {
+    await embedded?.stop();
+  }
+}

@@ -1,0 +1,104 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { MASTER_KEY_LIST_PATTERN } from '../secrets/master-keys.js';
+
+export const ROLES = ['all', 'api', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every variable Flowhub reads from the environment (documented in .env.example). */
+export const ENV_VARIABLES = [
+  'PORT',
+  'HOST',
+  'FLOWHUB_ROLE',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'FLOWHUB_DATA_DIR',
+  'FLOWHUB_MASTER_KEYS',
+  'FLOWHUB_ADMIN_KEY',
+  'LOG_LEVEL',
+  'FLOWHUB_QUEUE_PREFIX',
+  'FLOWHUB_SHUTDOWN_TIMEOUT_MS',
+] as const;
+
+/**
+ * Every environment variable Flowhub reads. Validated once at boot; `.env.example`
+ * documents each one. Messages name the variable and what is allowed.
+ */
+export class EnvSchema {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
+  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  PORT: number = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  @IsOptional()
+  @IsIn(ROLES, { message: `FLOWHUB_ROLE must be one of: ${ROLES.join(', ')}` })
+  FLOWHUB_ROLE: Role = 'all';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// connection URL',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, {
+    message: 'REDIS_URL must be a redis:// or rediss:// URL',
+  })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'FLOWHUB_DATA_DIR must not be empty' })
+  FLOWHUB_DATA_DIR: string = './.data';
+
+  @IsOptional()
+  @Matches(MASTER_KEY_LIST_PATTERN, {
+    message:
+      'FLOWHUB_MASTER_KEYS must be a comma-separated list of <id>:<base64 of 32 bytes> ' +
+      '(id: letters, digits, _ or -; the first key encrypts). Make one with: ' +
+      "node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"",
+  })
+  FLOWHUB_MASTER_KEYS?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'FLOWHUB_ADMIN_KEY must be at least 32 characters long' })
+  @MaxLength(256, { message: 'FLOWHUB_ADMIN_KEY must be at most 256 characters long' })
+  FLOWHUB_ADMIN_KEY?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, {
+    message: 'FLOWHUB_QUEUE_PREFIX must be 1-40 letters, digits, _ or -',
+  })
+  FLOWHUB_QUEUE_PREFIX: string = 'flowhub';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
+  @Min(100, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
+  @Max(600000, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
+  FLOWHUB_SHUTDOWN_TIMEOUT_MS: number = 8000;
+}

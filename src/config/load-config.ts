@@ -1,0 +1,82 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { resolve } from 'node:path';
+import { ENV_VARIABLES, EnvSchema, type LogLevel, type Role } from './env.schema.js';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  role: Role;
+  databaseUrl?: string;
+  redisUrl?: string;
+  dataDir: string;
+  masterKeys?: string;
+  adminKey?: string;
+  logLevel: LogLevel;
+  queuePrefix: string;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads only the variables Flowhub knows; empty strings count as unset. */
+function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of ENV_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') picked[name] = value.trim();
+  }
+  return picked;
+}
+
+function describe(error: ValidationError): string[] {
+  const messages = Object.values(error.constraints ?? {});
+  const unique = [...new Set(messages)];
+  return unique.map((message) =>
+    message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+  );
+}
+
+function crossChecks(env: EnvSchema): string[] {
+  const problems: string[] = [];
+  if (env.DATABASE_URL && !env.FLOWHUB_MASTER_KEYS) {
+    problems.push(
+      'FLOWHUB_MASTER_KEYS is required when DATABASE_URL is set (every api and worker process must ' +
+        'share the same keys). Make one with: ' +
+        "node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"",
+    );
+  }
+  if (env.FLOWHUB_MASTER_KEYS) {
+    const ids = env.FLOWHUB_MASTER_KEYS.split(',').map((entry) => entry.split(':')[0]);
+    if (new Set(ids).size !== ids.length) {
+      problems.push('FLOWHUB_MASTER_KEYS lists the same key id twice; every id must be unique');
+    }
+  }
+  return problems;
+}
+
+/** Validates the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(EnvSchema, pickKnown(env), { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { forbidUnknownValues: true });
+  const problems = [...errors.flatMap(describe), ...(errors.length ? [] : crossChecks(parsed))];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    role: parsed.FLOWHUB_ROLE,
+    databaseUrl: parsed.DATABASE_URL,
+    redisUrl: parsed.REDIS_URL,
+    dataDir: resolve(parsed.FLOWHUB_DATA_DIR),
+    masterKeys: parsed.FLOWHUB_MASTER_KEYS,
+    adminKey: parsed.FLOWHUB_ADMIN_KEY,
+    logLevel: parsed.LOG_LEVEL,
+    queuePrefix: parsed.FLOWHUB_QUEUE_PREFIX,
+    shutdownTimeoutMs: parsed.FLOWHUB_SHUTDOWN_TIMEOUT_MS,
+  };
+}

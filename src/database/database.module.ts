@@ -1,0 +1,27 @@
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options.js';
+import { runMigrationsLocked } from './run-migrations.js';
+
+/** TypeORM on Flowhub's Postgres; pending migrations are applied before anything uses it. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string): DynamicModule {
+    const logger = new Logger('Database');
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(url),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            const applied = await runMigrationsLocked(dataSource);
+            if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+            return dataSource;
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { createLogger } from './common/logging.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import { bootFlowhub, type Flowhub } from './boot.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(
+      `Flowhub cannot start. ${error.message}\nSee .env.example for every variable.\n`,
+    );
+    process.exit(78);
+  }
+  const logger = createLogger(config.logLevel);
+  let flowhub: Flowhub | undefined;
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn(
+        `${signal} received while shutting down; still waiting (limit FLOWHUB_SHUTDOWN_TIMEOUT_MS)`,
+      );
+      return;
+    }
+    stopping = true;
+    logger.info(`${signal} received: shutting down (stop HTTP, drain workers, close database)`);
+    const timer = setTimeout(() => {
+      logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    await flowhub?.close();
+    logger.info('Flowhub stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', (signal) => void stop(signal));
+  process.on('SIGINT', (signal) => void stop(signal));
+  try {
+    flowhub = await bootFlowhub(config, logger);
+  } catch (error) {
+    logger.fatal(`Flowhub failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  logger.info(
+    flowhub.url
+      ? `Flowhub (${config.role}) listening on ${flowhub.url} — API docs at ${flowhub.url}/docs`
+      : `Flowhub worker started`,
+  );
+}
+
+void main();
