@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -17,17 +7,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { API_PREFIX } from '../common/api-prefix.js';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { uuidParam } from '../common/uuid-param.pipe.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto.js';
 import { ApiKeysService } from './api-keys.service.js';
-
-const UUID_PARAM = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new AppError(
-      ErrorCode.BadRequest,
-      'id must be an API key id (a UUID, as listed by GET /api/v1/api-keys)',
-    ),
-});
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -55,7 +37,9 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
-  async revoke(@Param('id', UUID_PARAM) id: string): Promise<void> {
+  async revoke(
+    @Param('id', uuidParam('API key id (GET /api/v1/api-keys lists them)')) id: string,
+  ): Promise<void> {
     await this.apiKeys.revoke(id);
   }
 }

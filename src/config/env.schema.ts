@@ -40,9 +40,9 @@ export const ENV_VARIABLES = [
 export class EnvSchema {
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
-  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
-  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535 (0 picks a free port)' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535 (0 picks a free port)' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535 (0 picks a free port)' })
   PORT: number = 3000;
 
   @IsOptional()

@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const FRAMEWORK_IMPORTS = {
+  patterns: [
+    {
+      group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'bullmq/*', 'axios', 'axios/*'],
+      message:
+        'src/engine/ is pure TypeScript: no Nest, TypeORM, BullMQ or axios. Put adapters in src/queue, src/runs or src/common.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': 'error',
+      // Nest resolves constructor parameters from emitted metadata: keep those imports as values.
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', FRAMEWORK_IMPORTS] },
+  },
+  {
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,9 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { AppError, ErrorCode } from './app-error.js';
+
+/** A path id that must be a UUID; the 400 says what kind of id was expected. */
+export function uuidParam(what: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () => new AppError(ErrorCode.BadRequest, `id must be a UUID: an ${what}`),
+  });
+}

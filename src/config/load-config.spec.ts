@@ -1,0 +1,90 @@
+import { ConfigError, loadConfig } from './load-config.js';
+
+const KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      role: 'all',
+      logLevel: 'info',
+      queuePrefix: 'flowhub',
+      shutdownTimeoutMs: 8000,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.dataDir).toMatch(/\/\.data$/);
+  });
+
+  it('names PORT and the allowed range when PORT is not a number', () => {
+    expect(problems({ PORT: 'abc' })).toEqual([
+      'PORT must be an integer between 0 and 65535 (0 picks a free port)',
+    ]);
+  });
+
+  it('rejects an out-of-range PORT', () => {
+    expect(problems({ PORT: '70000' })[0]).toMatch(/^PORT must be an integer/);
+  });
+
+  it('lists the allowed roles', () => {
+    expect(problems({ FLOWHUB_ROLE: 'web' })).toEqual([
+      'FLOWHUB_ROLE must be one of: all, api, worker',
+    ]);
+  });
+
+  it('reports every bad variable at once', () => {
+    const found = problems({ PORT: 'x', LOG_LEVEL: 'loud', REDIS_URL: 'localhost:6379' });
+    expect(found).toHaveLength(3);
+    expect(found.join('\n')).toMatch(/PORT/);
+    expect(found.join('\n')).toMatch(/LOG_LEVEL must be one of: fatal, error/);
+    expect(found.join('\n')).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+  });
+
+  it('requires master keys when an external database is used', () => {
+    const found = problems({ DATABASE_URL: 'postgres://u@db:5432/flowhub' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^FLOWHUB_MASTER_KEYS is required when DATABASE_URL is set/);
+  });
+
+  it('accepts an external database with master keys and Redis', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/flowhub',
+      FLOWHUB_MASTER_KEYS: KEYS,
+      REDIS_URL: 'redis://redis:6379',
+      FLOWHUB_ROLE: 'worker',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({ role: 'worker', port: 8080, redisUrl: 'redis://redis:6379' });
+  });
+
+  it('rejects malformed master keys and repeated key ids', () => {
+    expect(problems({ FLOWHUB_MASTER_KEYS: 'k1:short' })[0]).toMatch(
+      /^FLOWHUB_MASTER_KEYS must be a comma-separated list of <id>:<base64 of 32 bytes>/,
+    );
+    expect(problems({ FLOWHUB_MASTER_KEYS: `${KEYS},${KEYS}` })).toEqual([
+      'FLOWHUB_MASTER_KEYS lists the same key id twice; every id must be unique',
+    ]);
+  });
+
+  it('refuses a short admin key', () => {
+    expect(problems({ FLOWHUB_ADMIN_KEY: 'tooshort' })).toEqual([
+      'FLOWHUB_ADMIN_KEY must be at least 32 characters long',
+    ]);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { pino, type Logger } from 'pino';
+import { bootFlowhub, type BootOptions, type Flowhub } from '../../src/boot.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdefghijklmnop';
+export const TEST_MASTER_KEYS = `t1:${Buffer.alloc(32, 7).toString('base64')}`;
+
+export interface TestApp extends Flowhub {
+  database: TestDatabase;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** Collects JSON log lines in memory so tests can read what Flowhub logged. */
+export function memoryLogger(level = 'debug'): { logger: Logger; logs: string[] } {
+  const logs: string[] = [];
+  const stream = { write: (line: string) => void logs.push(line) };
+  return { logger: pino({ level }, stream), logs };
+}
+
+/**
+ * Boots the real app on its own fresh database (and its own queue prefix on Redis when
+ * REDIS_URL is set), listening on a free port. `env` overrides any variable.
+ */
+export async function bootTestApp(
+  env: Record<string, string | undefined> = {},
+  options: BootOptions & { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'debug',
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.REDIS_URL,
+    FLOWHUB_MASTER_KEYS: TEST_MASTER_KEYS,
+    FLOWHUB_ADMIN_KEY: TEST_ADMIN_KEY,
+    FLOWHUB_QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
+    ...env,
+  });
+  const { logger, logs } = memoryLogger(config.logLevel);
+  const flowhub = await bootFlowhub(config, logger, options);
+  return {
+    ...flowhub,
+    database,
+    logs,
+    stop: async () => {
+      await flowhub.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
