@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { pino, type Logger } from 'pino';
+import { loggerOptions } from '../../src/common/logging.js';
+import type { LogLevel } from '../../src/config/env.schema.js';
 import { bootFlowhub, type BootOptions, type Flowhub } from '../../src/boot.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -13,11 +15,11 @@ export interface TestApp extends Flowhub {
   stop(): Promise<void>;
 }
 
-/** Collects JSON log lines in memory so tests can read what Flowhub logged. */
-export function memoryLogger(level = 'debug'): { logger: Logger; logs: string[] } {
+/** The production logger (same redaction), writing JSON lines to memory for assertions. */
+export function memoryLogger(level: LogLevel = 'debug'): { logger: Logger; logs: string[] } {
   const logs: string[] = [];
   const stream = { write: (line: string) => void logs.push(line) };
-  return { logger: pino({ level }, stream), logs };
+  return { logger: pino(loggerOptions(level), stream), logs };
 }
 
 /**

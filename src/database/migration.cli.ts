@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createLogger } from '../common/logging.js';
+import { loadConfig } from '../config/load-config.js';
+import { dataSourceOptions } from './data-source-options.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { generateMigration } from './migration-tasks.js';
+import { runMigrationsLocked } from './run-migrations.js';
+
+const USAGE =
+  'usage: npm run migration:run | migration:revert | migration:show | migration:generate -- <PascalCaseName>';
+const MIGRATIONS_DIR = join(process.cwd(), 'migrations');
+
+/** Adds the generated migration to the list in migrations/index.ts. */
+async function register(file: string): Promise<void> {
+  const index = join(MIGRATIONS_DIR, 'index.ts');
+  const source = await readFile(index, 'utf8');
+  const className = /export class (\w+)/.exec(
+    await readFile(join(MIGRATIONS_DIR, `${file}.ts`), 'utf8'),
+  )![1];
+  const withImport = source.replace(
+    /(\nexport const MIGRATIONS)/,
+    `import { ${className} } from './${file}.js';\n$1`,
+  );
+  await writeFile(index, withImport.replace(/\];\s*$/, `, ${className}];\n`));
+  await appendFile(index, '');
+}
+
+async function run(command: string | undefined, name: string | undefined, dataSource: DataSource) {
+  switch (command) {
+    case 'run': {
+      const applied = await runMigrationsLocked(dataSource);
+      return applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations';
+    }
+    case 'revert':
+      await dataSource.undoLastMigration({ transaction: 'all' });
+      return 'Reverted the last migration';
+    case 'show':
+      return (await dataSource.showMigrations()) ? 'There are pending migrations' : 'Up to date';
+    case 'generate': {
+      if (!name) throw new Error(USAGE);
+      await runMigrationsLocked(dataSource);
+      const file = await generateMigration(dataSource, name, MIGRATIONS_DIR);
+      if (!file) return 'Entities and migrations agree: nothing to generate';
+      await register(file);
+      return `Wrote migrations/${file}.ts and added it to migrations/index.ts; review it, run npm run format`;
+    }
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+/** Migration commands on the same data source as the app (embedded Postgres included). */
+async function main(): Promise<void> {
+  const [command, name] = process.argv.slice(2);
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const log = {
+    info: (m: string) => logger.info(m),
+    warn: (m: string) => logger.warn(m),
+    debug: () => undefined,
+  };
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, log);
+  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url));
+  try {
+    await dataSource.initialize();
+    logger.info(await run(command, name, dataSource));
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});

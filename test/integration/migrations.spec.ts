@@ -1,0 +1,56 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { generateMigration, pendingSchemaChanges } from '../../src/database/migration-tasks.js';
+import { runMigrationsLocked } from '../../src/database/run-migrations.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('generates a migration from the entities on an empty database', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flowhub-migrations-'));
+    const file = await generateMigration(dataSource, 'Initial', dir, 1000);
+    expect(file).toBe('1000-initial');
+    const source = await readFile(join(dir, `${file}.ts`), 'utf8');
+    expect(source).toContain('export class Initial1000 implements MigrationInterface');
+    expect(source).toContain('CREATE TABLE \\"api_keys\\"');
+    await expect(generateMigration(dataSource, 'bad name', dir)).rejects.toThrow(/PascalCase/);
+  });
+
+  it('applies every migration, and then the schema matches the entities exactly', async () => {
+    const applied = await runMigrationsLocked(dataSource);
+    expect(applied).toContain('CreateApiKeys1763888400000');
+    const { upQueries } = await pendingSchemaChanges(dataSource);
+    expect(upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('is idempotent when several processes migrate at once', async () => {
+    const results = await Promise.all([
+      runMigrationsLocked(dataSource),
+      runMigrationsLocked(dataSource),
+    ]);
+    expect(results).toEqual([[], []]);
+  });
+
+  it('reverts the last migration and applies it again', async () => {
+    await dataSource.undoLastMigration({ transaction: 'all' });
+    const [{ exists }] = await dataSource.query(
+      "SELECT to_regclass('public.api_keys') IS NOT NULL AS exists",
+    );
+    expect(exists).toBe(false);
+    expect(await runMigrationsLocked(dataSource)).toEqual(['CreateApiKeys1763888400000']);
+  });
+});
