@@ -32,7 +32,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', FRAMEWORK_IMPORTS] },
   },
   {
-    files: ['**/*.spec.ts', 'test/**/*.ts', 'scripts/**'],
+    files: ['**/*.{js,mjs}'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', globalThis: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'test/**/*.mjs', 'bench/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );

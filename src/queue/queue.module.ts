@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { createPostgresBackend, setDefaultBackendFactory, type QueueOptions } from 'bullmq';
 import type { Runtime } from '../config/runtime.js';
+import { QueueErrorLogging } from './queue-error-logging.js';
 import { QueueHealthIndicator } from './queue.health.js';
 import { QueueName } from './queue-names.js';
 import { WorkerDrain } from './worker-drain.js';
@@ -37,7 +38,7 @@ export class QueueModule {
         TerminusModule,
         DiscoveryModule,
       ],
-      providers: [QueueHealthIndicator, WorkerDrain],
+      providers: [QueueHealthIndicator, QueueErrorLogging, WorkerDrain],
       exports: [BullModule, QueueHealthIndicator],
     };
   }

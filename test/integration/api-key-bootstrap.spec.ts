@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { bootTestApp, TEST_ADMIN_KEY } from '../support/boot-test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { json } from '../support/json.js';
 
 async function bootCapturingStdout(
   env: Record<string, string | undefined>,
@@ -37,29 +38,29 @@ describe('bootstrap admin key', () => {
     expect(key).toBeDefined();
     expect(first.app.logs.join('\n')).not.toContain(key!);
     expect((await listKeys(first.app.url!, key!)).status).toBe(200);
-    await first.app.close();
+    await first.app.stop();
 
     const second = await bootCapturingStdout({ FLOWHUB_ADMIN_KEY: undefined }, database);
     expect(second.printed).not.toMatch(/fh_[\w-]{43}/);
     expect((await listKeys(second.app.url!, key!)).status).toBe(200);
-    await second.app.close();
+    await second.app.stop();
   });
 
   it('keeps a revoked FLOWHUB_ADMIN_KEY revoked across restarts and says so', async () => {
     const first = await bootTestApp({}, { database });
-    const [admin] = await (await listKeys(first.url!, TEST_ADMIN_KEY)).json();
+    const [admin] = await json(await listKeys(first.url!, TEST_ADMIN_KEY));
     const revoke = await fetch(`${first.url}/api/v1/api-keys/${admin.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
     });
     expect(revoke.status).toBe(204);
-    await first.close();
+    await first.stop();
 
     const second = await bootTestApp({}, { database });
     expect((await listKeys(second.url!, TEST_ADMIN_KEY)).status).toBe(401);
     expect(second.logs.join('\n')).toMatch(
       /FLOWHUB_ADMIN_KEY was revoked through the API and stays revoked/,
     );
-    await second.close();
+    await second.stop();
   });
 });

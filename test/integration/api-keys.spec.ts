@@ -1,4 +1,5 @@
 import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
+import { json } from '../support/json.js';
 
 describe('API keys and authentication', () => {
   let app: TestApp;
@@ -18,7 +19,7 @@ describe('API keys and authentication', () => {
     const response = await call('/api/v1/api-keys');
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(await response.json()).toEqual({
+    expect(await json(response)).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
       message:
@@ -29,16 +30,16 @@ describe('API keys and authentication', () => {
   it('rejects a wrong key and a malformed header', async () => {
     const wrong = await call('/api/v1/api-keys', { key: 'fh_not-a-real-key' });
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).message).toMatch(/^Invalid or revoked API key/);
+    expect((await json(wrong)).message).toMatch(/^Invalid or revoked API key/);
     const basic = await call('/api/v1/api-keys', { headers: { authorization: 'Basic abc' } });
     expect(basic.status).toBe(401);
-    expect((await basic.json()).message).toMatch(/^Malformed Authorization header/);
+    expect((await json(basic)).message).toMatch(/^Malformed Authorization header/);
   });
 
   it('accepts the bootstrap key from FLOWHUB_ADMIN_KEY', async () => {
     const response = await call('/api/v1/api-keys', { key: TEST_ADMIN_KEY });
     expect(response.status).toBe(200);
-    const keys = await response.json();
+    const keys = await json(response);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({
       name: 'admin (FLOWHUB_ADMIN_KEY)',
@@ -55,11 +56,11 @@ describe('API keys and authentication', () => {
       body: JSON.stringify({ name: 'ci-deployer' }),
     });
     expect(created.status).toBe(201);
-    const { id, key, name } = await created.json();
+    const { id, key, name } = await json(created);
     expect(name).toBe('ci-deployer');
     expect(key).toMatch(/^fh_[\w-]{43}$/);
 
-    const listed = await (await call('/api/v1/api-keys', { key })).json();
+    const listed = await json(await call('/api/v1/api-keys', { key }));
     expect(listed.map((k: { id: string }) => k.id)).toContain(id);
     expect(JSON.stringify(listed)).not.toContain(key);
     expect(listed.find((k: { id: string }) => k.id === id).lastUsedAt).not.toBeNull();
@@ -69,18 +70,18 @@ describe('API keys and authentication', () => {
     const after = await call('/api/v1/api-keys', { key });
     expect(after.status).toBe(401);
 
-    const active = await (await call('/api/v1/api-keys', { key: TEST_ADMIN_KEY })).json();
+    const active = await json(await call('/api/v1/api-keys', { key: TEST_ADMIN_KEY }));
     expect(active.map((k: { id: string }) => k.id)).not.toContain(id);
-    const all = await (
-      await call('/api/v1/api-keys?includeRevoked=true', { key: TEST_ADMIN_KEY })
-    ).json();
+    const all = await json(
+      await call('/api/v1/api-keys?includeRevoked=true', { key: TEST_ADMIN_KEY }),
+    );
     expect(all.find((k: { id: string }) => k.id === id).revokedAt).not.toBeNull();
   });
 
   it('stores only a hash of each key', async () => {
-    const { key } = await (
-      await call('/api/v1/api-keys', { method: 'POST', key: TEST_ADMIN_KEY, body: '{"name":"x"}' })
-    ).json();
+    const { key } = await json(
+      await call('/api/v1/api-keys', { method: 'POST', key: TEST_ADMIN_KEY, body: '{"name":"x"}' }),
+    );
     const rows = await app.database.admin(async () => {
       const { default: pg } = await import('pg');
       const client = new pg.Client({ connectionString: app.database.url });
@@ -103,7 +104,7 @@ describe('API keys and authentication', () => {
       body: JSON.stringify({ name: '', colour: 'red' }),
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await json(response);
     expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(body.details).toEqual(
       expect.arrayContaining([
@@ -120,24 +121,24 @@ describe('API keys and authentication', () => {
       body: '{"name":',
     });
     expect(badJson.status).toBe(400);
-    expect(Object.keys(await badJson.json()).sort()).toEqual(['error', 'message', 'statusCode']);
+    expect(Object.keys(await json(badJson)).sort()).toEqual(['error', 'message', 'statusCode']);
 
     const notUuid = await call('/api/v1/api-keys/abc', { method: 'DELETE', key: TEST_ADMIN_KEY });
     expect(notUuid.status).toBe(400);
-    expect((await notUuid.json()).message).toMatch(/^id must be a UUID/);
+    expect((await json(notUuid)).message).toMatch(/^id must be a UUID/);
 
     const unknown = await call('/api/v1/api-keys/00000000-0000-4000-8000-000000000000', {
       method: 'DELETE',
       key: TEST_ADMIN_KEY,
     });
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).message).toBe(
+    expect((await json(unknown)).message).toBe(
       "No API key with id '00000000-0000-4000-8000-000000000000'",
     );
 
     const route = await call('/api/v1/nothing-here', { key: TEST_ADMIN_KEY });
     expect(route.status).toBe(404);
-    expect(await route.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(await json(route)).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
   it('logs requests with a request id and without the key', async () => {

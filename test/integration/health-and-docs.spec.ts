@@ -1,4 +1,5 @@
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+import { json } from '../support/json.js';
 
 describe('health and OpenAPI', () => {
   let app: TestApp;
@@ -11,13 +12,13 @@ describe('health and OpenAPI', () => {
   it('answers /health without a key', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await json(response)).toEqual({ status: 'ok' });
   });
 
   it('is ready when the database and the queue answer', async () => {
     const response = await fetch(`${app.url}/health/ready`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(body.status).toBe('ok');
     expect(body.info.database.status).toBe('up');
     expect(body.info.queue.status).toBe('up');
@@ -35,7 +36,7 @@ describe('health and OpenAPI', () => {
     try {
       const response = await fetch(`${app.url}/health/ready`);
       expect(response.status).toBe(503);
-      const body = await response.json();
+      const body = await json(response);
       expect(body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
       expect(body.message).toMatch(/^Not ready: database is down/);
       expect(body.details).toContainEqual(expect.objectContaining({ path: 'database' }));
@@ -56,7 +57,7 @@ describe('health and OpenAPI', () => {
     const ui = await fetch(`${app.url}/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toMatch(/swagger/i);
-    const document = await (await fetch(`${app.url}/docs/json`)).json();
+    const document = await json(await fetch(`${app.url}/docs/json`));
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/api-keys',

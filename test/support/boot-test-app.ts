@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { loggerOptions } from '../../src/common/logging.js';
 import type { LogLevel } from '../../src/config/env.schema.js';
@@ -22,6 +23,21 @@ export function memoryLogger(level: LogLevel = 'debug'): { logger: Logger; logs:
   return { logger: pino(loggerOptions(level), stream), logs };
 }
 
+/** Removes the keys a suite left on the shared Redis under its own queue prefix. */
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /**
  * Boots the real app on its own fresh database (and its own queue prefix on Redis when
  * REDIS_URL is set), listening on a free port. `env` overrides any variable.
@@ -43,7 +59,10 @@ export async function bootTestApp(
     ...env,
   });
   const { logger, logs } = memoryLogger(config.logLevel);
-  const flowhub = await bootFlowhub(config, logger, options);
+  const flowhub = await bootFlowhub(config, logger, options).catch(async (error: unknown) => {
+    if (!options.database) await database.drop();
+    throw error;
+  });
   return {
     ...flowhub,
     database,
@@ -51,6 +70,7 @@ export async function bootTestApp(
     stop: async () => {
       await flowhub.close();
       if (!options.database) await database.drop();
+      if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.queuePrefix);
     },
   };
 }
