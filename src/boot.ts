@@ -91,8 +91,10 @@ export async function bootFlowhub(
   return { app, url, runtime, close: () => shutdown(app, embedded) };
 }
 
+/** Stop accepting requests first, then drain workers and close the database, then postgres. */
 async function shutdown(app: INestApplicationContext, embedded: EmbeddedDatabase | undefined) {
   try {
+    if ('getHttpAdapter' in app) await (app as NestFastifyApplication).getHttpAdapter().close();
     await app.close();
   } finally {
     await embedded?.stop();

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const logger = createLogger(config.logLevel);
-  let flowhub: Flowhub | undefined;
+  let booting: Promise<Flowhub | undefined> = Promise.resolve(undefined);
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -31,14 +31,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
+    const flowhub = await booting.catch(() => undefined);
     await flowhub?.close();
     logger.info('Flowhub stopped');
     process.exit(0);
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
+  let flowhub: Flowhub;
   try {
-    flowhub = await bootFlowhub(config, logger);
+    booting = bootFlowhub(config, logger);
+    flowhub = (await booting)!;
   } catch (error) {
     logger.fatal(`Flowhub failed to start: ${(error as Error).message}`);
     process.exit(1);

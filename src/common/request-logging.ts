@@ -5,6 +5,7 @@ import { redactUrl } from './logging.js';
 /**
  * One JSON line per request: id, method, path (catch keys and query strings removed),
  * status and duration. Headers are logged through pino's redaction (no credentials).
+ * Successful health probes log at debug, so orchestrator polling does not flood the log.
  */
 export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -13,7 +14,8 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
-    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    const probe = request.url.startsWith('/health');
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : probe ? 'debug' : 'info';
     logger[level](
       {
         req: {

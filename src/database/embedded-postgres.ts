@@ -165,17 +165,20 @@ export async function startEmbeddedPostgres(
   await initialiseCluster(clusterDir, password, log);
   const port = await freePort();
   const child: ChildProcess = await spawnPostmaster(clusterDir, port, log);
-  await writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
-  const url = `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/${DATABASE}`;
-  await ensureDatabase(url);
-  log.info(`Embedded PostgreSQL is running on 127.0.0.1:${port} (data in ${clusterDir})`);
-  return {
-    url,
-    async stop() {
-      if (child.pid !== undefined && child.exitCode === null) {
-        await stopProcess(child.pid, 'SIGINT', 10_000);
-      }
-      await rm(join(dataDir, OWNER_FILE), { force: true });
-    },
+  const stop = async () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      await stopProcess(child.pid, 'SIGINT', 10_000);
+    }
+    await rm(join(dataDir, OWNER_FILE), { force: true });
   };
+  const url = `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/${DATABASE}`;
+  try {
+    await writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
+    await ensureDatabase(url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  log.info(`Embedded PostgreSQL is running on 127.0.0.1:${port} (data in ${clusterDir})`);
+  return { url, stop };
 }

@@ -21,7 +21,7 @@ export function generateMasterKeyEntry(id = 'k1'): string {
 
 /**
  * The embedded default keeps its master keys in `<dataDir>/master-keys` (mode 0600),
- * created on first start. Refuses a key file that others can read.
+ * created on first start. A key file others can read is set back to 0600.
  */
 export async function loadOrCreateKeyFile(dataDir: string): Promise<MasterKey[]> {
   const file = join(dataDir, MASTER_KEY_FILE);
