@@ -39,6 +39,7 @@ export default tseslint.config(
         console: 'readonly',
         globalThis: 'readonly',
         Buffer: 'readonly',
+        URL: 'readonly',
       },
     },
   },
