@@ -1,11 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiQuery,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto.js';
@@ -13,11 +18,16 @@ import { ApiKeysService } from './api-keys.service.js';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Missing, invalid or revoked API key' })
 @Controller(`${API_PREFIX}/api-keys`)
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
   @Post()
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'Invalid body; `details` lists each problem',
+  })
   @ApiCreatedResponse({
     type: CreatedApiKeyDto,
     description: 'The new key; `key` is shown only once',
@@ -37,6 +47,8 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked; requests with this key now get 401' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
   async revoke(
     @Param('id', uuidParam('API key id (GET /api/v1/api-keys lists them)')) id: string,
   ): Promise<void> {
