@@ -11,6 +11,18 @@ const FRAMEWORK_IMPORTS = {
   ],
 };
 
+const NODE_GLOBALS = [
+  'process',
+  'console',
+  'globalThis',
+  'Buffer',
+  'URL',
+  'fetch',
+  'performance',
+  'setTimeout',
+  'clearTimeout',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -34,13 +46,7 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: {
-      globals: {
-        process: 'readonly',
-        console: 'readonly',
-        globalThis: 'readonly',
-        Buffer: 'readonly',
-        URL: 'readonly',
-      },
+      globals: Object.fromEntries(NODE_GLOBALS.map((name) => [name, 'readonly'])),
     },
   },
   {
