@@ -31,6 +31,12 @@ export const ENV_VARIABLES = [
   'LOG_LEVEL',
   'FLOWHUB_QUEUE_PREFIX',
   'FLOWHUB_SHUTDOWN_TIMEOUT_MS',
+  'FLOWHUB_PUBLIC_URL',
+  'FLOWHUB_CATCH_BODY_LIMIT',
+  'FLOWHUB_WORKER_CONCURRENCY',
+  'FLOWHUB_RECONCILE_INTERVAL_MS',
+  'FLOWHUB_EGRESS_ALLOW_CIDRS',
+  'FLOWHUB_EGRESS_ALLOW_HOSTS',
 ] as const;
 
 /**
@@ -101,4 +107,53 @@ export class EnvSchema {
   @Min(100, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
   @Max(600000, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
   FLOWHUB_SHUTDOWN_TIMEOUT_MS: number = 8000;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {
+    message: 'FLOWHUB_PUBLIC_URL must be an http(s) URL such as https://hooks.example.com',
+  })
+  FLOWHUB_PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({
+    message: 'FLOWHUB_CATCH_BODY_LIMIT must be a number of bytes between 1024 and 104857600',
+  })
+  @Min(1024, {
+    message: 'FLOWHUB_CATCH_BODY_LIMIT must be a number of bytes between 1024 and 104857600',
+  })
+  @Max(104857600, {
+    message: 'FLOWHUB_CATCH_BODY_LIMIT must be a number of bytes between 1024 and 104857600',
+  })
+  FLOWHUB_CATCH_BODY_LIMIT: number = 1048576;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
+  @Min(1, { message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
+  @Max(500, { message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
+  FLOWHUB_WORKER_CONCURRENCY: number = 10;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000' })
+  @Min(100, { message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000' })
+  @Max(3600000, {
+    message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000',
+  })
+  FLOWHUB_RECONCILE_INTERVAL_MS: number = 15000;
+
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F.:]+\/\d{1,3}(\s*,\s*[0-9a-fA-F.:]+\/\d{1,3})*$/, {
+    message:
+      'FLOWHUB_EGRESS_ALLOW_CIDRS must be a comma-separated list of CIDR ranges, e.g. 10.0.0.0/8,fd00::/8',
+  })
+  FLOWHUB_EGRESS_ALLOW_CIDRS?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.*-]+(\s*,\s*[A-Za-z0-9.*-]+)*$/, {
+    message:
+      'FLOWHUB_EGRESS_ALLOW_HOSTS must be a comma-separated list of host names, e.g. erp.internal,*.corp.example',
+  })
+  FLOWHUB_EGRESS_ALLOW_HOSTS?: string;
 }

@@ -15,6 +15,13 @@ export interface AppConfig {
   logLevel: LogLevel;
   queuePrefix: string;
   shutdownTimeoutMs: number;
+  /** Base of catch URLs in API responses; default: the request's own origin. */
+  publicUrl?: string;
+  catchBodyLimit: number;
+  workerConcurrency: number;
+  reconcileIntervalMs: number;
+  egressAllowCidrs: string[];
+  egressAllowHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -60,6 +67,13 @@ function crossChecks(env: EnvSchema): string[] {
   return problems;
 }
 
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 /** Validates the environment; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvSchema, pickKnown(env), { exposeDefaultValues: true });
@@ -78,5 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     queuePrefix: parsed.FLOWHUB_QUEUE_PREFIX,
     shutdownTimeoutMs: parsed.FLOWHUB_SHUTDOWN_TIMEOUT_MS,
+    publicUrl: parsed.FLOWHUB_PUBLIC_URL?.replace(/\/+$/, ''),
+    catchBodyLimit: parsed.FLOWHUB_CATCH_BODY_LIMIT,
+    workerConcurrency: parsed.FLOWHUB_WORKER_CONCURRENCY,
+    reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
+    egressAllowCidrs: splitList(parsed.FLOWHUB_EGRESS_ALLOW_CIDRS),
+    egressAllowHosts: splitList(parsed.FLOWHUB_EGRESS_ALLOW_HOSTS),
   };
 }

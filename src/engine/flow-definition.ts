@@ -1,0 +1,63 @@
+/** The flow JSON of product.md, as the engine sees it (already shape-checked by the DTOs). */
+export type FlowMode = 'live' | 'dry-run';
+export type OnError = 'fail' | 'continue';
+export type Backoff = 'fixed' | 'exponential';
+
+export interface RetryPolicyInput {
+  attempts?: number;
+  backoff?: Backoff;
+  delayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface TriggerDefinition {
+  type: 'webhook';
+  /** Not supported until the catch-URL security issue: refused by validateFlow. */
+  verify?: unknown;
+  /** Not supported until the catch-URL security issue: refused by validateFlow. */
+  dedupe?: string;
+  /** JSONata, boolean: false stores the request and ends the run as `filtered`. */
+  filter?: string;
+}
+
+export interface StepDefinition {
+  id: string;
+  /** `<plugin>.<action>` */
+  action: string;
+  connection?: string;
+  input?: Record<string, unknown>;
+  /** JSONata returning an object, deep-merged over `input`. */
+  map?: string;
+  /** JSONata, boolean: false skips the step. */
+  when?: string;
+  /** JSONata, array: the action runs once per item. */
+  forEach?: string;
+  retry?: RetryPolicyInput;
+  onError?: OnError;
+  timeoutMs?: number;
+}
+
+export interface FlowDefinition {
+  name: string;
+  description?: string;
+  mode?: FlowMode;
+  trigger: TriggerDefinition;
+  steps: StepDefinition[];
+}
+
+/** What `$trigger` holds in every expression. */
+export interface TriggerData {
+  body: unknown;
+  headers: Record<string, string>;
+  query: Record<string, unknown>;
+  method: string;
+  receivedAt: string;
+  contentType: string | null;
+}
+
+/** What `$run` holds in every expression. */
+export interface RunData {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+}

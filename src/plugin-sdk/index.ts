@@ -1,0 +1,93 @@
+/**
+ * The only Flowhub module a plugin imports: plugins never see JSONata, Nest, TypeORM or
+ * BullMQ. A plugin is a plain object made by definePlugin; each action by defineAction.
+ */
+import type { RetryPolicyInput } from '../engine/flow-definition.js';
+import type { HttpClient } from './http-client.js';
+
+export { FatalError, RetryableError } from '../engine/step-errors.js';
+export { EgressBlockedError, HttpStatusError } from './http-client.js';
+export type { HttpClient, HttpRequest, HttpResponse } from './http-client.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ClassType<T = any> = new (...args: any[]) => T;
+
+export interface ActionLogger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+/** Returned by `ctx.sleepUntil()`: the step is parked and resumed by a delayed job. */
+export interface SleepRequest {
+  readonly sleepUntil: Date;
+}
+
+export interface ActionContext<Input = unknown, Connection = Record<string, unknown>> {
+  /** Validated input (an instance of the action's input class). */
+  input: Input;
+  /** Decrypted connection fields, when the step names a connection. */
+  connection?: Connection;
+  /** The egress HTTP client: timeouts, SSRF guard, capped bodies. */
+  http: HttpClient;
+  log: ActionLogger;
+  /** Stable for this step (and forEach item) across retries, stalls and replays of the run. */
+  idempotencyKey: string;
+  /** Aborted when the step's timeoutMs passes or the run is cancelled. */
+  signal: AbortSignal;
+  run: { id: string; flowId: string; flowVersion: number; stepId: string; attempt: number };
+  /** Set when this step slept before (`sleepUntil`) and is now resumed. */
+  wokeAt?: Date;
+  /** Park the step until `until` without holding a worker; return the result. */
+  sleepUntil(until: Date): SleepRequest;
+}
+
+export interface ActionDefinition<Input = unknown, Output = unknown> {
+  displayName: string;
+  description: string;
+  /** A class-validator class; the host validates the mapped input against it. */
+  input: ClassType<Input>;
+  /** false for reads: dry-run mode still calls the action. */
+  sideEffects: boolean;
+  /** Accept fields the input class does not declare (e.g. core.transform). Default false. */
+  allowUnknownInput?: boolean;
+  /** Default retry policy; a step's `retry` overrides it. */
+  retry?: RetryPolicyInput;
+  run(ctx: ActionContext<Input>): Promise<Output | SleepRequest>;
+}
+
+export interface ConnectionDefinition {
+  fields: ClassType;
+  test?: (ctx: { connection: Record<string, unknown>; http: HttpClient }) => Promise<void>;
+}
+
+export interface PluginDefinition {
+  /** kebab-case, equals the folder name, unique */
+  name: string;
+  /** semver */
+  version: string;
+  displayName: string;
+  description?: string;
+  connection?: ConnectionDefinition;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  actions: Record<string, ActionDefinition<any, any>>;
+}
+
+export function definePlugin<P extends PluginDefinition>(plugin: P): P {
+  return plugin;
+}
+
+export function defineAction<Input, Output>(
+  action: ActionDefinition<Input, Output>,
+): ActionDefinition<Input, Output> {
+  return action;
+}
+
+export function isSleepRequest(value: unknown): value is SleepRequest {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as SleepRequest).sleepUntil instanceof Date &&
+    Object.keys(value).length === 1
+  );
+}
