@@ -1,4 +1,5 @@
 // The migration list, oldest first. `npm run migration:generate -- <Name>` appends to it.
 import { CreateApiKeys1763888400000 } from './1763888400000-create-api-keys.js';
+import { CreateFlowsAndRuns1795427104024 } from './1795427104024-create-flows-and-runs.js';
 
-export const MIGRATIONS = [CreateApiKeys1763888400000];
+export const MIGRATIONS = [CreateApiKeys1763888400000, CreateFlowsAndRuns1795427104024];

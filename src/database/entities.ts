@@ -1,4 +1,16 @@
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
+import { FlowVersionEntity } from '../flows/flow-version.entity.js';
+import { FlowEntity } from '../flows/flow.entity.js';
+import { InboundRequestEntity } from '../runs/inbound-request.entity.js';
+import { RunStepEntity } from '../runs/run-step.entity.js';
+import { RunEntity } from '../runs/run.entity.js';
 
 /** Every TypeORM entity, listed once for the app and the migration CLI. */
-export const ENTITIES = [ApiKeyEntity];
+export const ENTITIES = [
+  ApiKeyEntity,
+  FlowEntity,
+  FlowVersionEntity,
+  InboundRequestEntity,
+  RunEntity,
+  RunStepEntity,
+];

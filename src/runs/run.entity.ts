@@ -1,0 +1,68 @@
+import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryColumn } from 'typeorm';
+import { FlowEntity } from '../flows/flow.entity.js';
+import { InboundRequestEntity } from './inbound-request.entity.js';
+
+export const RUN_STATUSES = [
+  'queued',
+  'held',
+  'running',
+  'succeeded',
+  'failed',
+  'filtered',
+  'cancelled',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const FINISHED_RUN_STATUSES: readonly RunStatus[] = [
+  'succeeded',
+  'failed',
+  'filtered',
+  'cancelled',
+];
+
+@Entity({ name: 'runs' })
+@Index('IDX_runs_created', ['createdAt', 'id'])
+@Index('IDX_runs_flow_created', ['flowId', 'createdAt', 'id'])
+@Index('IDX_runs_status_created', ['status', 'createdAt'])
+export class RunEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_runs_id' })
+  id: string;
+
+  @Column({ name: 'flow_id', type: 'uuid' })
+  flowId: string;
+
+  @Column({ name: 'flow_version', type: 'int' })
+  flowVersion: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: RunStatus;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId: string;
+
+  /** 'dry-run' forces dry-run for this run (test endpoint); null follows the flow. */
+  @Column({ name: 'mode_override', type: 'varchar', length: 10, nullable: true })
+  modeOverride: 'dry-run' | null;
+
+  @Column({ name: 'replay_of', type: 'uuid', nullable: true })
+  replayOf: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @ManyToOne(() => FlowEntity)
+  @JoinColumn({ name: 'flow_id', foreignKeyConstraintName: 'FK_runs_flow' })
+  flow?: FlowEntity;
+
+  @ManyToOne(() => InboundRequestEntity)
+  @JoinColumn({ name: 'request_id', foreignKeyConstraintName: 'FK_runs_request' })
+  request?: InboundRequestEntity;
+}
