@@ -6,7 +6,10 @@ import { RuntimeModule } from './config/runtime.module.js';
 import type { Runtime } from './config/runtime.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PluginHostModule } from './plugin-host/plugin-host.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { WorkerModule } from './queue/worker.module.js';
+import { RunsModule } from './runs/runs.module.js';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -15,13 +18,17 @@ export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 export class AppModule {
   static forRoot(runtime: Runtime, extra: ModuleImport[] = []): DynamicModule {
     const servesHttp = runtime.config.role !== 'worker';
+    const runsJobs = runtime.config.role !== 'api';
     return {
       module: AppModule,
       imports: [
         RuntimeModule.forRoot(runtime),
         DatabaseModule.forRoot(runtime.databaseUrl),
         QueueModule.forRoot(runtime),
+        PluginHostModule,
+        RunsModule,
         ...(servesHttp ? [ApiKeysModule, HealthModule] : []),
+        ...(runsJobs ? [WorkerModule] : []),
         ...extra,
       ],
       providers: servesHttp ? [{ provide: APP_FILTER, useClass: AllExceptionsFilter }] : [],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule, type ModuleImport } from './app.module.js';
+import { registerCatchBodyParsers } from './catch/catch-body-parsers.js';
 import { requestId } from './common/logging.js';
 import { PinoNestLogger } from './common/nest-logger.js';
 import { registerRequestLogging } from './common/request-logging.js';
@@ -57,8 +58,15 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
     const app = await NestFactory.createApplicationContext(module, { logger: nestLogger });
     return { app, url: undefined };
   }
-  const adapter = new FastifyAdapter({ trustProxy: true, genReqId: requestId });
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    genReqId: requestId,
+    bodyLimit: runtime.config.catchBodyLimit,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
   registerRequestLogging(adapter.getInstance(), logger);
+  registerCatchBodyParsers(adapter.getInstance(), runtime.config.catchBodyLimit);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     rawBody: true,
     logger: nestLogger,

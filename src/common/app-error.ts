@@ -3,7 +3,9 @@ export enum ErrorCode {
   BadRequest = 'bad_request',
   Unauthorized = 'unauthorized',
   NotFound = 'not_found',
+  MethodNotAllowed = 'method_not_allowed',
   Conflict = 'conflict',
+  UnsupportedMediaType = 'unsupported_media_type',
   Unavailable = 'unavailable',
 }
 
@@ -11,7 +13,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.BadRequest]: 400,
   [ErrorCode.Unauthorized]: 401,
   [ErrorCode.NotFound]: 404,
+  [ErrorCode.MethodNotAllowed]: 405,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.Unavailable]: 503,
 };
 

@@ -3,7 +3,8 @@ import type { ErrorDetail } from './app-error.js';
 
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
+    const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
+    const path = parent ? `${parent}${segment.startsWith('[') ? '' : '.'}${segment}` : segment;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
     return [...own, ...flatten(error.children ?? [], path)];
   });

@@ -2,6 +2,8 @@
 export const QueueName = {
   /** Housekeeping and the health probe; later: the run reconciler. */
   system: 'system',
+  /** Run starts and step attempts: job data is { runId } or { runId, stepId }. */
+  runs: 'runs',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

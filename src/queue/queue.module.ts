@@ -34,7 +34,7 @@ export class QueueModule {
       global: true,
       imports: [
         BullModule.forRoot(connectionFor(runtime)),
-        BullModule.registerQueue({ name: QueueName.system }),
+        BullModule.registerQueue({ name: QueueName.system }, { name: QueueName.runs }),
         TerminusModule,
         DiscoveryModule,
       ],

@@ -1,0 +1,39 @@
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { StoredRequest } from '../runs/stored-request.js';
+
+const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+function headersOf(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    headers[name.toLowerCase()] = REDACTED_HEADERS.has(name.toLowerCase()) ? '[redacted]' : text;
+  }
+  return headers;
+}
+
+/** JSON and form bodies as parsed, text as a string, anything else base64 of the bytes. */
+function bodyOf(request: FastifyRequest, raw: Buffer): unknown {
+  if (raw.length === 0) return null;
+  if (Buffer.isBuffer(request.body)) return raw.toString('base64');
+  return request.body ?? null;
+}
+
+/** What the catch URL stores: the exact bytes plus what expressions see as `$trigger`. */
+export function storedRequestOf(request: FastifyRequest & { rawBody?: Buffer }): StoredRequest {
+  const raw = request.rawBody ?? (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
+  return {
+    id: randomUUID(),
+    method: request.method,
+    headers: headersOf(request),
+    query: { ...(request.query as Record<string, unknown>) },
+    rawBody: raw,
+    body: bodyOf(request, raw),
+    contentType: request.headers['content-type'] ?? null,
+    size: raw.length,
+    sourceIp: request.ip ?? null,
+    receivedAt: new Date(),
+  };
+}

@@ -1,0 +1,117 @@
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiExcludeEndpoint,
+  ApiNotFoundResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { Public } from '../common/public.decorator.js';
+import { catchKeyMatches } from '../flows/catch-key.js';
+import { RunQueue } from '../runs/run-queue.js';
+import { RunsRepository } from '../runs/runs.repository.js';
+import { CatchKeyCache } from './catch-key.cache.js';
+import { storedRequestOf } from './catch-request.js';
+import { CaughtDto } from './caught.dto.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const methodNotAllowed = () =>
+  new AppError(ErrorCode.MethodNotAllowed, 'Catch URLs accept POST or PUT only', undefined, {
+    Allow: 'POST, PUT',
+  });
+const NOT_FOUND =
+  'No flow at this catch URL: check the flow id and key (rotate-key issues a new URL)';
+
+@ApiTags('catch')
+@Public()
+@Controller('webhook/catch')
+export class CatchController {
+  constructor(
+    private readonly keys: CatchKeyCache,
+    private readonly runs: RunsRepository,
+    private readonly queue: RunQueue,
+  ) {}
+
+  @Post(':flowId/:key')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: CaughtDto,
+    description: 'Stored durably; the run is queued (or held)',
+  })
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'Unknown flow or wrong key (same answer)',
+  })
+  catchPost(
+    @Param('flowId') flowId: string,
+    @Param('key') key: string,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.catch(flowId, key, request);
+  }
+
+  @Put(':flowId/:key')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: CaughtDto, description: 'Same as POST' })
+  catchPut(
+    @Param('flowId') flowId: string,
+    @Param('key') key: string,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.catch(flowId, key, request);
+  }
+
+  private async catch(flowId: string, key: string, request: FastifyRequest): Promise<CaughtDto> {
+    const hash = UUID.test(flowId)
+      ? await this.storageCall(() => this.keys.hashOf(flowId))
+      : undefined;
+    if (!hash || !catchKeyMatches(key, hash)) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
+      throw new AppError(
+        ErrorCode.UnsupportedMediaType,
+        'multipart bodies are not supported: send JSON, form-urlencoded, text or raw bytes',
+      );
+    }
+    const runId = randomUUID();
+    const stored = storedRequestOf(request);
+    const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
+    if (!status) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    if (status === 'queued') await this.queue.start(runId);
+    return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
+  }
+
+  /** Database trouble is a 503 with Retry-After: never a 202 for what was not stored. */
+  private async storageCall<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch {
+      throw new AppError(
+        ErrorCode.Unavailable,
+        'Flowhub could not store this request (database unavailable); nothing was stored, retry later',
+        undefined,
+        { 'Retry-After': '5' },
+      );
+    }
+  }
+
+  @Get(':flowId/:key')
+  @ApiExcludeEndpoint()
+  get(): never {
+    throw methodNotAllowed();
+  }
+
+  @Delete(':flowId/:key')
+  @ApiExcludeEndpoint()
+  delete(): never {
+    throw methodNotAllowed();
+  }
+
+  @Patch(':flowId/:key')
+  @ApiExcludeEndpoint()
+  patch(): never {
+    throw methodNotAllowed();
+  }
+}

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+
+export interface RequestLike {
+  protocol: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Catch URLs on FLOWHUB_PUBLIC_URL when set, else on the origin the API was called on. */
+@Injectable()
+export class CatchUrls {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  base(request: RequestLike): string {
+    if (this.runtime.config.publicUrl) return this.runtime.config.publicUrl;
+    const host = request.headers['x-forwarded-host'] ?? request.headers.host ?? 'localhost';
+    return `${request.protocol}://${Array.isArray(host) ? host[0] : host}`;
+  }
+
+  build(request: RequestLike, flowId: string, key: string): string {
+    return `${this.base(request)}/webhook/catch/${flowId}/${key}`;
+  }
+}

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class RetryPolicyDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 25, example: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(25)
+  attempts?: number;
+
+  @ApiPropertyOptional({ enum: ['fixed', 'exponential'] })
+  @IsOptional()
+  @IsIn(['fixed', 'exponential'])
+  backoff?: 'fixed' | 'exponential';
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 86_400_000, example: 1000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  delayMs?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 604_800_000, example: 3_600_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(604_800_000)
+  maxDelayMs?: number;
+}
+
+export class TriggerDto {
+  @ApiProperty({ enum: ['webhook'] })
+  @IsIn(['webhook'])
+  type: 'webhook';
+
+  @ApiPropertyOptional({ description: 'Signature verification (not supported yet: refused)' })
+  @IsOptional()
+  verify?: unknown;
+
+  @ApiPropertyOptional({ description: 'Dedupe key expression (not supported yet: refused)' })
+  @IsOptional()
+  @IsString()
+  dedupe?: string;
+
+  @ApiPropertyOptional({
+    description: 'JSONata, boolean: false ends the run as filtered',
+    example: 'total_price > 0',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  filter?: string;
+}
+
+export class StepDto {
+  @ApiProperty({ example: 'deal' })
+  @IsString()
+  @IsNotEmpty()
+  id: string;
+
+  @ApiProperty({ example: 'http.request', description: '<plugin>.<action>' })
+  @IsString()
+  @IsNotEmpty()
+  action: string;
+
+  @ApiPropertyOptional({ description: 'A stored connection (id or name)' })
+  @IsOptional()
+  @IsString()
+  connection?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Static input' })
+  @IsOptional()
+  @IsObject()
+  input?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'JSONata returning an object, deep-merged over input' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50_000)
+  map?: string;
+
+  @ApiPropertyOptional({ description: 'JSONata, boolean: false skips the step' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  when?: string;
+
+  @ApiPropertyOptional({ description: 'JSONata, array: the action runs once per item' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  forEach?: string;
+
+  @ApiPropertyOptional({ type: RetryPolicyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetryPolicyDto)
+  retry?: RetryPolicyDto;
+
+  @ApiPropertyOptional({ enum: ['fail', 'continue'], default: 'fail' })
+  @IsOptional()
+  @IsIn(['fail', 'continue'])
+  onError?: 'fail' | 'continue';
+
+  @ApiPropertyOptional({ minimum: 100, maximum: 600_000, default: 30_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  timeoutMs?: number;
+}
+
+/** The flow JSON of product.md (shape only; the engine checks the rest). */
+export class FlowDefinitionDto {
+  @ApiProperty({ example: 'Shopify order -> ERP' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @ApiPropertyOptional({ enum: ['live', 'dry-run'], default: 'live' })
+  @IsOptional()
+  @IsIn(['live', 'dry-run'])
+  mode?: 'live' | 'dry-run';
+
+  @ApiProperty({ type: TriggerDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TriggerDto)
+  trigger: TriggerDto;
+
+  @ApiProperty({ type: [StepDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => StepDto)
+  steps: StepDto[];
+}

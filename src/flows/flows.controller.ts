@@ -1,0 +1,126 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { API_PREFIX } from '../common/api-prefix.js';
+import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { uuidParam } from '../common/uuid-param.pipe.js';
+import { CatchUrls, type RequestLike } from './catch-urls.js';
+import { FlowDefinitionDto } from './dto/flow-definition.dto.js';
+import { FlowDto, FlowVersionDto } from './dto/flow.dto.js';
+import { FlowsService, type FlowView } from './flows.service.js';
+
+const FLOW_ID = uuidParam('flow id (GET /api/v1/flows lists them)');
+
+@ApiTags('flows')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@Controller(`${API_PREFIX}/flows`)
+export class FlowsController {
+  constructor(
+    private readonly flows: FlowsService,
+    private readonly urls: CatchUrls,
+  ) {}
+
+  private dto(view: FlowView, request: RequestLike): FlowDto {
+    return FlowDto.from(
+      view.flow,
+      view.definition,
+      this.urls.build(request, view.flow.id, view.catchKey),
+    );
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: FlowDto, description: 'Created (version 1, active)' })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: '`details` lists every problem with its path',
+  })
+  async create(@Body() body: FlowDefinitionDto, @Req() request: RequestLike): Promise<FlowDto> {
+    return this.dto(await this.flows.create(body), request);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [FlowDto] })
+  async list(@Req() request: RequestLike): Promise<FlowDto[]> {
+    return (await this.flows.list()).map((view) => this.dto(view, request));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: FlowDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async get(@Param('id', FLOW_ID) id: string, @Req() request: RequestLike): Promise<FlowDto> {
+    return this.dto(await this.flows.get(id), request);
+  }
+
+  @Put(':id')
+  @ApiOkResponse({
+    type: FlowDto,
+    description: 'A new immutable version; running runs keep theirs',
+  })
+  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async update(
+    @Param('id', FLOW_ID) id: string,
+    @Body() body: FlowDefinitionDto,
+    @Req() request: RequestLike,
+  ): Promise<FlowDto> {
+    return this.dto(await this.flows.update(id, body), request);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted: its catch URL answers 404 from now on' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async remove(@Param('id', FLOW_ID) id: string): Promise<void> {
+    await this.flows.remove(id);
+  }
+
+  @Get(':id/versions')
+  @ApiOkResponse({ type: [FlowVersionDto] })
+  async versions(@Param('id', FLOW_ID) id: string): Promise<FlowVersionDto[]> {
+    return (await this.flows.versions(id)).map((v) => FlowVersionDto.from(v));
+  }
+
+  @Get(':id/versions/:version')
+  @ApiOkResponse({ type: FlowVersionDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async version(
+    @Param('id', FLOW_ID) id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<FlowVersionDto> {
+    return FlowVersionDto.from(await this.flows.version(id, version));
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FlowDto, description: 'Paused: requests are stored as held runs' })
+  async pause(@Param('id', FLOW_ID) id: string, @Req() request: RequestLike): Promise<FlowDto> {
+    return this.dto(await this.flows.setStatus(id, 'paused'), request);
+  }
+
+  @Post(':id/rotate-key')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FlowDto, description: 'New catch URL; the old one answers 404 at once' })
+  async rotateKey(@Param('id', FLOW_ID) id: string, @Req() request: RequestLike): Promise<FlowDto> {
+    return this.dto(await this.flows.rotateKey(id), request);
+  }
+}

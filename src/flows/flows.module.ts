@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CatchUrls } from './catch-urls.js';
+import { CompiledFlows } from './compiled-flows.js';
+import { FlowValidator } from './flow-validator.js';
+import { FlowsController } from './flows.controller.js';
+import { FlowsRepository } from './flows.repository.js';
+import { FlowsService } from './flows.service.js';
+
+@Module({
+  controllers: [FlowsController],
+  providers: [FlowsRepository, FlowsService, FlowValidator, CompiledFlows, CatchUrls],
+  exports: [FlowsRepository, FlowsService, CompiledFlows, CatchUrls],
+})
+export class FlowsModule {}

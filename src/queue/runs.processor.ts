@@ -1,0 +1,32 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { RunExecutor } from '../runs/run-executor.js';
+import { RunJob, type StartJobData, type StepJobData } from '../runs/run-queue.js';
+import { QueueName } from './queue-names.js';
+
+/**
+ * Thin: a job is only a pointer (run id, step id); RunExecutor reads the state from
+ * Postgres. maxStalledCount 3: a job whose worker died is retried rather than failed.
+ */
+@Processor(QueueName.runs, { maxStalledCount: 3, autorun: false })
+export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly executor: RunExecutor,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.runtime.config.workerConcurrency;
+    void this.worker.run();
+  }
+
+  async process(job: Job<StartJobData | StepJobData>): Promise<void> {
+    if (job.name === RunJob.start) return this.executor.start(job.data.runId);
+    const { runId, stepId } = job.data as StepJobData;
+    return this.executor.executeStep(runId, stepId);
+  }
+}

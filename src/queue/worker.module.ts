@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { Reconciler } from '../runs/reconciler.js';
+import { RunsModule } from '../runs/runs.module.js';
+import { RunsProcessor } from './runs.processor.js';
+
+/** Loaded in the worker and all roles: runs jobs and reconciles lost work. */
+@Module({
+  imports: [RunsModule],
+  providers: [RunsProcessor, Reconciler],
+})
+export class WorkerModule {}

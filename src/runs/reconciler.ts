@@ -1,0 +1,118 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { RunQueue } from './run-queue.js';
+
+/** Any constant works: it only has to be the same in every Flowhub process. */
+const RECONCILER_LOCK = 7_140_003;
+const BATCH = 500;
+
+export interface ReconcileReport {
+  expiredLeases: number;
+  resumedSteps: number;
+  restartedRuns: number;
+}
+
+/**
+ * Postgres is the source of truth; the queue can lose jobs (Redis restart, a worker killed
+ * twice). One process at a time (advisory lock) finds work that is due but has no live
+ * job and enqueues it again: steps whose lease expired, due steps, queued runs. Claims in
+ * Postgres make a duplicate job harmless.
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Reconciler');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly queue: RunQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = this.runtime.config.reconcileIntervalMs;
+    this.timer = setInterval(() => {
+      this.running ??= this.reconcile()
+        .catch((error: Error) => this.logger.warn(`reconcile pass failed: ${error.message}`))
+        .finally(() => (this.running = undefined));
+    }, interval);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns what it re-enqueued (nothing when another process holds the lock). */
+  async reconcile(): Promise<ReconcileReport> {
+    const graceMs = Math.max(2 * this.runtime.config.reconcileIntervalMs, 2000);
+    const found = await this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        RECONCILER_LOCK,
+      ]);
+      if (!locked) return undefined;
+      const [expired]: [{ run_id: string; step_id: string; attempt: number }[]] =
+        await manager.query(
+          `UPDATE run_steps s SET status = 'pending', lease_until = NULL, next_attempt_at = now(),
+                history = history || jsonb_build_array(jsonb_build_object('attempt', s.attempt,
+                  'startedAt', s.started_at, 'finishedAt', now(), 'outcome', 'lost',
+                  'error', 'the worker stopped during this attempt (its lease expired)'))
+         FROM runs r
+         WHERE r.id = s.run_id AND r.status = 'running' AND s.status = 'running' AND s.lease_until < now()
+         RETURNING s.run_id, s.step_id, s.attempt`,
+        );
+      const due: { run_id: string; step_id: string; attempt: number }[] = await manager.query(
+        `SELECT run_id, step_id, attempt FROM (
+           SELECT DISTINCT ON (s.run_id) s.run_id, s.step_id, s.attempt, s.next_attempt_at
+           FROM run_steps s JOIN runs r ON r.id = s.run_id
+           WHERE r.status = 'running' AND s.status = 'pending'
+           ORDER BY s.run_id, s.position) first_pending
+         WHERE next_attempt_at < now() - $1 * interval '1 millisecond' LIMIT ${BATCH}`,
+        [graceMs],
+      );
+      const queued: { id: string }[] = await manager.query(
+        `SELECT id FROM runs WHERE status = 'queued' AND created_at < now() - $1 * interval '1 millisecond'
+         ORDER BY created_at LIMIT ${BATCH}`,
+        [graceMs],
+      );
+      return { expired, due, queued };
+    });
+    if (!found) return { expiredLeases: 0, resumedSteps: 0, restartedRuns: 0 };
+    return this.enqueue(found);
+  }
+
+  private async enqueue(found: {
+    expired: { run_id: string; step_id: string; attempt: number }[];
+    due: { run_id: string; step_id: string; attempt: number }[];
+    queued: { id: string }[];
+  }): Promise<ReconcileReport> {
+    // A time-bucketed suffix: a job BullMQ still remembers (completed or failed) under the
+    // usual id would make a plain re-add a no-op.
+    const bucket = `r${Math.floor(Date.now() / 60_000)}`;
+    for (const step of [...found.expired, ...found.due]) {
+      await this.queue.step(step.run_id, step.step_id, `${step.attempt + 1}-${bucket}`);
+    }
+    for (const run of found.queued) await this.queue.start(run.id, `-${bucket}`);
+    const report = {
+      expiredLeases: found.expired.length,
+      resumedSteps: found.due.length,
+      restartedRuns: found.queued.length,
+    };
+    if (report.expiredLeases + report.resumedSteps + report.restartedRuns > 0) {
+      this.logger.warn(
+        `re-enqueued ${report.expiredLeases} step(s) with expired leases, ${report.resumedSteps} due step(s), ${report.restartedRuns} queued run(s)`,
+      );
+    }
+    return report;
+  }
+}

@@ -1,0 +1,235 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CompiledFlow, CompiledStep } from '../engine/compiled-flow.js';
+import { passesFilter, type StepScope } from '../engine/resolve-input.js';
+import { nextRetryDelayMs, resolveRetryPolicy } from '../engine/retry-policy.js';
+import { classifyError } from '../engine/step-errors.js';
+import { CompiledFlows } from '../flows/compiled-flows.js';
+import { PluginRegistry } from '../plugin-host/plugin-registry.js';
+import { RunQueue } from './run-queue.js';
+import type { StepAttempt as AttemptEntry } from './run-step.entity.js';
+import {
+  RunStepsRepository,
+  type AttemptResult,
+  type ClaimedStep,
+} from './run-steps.repository.js';
+import { RunsRepository, type RunRow } from './runs.repository.js';
+import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
+import { triggerFrom } from './stored-request.js';
+
+/** Extra lease beyond the step's timeout before the reconciler assumes the worker died. */
+export const LEASE_MARGIN_MS = 5_000;
+
+/**
+ * Drives runs: a start job evaluates the trigger filter and creates the step rows; each
+ * step job claims its step, runs one attempt, records it, and enqueues what comes next.
+ * Every write is conditional on Postgres state, so any job may run twice safely.
+ */
+@Injectable()
+export class RunExecutor {
+  private readonly logger = new Logger('RunExecutor');
+
+  constructor(
+    private readonly runs: RunsRepository,
+    private readonly steps: RunStepsRepository,
+    private readonly compiled: CompiledFlows,
+    private readonly attempts: StepAttempts,
+    private readonly plugins: PluginRegistry,
+    private readonly queue: RunQueue,
+  ) {}
+
+  private async scopeOf(run: RunRow, outputs: Record<string, unknown>): Promise<StepScope> {
+    const request = await this.runs.findRequest(run.request_id);
+    if (!request) throw new Error(`run ${run.id}: its stored request ${run.request_id} is missing`);
+    return {
+      trigger: triggerFrom(request),
+      steps: outputs,
+      run: { id: run.id, flowId: run.flow_id, flowVersion: run.flow_version },
+    };
+  }
+
+  async start(runId: string): Promise<void> {
+    const run = await this.runs.find(runId);
+    if (run?.status !== 'queued') return;
+    const flow = await this.compiled.get(run.flow_id, run.flow_version);
+    const scope = await this.scopeOf(run, {});
+    let passes: boolean;
+    try {
+      passes = await passesFilter(flow, scope);
+    } catch (error) {
+      await this.steps.transaction((m) =>
+        this.steps.finishRun(m, runId, 'failed', classifyError(error).message),
+      );
+      return;
+    }
+    if (!passes) {
+      await this.steps.transaction((m) => this.steps.finishRun(m, runId, 'filtered'));
+      return;
+    }
+    const rows = flow.steps.map((step) => ({
+      stepId: step.definition.id,
+      position: step.index,
+      action: step.definition.action,
+      idempotencyKey: `${runId}:${step.definition.id}`,
+    }));
+    if (await this.steps.beginRun(runId, rows)) await this.advance(runId);
+  }
+
+  /** Enqueues the next pending step, or finishes the run when none is left. */
+  private async advance(runId: string, finished?: (m: EntityManager) => Promise<boolean>) {
+    const next = await this.steps.transaction(async (manager) => {
+      if (finished && !(await finished(manager))) return undefined;
+      const pending = await this.steps.nextPending(runId, manager);
+      if (!pending) await this.steps.finishRun(manager, runId, 'succeeded');
+      return pending;
+    });
+    if (next) await this.queue.step(runId, next.stepId, String(next.attempt + 1));
+  }
+
+  async executeStep(runId: string, stepId: string): Promise<void> {
+    const run = await this.runs.find(runId);
+    if (run?.status !== 'running') return;
+    const flow = await this.compiled.get(run.flow_id, run.flow_version);
+    const step = flow.step(stepId);
+    if (!step) return;
+    const timeoutMs = step.definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    const claimed = await this.steps.claim(runId, stepId, timeoutMs + LEASE_MARGIN_MS);
+    if (!claimed) return;
+    const outcome = await this.attempt(run, flow, step, claimed, timeoutMs);
+    await this.record(run, step, claimed, outcome);
+  }
+
+  private async attempt(
+    run: RunRow,
+    flow: CompiledFlow,
+    step: CompiledStep,
+    claimed: ClaimedStep,
+    timeoutMs: number,
+  ) {
+    const policy = this.policyOf(step);
+    if (claimed.attempt > policy.attempts) {
+      const message = `gave up after ${policy.attempts} attempts (a worker stopped during at least one of them)`;
+      return {
+        kind: 'failed',
+        error: { retryable: false, message, code: 'attempts_exhausted' },
+      } as AttemptOutcome;
+    }
+    const scope = await this.scopeOf(run, await this.steps.outputs(run.id));
+    const { id: stepId } = step.definition;
+    return this.attempts.run({
+      step,
+      scope,
+      dryRun: (run.mode_override ?? flow.definition.mode ?? 'live') === 'dry-run',
+      attempt: claimed.attempt,
+      idempotencyKey: `${run.id}:${stepId}`,
+      wokeAt: claimed.wakeAt ?? undefined,
+      doneItems: claimed.itemOutputs ?? [],
+      onItemDone: (outputs) =>
+        this.steps.renewLease(
+          run.id,
+          stepId,
+          claimed.attempt,
+          timeoutMs + LEASE_MARGIN_MS,
+          outputs,
+        ),
+    });
+  }
+
+  private policyOf(step: CompiledStep) {
+    return resolveRetryPolicy(
+      step.definition.retry,
+      this.plugins.getAction(step.definition.action)?.action.retry,
+    );
+  }
+
+  private async record(
+    run: RunRow,
+    step: CompiledStep,
+    claimed: ClaimedStep,
+    outcome: AttemptOutcome,
+  ) {
+    const { id: stepId } = step.definition;
+    const entry = (kind: AttemptEntry['outcome'], error?: string): AttemptEntry => ({
+      attempt: claimed.attempt,
+      startedAt: new Date(claimed.claimedAt).toISOString(),
+      finishedAt: new Date().toISOString(),
+      outcome: kind,
+      ...(error ? { error } : {}),
+    });
+    const write = (result: AttemptResult) => (m: EntityManager) =>
+      this.steps.finishAttempt(m, run.id, stepId, claimed.attempt, result);
+    switch (outcome.kind) {
+      case 'succeeded':
+        return this.advance(
+          run.id,
+          write({
+            status: 'succeeded',
+            input: outcome.input,
+            output: outcome.output,
+            entry: entry('succeeded'),
+          }),
+        );
+      case 'skipped':
+        return this.advance(
+          run.id,
+          write({ status: 'skipped', output: null, entry: entry('succeeded') }),
+        );
+      case 'sleeping': {
+        const result = {
+          status: 'pending' as const,
+          input: outcome.input,
+          nextAttemptAt: outcome.until,
+          wakeAt: outcome.until,
+          entry: entry('sleeping'),
+        };
+        if (await this.steps.transaction(write(result))) {
+          await this.queue.step(
+            run.id,
+            stepId,
+            `wake-${claimed.attempt}`,
+            outcome.until.getTime() - Date.now(),
+          );
+        }
+        return;
+      }
+      case 'failed':
+        return this.recordFailure(run, step, claimed, outcome, entry, write);
+    }
+  }
+
+  private async recordFailure(
+    run: RunRow,
+    step: CompiledStep,
+    claimed: ClaimedStep,
+    outcome: Extract<AttemptOutcome, { kind: 'failed' }>,
+    entry: (kind: AttemptEntry['outcome'], error?: string) => AttemptEntry,
+    write: (result: AttemptResult) => (m: EntityManager) => Promise<boolean>,
+  ) {
+    const { error } = outcome;
+    const delay = error.retryable
+      ? nextRetryDelayMs(this.policyOf(step), claimed.attempt, { retryAfterMs: error.retryAfterMs })
+      : undefined;
+    const common = { input: outcome.input, error: error.message, errorCode: error.code };
+    if (delay !== undefined) {
+      const result = {
+        ...common,
+        status: 'pending' as const,
+        nextAttemptAt: new Date(Date.now() + delay),
+        entry: entry('retrying', error.message),
+      };
+      if (await this.steps.transaction(write(result))) {
+        await this.queue.step(run.id, step.definition.id, String(claimed.attempt + 1), delay);
+      }
+      return;
+    }
+    const failed = write({ ...common, status: 'failed', entry: entry('failed', error.message) });
+    if (step.definition.onError === 'continue') return this.advance(run.id, failed);
+    await this.steps.transaction(async (manager) => {
+      if (await failed(manager)) {
+        const reason = `step '${step.definition.id}' failed: ${error.message}`;
+        await this.steps.finishRun(manager, run.id, 'failed', reason);
+      }
+    });
+    this.logger.warn(`run ${run.id} failed at step ${step.definition.id}: ${error.message}`);
+  }
+}

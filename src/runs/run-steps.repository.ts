@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { StepAttempt, StepStatus } from './run-step.entity.js';
+
+export interface NewStep {
+  stepId: string;
+  position: number;
+  action: string;
+  idempotencyKey: string;
+}
+
+export interface ClaimedStep {
+  attempt: number;
+  wakeAt: Date | null;
+  itemOutputs: unknown[] | null;
+  claimedAt: Date;
+}
+
+export interface DueStep {
+  stepId: string;
+  attempt: number;
+}
+
+/** The end of one attempt, written only if this attempt still holds the step. */
+export interface AttemptResult {
+  status: StepStatus;
+  input?: unknown;
+  output?: unknown;
+  error?: string | null;
+  errorCode?: string | null;
+  entry: StepAttempt;
+  /** pending: when the next attempt (or the wake-up) is due. */
+  nextAttemptAt?: Date;
+  wakeAt?: Date;
+}
+
+/**
+ * The step protocol in SQL. A step is claimed with a lease (status running, attempt + 1);
+ * its result is written only while status = running and the attempt number still matches
+ * (a fencing token), so a worker that lost its lease can never overwrite a newer attempt.
+ */
+@Injectable()
+export class RunStepsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** queued -> running with its step rows; returns false when the run was not queued. */
+  async beginRun(runId: string, steps: NewStep[]): Promise<boolean> {
+    return this.transaction(async (manager) => {
+      const [, started] = await manager.query(
+        `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now())
+         WHERE id = $1 AND status = 'queued'`,
+        [runId],
+      );
+      if (started === 0) return false;
+      await manager.query(
+        `INSERT INTO run_steps (run_id, step_id, position, action, status, idempotency_key)
+         SELECT $1, s.step_id, s.position, s.action, 'pending', s.key
+         FROM jsonb_to_recordset($2::jsonb) AS s(step_id text, position int, action text, key text)
+         ON CONFLICT (run_id, step_id) DO NOTHING`,
+        [
+          runId,
+          JSON.stringify(
+            steps.map((s) => ({
+              step_id: s.stepId,
+              position: s.position,
+              action: s.action,
+              key: s.idempotencyKey,
+            })),
+          ),
+        ],
+      );
+      return true;
+    });
+  }
+
+  /**
+   * The next step to run (marked due now, so the reconciler can tell if its job is lost),
+   * or undefined when every step has finished.
+   */
+  async nextPending(runId: string, manager?: EntityManager): Promise<DueStep | undefined> {
+    // An UPDATE answers [rows, count] through TypeORM's query().
+    const [rows]: [{ step_id: string; attempt: number }[]] = await (
+      manager ?? this.dataSource
+    ).query(
+      `UPDATE run_steps SET next_attempt_at = coalesce(next_attempt_at, now())
+       WHERE run_id = $1 AND step_id = (
+         SELECT step_id FROM run_steps WHERE run_id = $1 AND status = 'pending' ORDER BY position LIMIT 1)
+       RETURNING step_id, attempt`,
+      [runId],
+    );
+    return rows[0] && { stepId: rows[0].step_id, attempt: rows[0].attempt };
+  }
+
+  async claim(runId: string, stepId: string, leaseMs: number): Promise<ClaimedStep | undefined> {
+    const [rows]: [
+      { attempt: number; wake_at: Date | null; item_outputs: unknown[] | null; claimed_at: Date }[],
+    ] = await this.dataSource.query(
+      `UPDATE run_steps s
+         SET status = 'running', attempt = s.attempt + 1, lease_until = now() + $3 * interval '1 millisecond',
+             started_at = coalesce(s.started_at, now())
+         FROM runs r
+         WHERE s.run_id = $1 AND s.step_id = $2 AND r.id = s.run_id AND r.status = 'running'
+           AND s.status = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= now() + interval '1 second')
+         RETURNING s.attempt, s.wake_at, s.item_outputs, now() AS claimed_at`,
+      [runId, stepId, leaseMs],
+    );
+    const row = rows[0];
+    return (
+      row && {
+        attempt: row.attempt,
+        wakeAt: row.wake_at,
+        itemOutputs: row.item_outputs,
+        claimedAt: row.claimed_at,
+      }
+    );
+  }
+
+  async renewLease(
+    runId: string,
+    stepId: string,
+    attempt: number,
+    leaseMs: number,
+    itemOutputs?: unknown[],
+  ) {
+    await this.dataSource.query(
+      `UPDATE run_steps SET lease_until = now() + $4 * interval '1 millisecond',
+              item_outputs = coalesce($5::jsonb, item_outputs)
+       WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3`,
+      [runId, stepId, attempt, leaseMs, itemOutputs ? JSON.stringify(itemOutputs) : null],
+    );
+  }
+
+  /** Outputs of the steps that succeeded so far, by step id ($steps). */
+  async outputs(runId: string): Promise<Record<string, unknown>> {
+    const rows: { step_id: string; output: unknown }[] = await this.dataSource.query(
+      `SELECT step_id, output FROM run_steps WHERE run_id = $1 AND status = 'succeeded'`,
+      [runId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.step_id, row.output]));
+  }
+
+  /** Records an attempt's end if this attempt still holds the step; false when fenced off. */
+  async finishAttempt(
+    manager: EntityManager,
+    runId: string,
+    stepId: string,
+    attempt: number,
+    result: AttemptResult,
+  ) {
+    const sleeping = result.entry.outcome === 'sleeping';
+    const [, updated] = await manager.query(
+      `UPDATE run_steps SET status = $4, input = coalesce($5::jsonb, input), output = $6::jsonb,
+              error = $7, error_code = $8, history = history || $9::jsonb, lease_until = NULL,
+              next_attempt_at = $10, wake_at = coalesce($11, wake_at),
+              attempt = attempt - $12::int,
+              finished_at = CASE WHEN $4 IN ('succeeded', 'failed', 'skipped') THEN now() ELSE NULL END
+       WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3`,
+      [
+        runId,
+        stepId,
+        attempt,
+        result.status,
+        result.input === undefined ? null : JSON.stringify(result.input),
+        result.output === undefined ? null : JSON.stringify(result.output),
+        result.error ?? null,
+        result.errorCode ?? null,
+        JSON.stringify([result.entry]),
+        result.nextAttemptAt ?? null,
+        result.wakeAt ?? null,
+        sleeping ? 1 : 0,
+      ],
+    );
+    return updated === 1;
+  }
+
+  async finishRun(
+    manager: EntityManager,
+    runId: string,
+    status: 'succeeded' | 'failed' | 'filtered',
+    error?: string,
+  ) {
+    await manager.query(
+      `UPDATE runs SET status = $2, error = $3, finished_at = now()
+       WHERE id = $1 AND status IN ('queued', 'running')`,
+      [runId, status, error ?? null],
+    );
+    if (status === 'failed') {
+      await manager.query(
+        `UPDATE run_steps SET status = 'skipped', error = $2 WHERE run_id = $1 AND status = 'pending'`,
+        [runId, `not run: ${error ?? 'the run failed'}`],
+      );
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import type { RunDto, RunStepDto } from './dto/run.dto.js';
+import type { StepAttempt } from './run-step.entity.js';
+import type { RunRow } from './runs.repository.js';
+
+export interface StepRow {
+  step_id: string;
+  action: string;
+  status: string;
+  attempt: number;
+  input: unknown;
+  output: unknown;
+  error: string | null;
+  error_code: string | null;
+  idempotency_key: string;
+  started_at: Date | null;
+  finished_at: Date | null;
+  next_attempt_at: Date | null;
+  history: StepAttempt[];
+}
+
+const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+
+export function runView(run: RunRow, definitionMode: 'live' | 'dry-run' = 'live'): RunDto {
+  return {
+    id: run.id,
+    flowId: run.flow_id,
+    flowVersion: run.flow_version,
+    status: run.status,
+    mode: run.mode_override ?? definitionMode,
+    replayOf: run.replay_of,
+    error: run.error,
+    createdAt: new Date(run.created_at).toISOString(),
+    startedAt: iso(run.started_at),
+    finishedAt: iso(run.finished_at),
+  };
+}
+
+export function stepView(row: StepRow): RunStepDto {
+  const pendingRetry = row.status === 'pending' && row.attempt > 0;
+  return {
+    id: row.step_id,
+    action: row.action,
+    status: row.status,
+    attempts: row.attempt,
+    input: row.input,
+    output: row.output,
+    error: row.error,
+    errorCode: row.error_code,
+    idempotencyKey: row.idempotency_key,
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    nextAttemptAt: pendingRetry ? iso(row.next_attempt_at) : null,
+    history: row.history,
+  };
+}
+
+export function encodeCursor(createdAtText: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAtText, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    const valid =
+      typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt.replace(' ', 'T')));
+    return valid && /^[0-9a-f-]{36}$/i.test(id) ? { createdAt, id } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX } from '../common/api-prefix.js';
+import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { uuidParam } from '../common/uuid-param.pipe.js';
+import { CatchUrls, type RequestLike } from '../flows/catch-urls.js';
+import { FlowDto } from '../flows/dto/flow.dto.js';
+import { FlowsService } from '../flows/flows.service.js';
+import { ListRunsQueryDto, ReplayRunDto, RunDto, RunPageDto, TestFlowDto } from './dto/run.dto.js';
+import { RunsService } from './runs.service.js';
+
+const RUN_ID = uuidParam('run id (GET /api/v1/runs lists them)');
+const FLOW_ID = uuidParam('flow id (GET /api/v1/flows lists them)');
+
+@ApiTags('runs')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@Controller(`${API_PREFIX}/runs`)
+export class RunsController {
+  constructor(private readonly runs: RunsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: RunPageDto, description: 'Newest first' })
+  list(@Query() query: ListRunsQueryDto): Promise<RunPageDto> {
+    return this.runs.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: RunDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  get(@Param('id', RUN_ID) id: string): Promise<RunDto> {
+    return this.runs.get(id);
+  }
+
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOkResponse({ type: RunDto, description: 'The new run (queued)' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The run has not finished' })
+  replay(@Param('id', RUN_ID) id: string, @Body() body: ReplayRunDto): Promise<RunDto> {
+    return this.runs.replay(id, body.fromStep);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RunDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The run already finished' })
+  cancel(@Param('id', RUN_ID) id: string): Promise<RunDto> {
+    return this.runs.cancel(id);
+  }
+}
+
+/** Flow routes that start runs. */
+@ApiTags('flows')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@Controller(`${API_PREFIX}/flows`)
+export class FlowRunsController {
+  constructor(
+    private readonly flows: FlowsService,
+    private readonly runs: RunsService,
+    private readonly urls: CatchUrls,
+  ) {}
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: FlowDto,
+    description: 'Active; requests held while paused run in arrival order',
+  })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async activate(@Param('id', FLOW_ID) id: string, @Req() request: RequestLike): Promise<FlowDto> {
+    const view = await this.flows.setStatus(id, 'active');
+    await this.runs.releaseHeld(id);
+    return FlowDto.from(view.flow, view.definition, this.urls.build(request, id, view.catchKey));
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: RunDto,
+    description: 'The finished run with its steps (202 if still running after 30 s)',
+  })
+  async test(
+    @Param('id', FLOW_ID) id: string,
+    @Body() body: TestFlowDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RunDto> {
+    const { run, finished } = await this.runs.test(id, body);
+    if (!finished) reply.status(202);
+    return run;
+  }
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { CatchKeyCache } from '../catch/catch-key.cache.js';
+import { CatchController } from '../catch/catch.controller.js';
+import { FlowsModule } from '../flows/flows.module.js';
+import { RunExecutor } from './run-executor.js';
+import { RunQueue } from './run-queue.js';
+import { RunStepsRepository } from './run-steps.repository.js';
+import { FlowRunsController, RunsController } from './runs.controller.js';
+import { RunsRepository } from './runs.repository.js';
+import { RunsService } from './runs.service.js';
+import { StepAttempts } from './step-attempt.js';
+
+/** Catch URLs, the runs API and the executor (driven by the worker module's processor). */
+@Module({
+  imports: [FlowsModule],
+  controllers: [CatchController, RunsController, FlowRunsController],
+  providers: [
+    RunsRepository,
+    RunStepsRepository,
+    RunQueue,
+    RunsService,
+    CatchKeyCache,
+    RunExecutor,
+    StepAttempts,
+  ],
+  exports: [RunExecutor, RunQueue, RunsRepository],
+})
+export class RunsModule {}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { RunStatus } from './run.entity.js';
+import {
+  REQUEST_COLUMNS,
+  requestParams,
+  type RequestRow,
+  type StoredRequest,
+} from './stored-request.js';
+
+export interface RunRow {
+  id: string;
+  flow_id: string;
+  flow_version: number;
+  status: RunStatus;
+  request_id: string;
+  mode_override: 'dry-run' | null;
+  replay_of: string | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface RunListFilter {
+  flowId?: string;
+  status?: RunStatus;
+  limit: number;
+  after?: { createdAt: string; id: string };
+}
+
+/**
+ * Run-level SQL. The catch path is one statement: it stores the request and its run
+ * atomically, reading the flow's live status in the same statement (no stale cache).
+ */
+@Injectable()
+export class RunsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Stores request + run; undefined when the flow does not exist (or was deleted). */
+  async insertFromCatch(
+    flowId: string,
+    runId: string,
+    request: StoredRequest,
+  ): Promise<RunStatus | undefined> {
+    const rows: { status: RunStatus }[] = await this.dataSource.query(
+      `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2 AND deleted_at IS NULL),
+       req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
+               SELECT $1, flow.id, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM flow RETURNING id)
+       INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
+       SELECT $12, flow.id, flow.current_version,
+              CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, $11
+       FROM flow, req RETURNING status`,
+      [...requestParams(flowId, request), runId],
+    );
+    return rows[0]?.status;
+  }
+
+  /** A run of a given version that starts queued whatever the flow's status (test, replay). */
+  async insertRun(
+    run: {
+      id: string;
+      flowId: string;
+      flowVersion: number;
+      modeOverride: 'dry-run' | null;
+      replayOf: string | null;
+    },
+    request: StoredRequest | { existingRequestId: string },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      let requestId: string;
+      if ('existingRequestId' in request) {
+        requestId = request.existingRequestId;
+      } else {
+        await manager.query(
+          `INSERT INTO inbound_requests (${REQUEST_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+          requestParams(run.flowId, request),
+        );
+        requestId = request.id;
+      }
+      await manager.query(
+        `INSERT INTO runs (id, flow_id, flow_version, status, request_id, mode_override, replay_of)
+         VALUES ($1, $2, $3, 'queued', $4, $5, $6)`,
+        [run.id, run.flowId, run.flowVersion, requestId, run.modeOverride, run.replayOf],
+      );
+    });
+  }
+
+  async find(id: string): Promise<RunRow | undefined> {
+    const rows: RunRow[] = await this.dataSource.query('SELECT * FROM runs WHERE id = $1', [id]);
+    return rows[0];
+  }
+
+  async findRequest(
+    requestId: string,
+  ): Promise<(RequestRow & { size: number; source_ip: string | null }) | undefined> {
+    const rows = await this.dataSource.query(
+      'SELECT method, headers, query, body, content_type, received_at, size, source_ip FROM inbound_requests WHERE id = $1',
+      [requestId],
+    );
+    return rows[0];
+  }
+
+  /** Newest first; `after` is the exact (created_at text, id) of the last row seen. */
+  async list(filter: RunListFilter): Promise<(RunRow & { created_at_text: string })[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.flowId) conditions.push(`flow_id = ${param(filter.flowId)}`);
+    if (filter.status) conditions.push(`status = ${param(filter.status)}`);
+    if (filter.after) {
+      conditions.push(
+        `(created_at, id) < (${param(filter.after.createdAt)}::timestamptz, ${param(filter.after.id)}::uuid)`,
+      );
+    }
+    const clause = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    return this.dataSource.query(
+      `SELECT *, created_at::text AS created_at_text FROM runs ${clause}
+       ORDER BY created_at DESC, id DESC LIMIT ${param(filter.limit)}`,
+      params,
+    );
+  }
+
+  /** held -> queued in arrival order; returns the run ids in that order. */
+  async releaseHeld(flowId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH released AS (
+         UPDATE runs SET status = 'queued' WHERE flow_id = $1 AND status = 'held' RETURNING id, created_at)
+       SELECT id FROM released ORDER BY created_at, id`,
+      [flowId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * A replay: a new queued run of the same request and version. Steps before the replay
+   * point are copied with their recorded input and output, so they are not run again.
+   */
+  async insertReplay(original: RunRow, runId: string, copiedSteps: string[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO runs (id, flow_id, flow_version, status, request_id, mode_override, replay_of)
+         VALUES ($1, $2, $3, 'queued', $4, $5, $6)`,
+        [
+          runId,
+          original.flow_id,
+          original.flow_version,
+          original.request_id,
+          original.mode_override,
+          original.id,
+        ],
+      );
+      if (copiedSteps.length === 0) return;
+      await manager.query(
+        `INSERT INTO run_steps (run_id, step_id, position, action, status, idempotency_key, input, output,
+                                error, history, started_at, finished_at)
+         SELECT $1, step_id, position, action, status, $1 || ':' || step_id, input, output, error,
+                '[]'::jsonb, started_at, finished_at
+         FROM run_steps WHERE run_id = $2 AND step_id = ANY($3::text[]) AND status = 'succeeded'`,
+        [runId, original.id, copiedSteps],
+      );
+    });
+  }
+
+  /** Cancels a run that has not finished; its pending steps are marked skipped. */
+  async cancel(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, count] = await manager.query(
+        `UPDATE runs SET status = 'cancelled', finished_at = now(), error = 'cancelled through the API'
+         WHERE id = $1 AND status IN ('queued', 'held', 'running')`,
+        [id],
+      );
+      if (count === 0) return false;
+      await manager.query(
+        `UPDATE run_steps SET status = 'skipped', error = 'not run: the run was cancelled', next_attempt_at = NULL
+         WHERE run_id = $1 AND status = 'pending'`,
+        [id],
+      );
+      return true;
+    });
+  }
+
+  /** Cancels the held runs of a deleted flow (they could never run). */
+  async cancelHeld(flowId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE runs SET status = 'cancelled', finished_at = now(), error = 'the flow was deleted'
+       WHERE flow_id = $1 AND status = 'held'`,
+      [flowId],
+    );
+  }
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { CompiledFlows } from '../flows/compiled-flows.js';
+import { FlowsService } from '../flows/flows.service.js';
+import type { ListRunsQueryDto, RunDto, RunPageDto, TestFlowDto } from './dto/run.dto.js';
+import { RunQueue } from './run-queue.js';
+import { decodeCursor, encodeCursor, runView, stepView, type StepRow } from './run-views.js';
+import { FINISHED_RUN_STATUSES } from './run.entity.js';
+import { RunsRepository, type RunRow } from './runs.repository.js';
+
+export const TEST_RUN_WAIT_MS = 30_000;
+
+const runNotFound = (id: string) => new AppError(ErrorCode.NotFound, `No run with id '${id}'`);
+
+@Injectable()
+export class RunsService {
+  constructor(
+    private readonly runs: RunsRepository,
+    private readonly queue: RunQueue,
+    private readonly compiled: CompiledFlows,
+    private readonly flows: FlowsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  private async view(run: RunRow): Promise<RunDto> {
+    const flow = await this.compiled.get(run.flow_id, run.flow_version);
+    return runView(run, flow.definition.mode);
+  }
+
+  async get(id: string): Promise<RunDto> {
+    const run = await this.runs.find(id);
+    if (!run) throw runNotFound(id);
+    const [request, steps] = await Promise.all([
+      this.runs.findRequest(run.request_id),
+      this.dataSource.query('SELECT * FROM run_steps WHERE run_id = $1 ORDER BY position', [
+        id,
+      ]) as Promise<StepRow[]>,
+    ]);
+    const trigger = request && {
+      method: request.method,
+      headers: request.headers,
+      query: request.query,
+      body: request.body,
+      contentType: request.content_type,
+      size: request.size,
+      sourceIp: request.source_ip,
+      receivedAt: new Date(request.received_at).toISOString(),
+    };
+    return { ...(await this.view(run)), trigger, steps: steps.map(stepView) };
+  }
+
+  async list(query: ListRunsQueryDto): Promise<RunPageDto> {
+    const limit = query.limit ?? 20;
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && !after) {
+      throw new AppError(
+        ErrorCode.BadRequest,
+        'cursor is not valid: pass the nextCursor of a previous page',
+      );
+    }
+    const rows = await this.runs.list({
+      flowId: query.flowId,
+      status: query.status,
+      limit: limit + 1,
+      after,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: await Promise.all(page.map((row) => this.view(row))),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at_text, last.id) : null,
+    };
+  }
+
+  async cancel(id: string): Promise<RunDto> {
+    const run = await this.runs.find(id);
+    if (!run) throw runNotFound(id);
+    if (!(await this.runs.cancel(id))) {
+      throw new AppError(
+        ErrorCode.Conflict,
+        `Run '${id}' already finished (${run.status}); nothing to cancel`,
+      );
+    }
+    return this.get(id);
+  }
+
+  /** A new run of the same request on the original's pinned version. */
+  async replay(id: string, fromStep?: string): Promise<RunDto> {
+    const original = await this.runs.find(id);
+    if (!original) throw runNotFound(id);
+    if (!FINISHED_RUN_STATUSES.includes(original.status)) {
+      throw new AppError(
+        ErrorCode.Conflict,
+        `Run '${id}' is ${original.status}: wait for it to finish or cancel it first`,
+      );
+    }
+    const flow = await this.compiled.get(original.flow_id, original.flow_version);
+    const position =
+      fromStep === undefined ? 0 : flow.steps.findIndex((s) => s.definition.id === fromStep);
+    if (position < 0) {
+      const ids = flow.steps.map((s) => s.definition.id).join(', ');
+      throw new AppError(
+        ErrorCode.BadRequest,
+        `fromStep '${fromStep}' is not a step of version ${original.flow_version} (steps: ${ids})`,
+      );
+    }
+    const runId = randomUUID();
+    await this.runs.insertReplay(
+      original,
+      runId,
+      flow.steps.slice(0, position).map((s) => s.definition.id),
+    );
+    await this.queue.start(runId);
+    return this.get(runId);
+  }
+
+  /** Runs a sample payload through the flow's current version and waits for the result. */
+  async test(flowId: string, body: TestFlowDto): Promise<{ run: RunDto; finished: boolean }> {
+    const { flow } = await this.flows.get(flowId);
+    const raw = Buffer.from(JSON.stringify(body.payload ?? {}));
+    const headers = { 'content-type': 'application/json', ...lowerCaseKeys(body.headers ?? {}) };
+    const runId = randomUUID();
+    await this.runs.insertRun(
+      {
+        id: runId,
+        flowId,
+        flowVersion: flow.currentVersion,
+        modeOverride: body.dryRun ? 'dry-run' : null,
+        replayOf: null,
+      },
+      {
+        id: randomUUID(),
+        method: 'POST',
+        headers,
+        query: {},
+        rawBody: raw,
+        body: body.payload ?? {},
+        contentType: 'application/json',
+        size: raw.length,
+        sourceIp: null,
+        receivedAt: new Date(),
+      },
+    );
+    await this.queue.start(runId);
+    const deadline = Date.now() + TEST_RUN_WAIT_MS;
+    while (Date.now() < deadline) {
+      const run = await this.runs.find(runId);
+      if (run && FINISHED_RUN_STATUSES.includes(run.status))
+        return { run: await this.get(runId), finished: true };
+      await sleep(50);
+    }
+    return { run: await this.get(runId), finished: false };
+  }
+
+  /** Activation: held runs become queued and are enqueued in arrival order. */
+  async releaseHeld(flowId: string): Promise<number> {
+    const ids = await this.runs.releaseHeld(flowId);
+    for (const id of ids) await this.queue.start(id);
+    return ids.length;
+  }
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
+  );
+}
