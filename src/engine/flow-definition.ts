@@ -13,7 +13,7 @@ export interface RetryPolicyInput {
 export interface TriggerDefinition {
   type: 'webhook';
   /** Not supported until the catch-URL security issue: refused by validateFlow. */
-  verify?: Record<string, unknown>;
+  verify?: unknown;
   /** Not supported until the catch-URL security issue: refused by validateFlow. */
   dedupe?: string;
   /** JSONata, boolean: false stores the request and ends the run as `filtered`. */

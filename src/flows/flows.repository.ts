@@ -29,7 +29,7 @@ export class FlowsRepository {
       FlowEntity,
       manager.create(FlowEntity, { ...values, currentVersion: 1 }),
     );
-    await manager.insert(FlowVersionEntity, { flowId: flow.id, version: 1, definition });
+    await this.insertVersion(manager, flow.id, 1, definition);
     return flow;
   }
 
@@ -47,12 +47,20 @@ export class FlowsRepository {
     flow.currentVersion += 1;
     flow.name = definition.name;
     flow.description = definition.description ?? null;
-    await manager.insert(FlowVersionEntity, {
-      flowId: id,
-      version: flow.currentVersion,
-      definition,
-    });
+    await this.insertVersion(manager, id, flow.currentVersion, definition);
     return manager.save(FlowEntity, flow);
+  }
+
+  private async insertVersion(
+    manager: EntityManager,
+    flowId: string,
+    version: number,
+    definition: FlowDefinition,
+  ) {
+    await manager.query(
+      'INSERT INTO flow_versions (flow_id, version, definition) VALUES ($1, $2, $3)',
+      [flowId, version, JSON.stringify(definition)],
+    );
   }
 
   findActive(id: string): Promise<FlowEntity | null> {
