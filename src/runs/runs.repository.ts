@@ -45,12 +45,13 @@ export class RunsRepository {
     request: StoredRequest,
   ): Promise<RunStatus | undefined> {
     const rows: { status: RunStatus }[] = await this.dataSource.query(
-      `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2 AND deleted_at IS NULL),
+      `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2::uuid AND deleted_at IS NULL),
        req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
-               SELECT $1, flow.id, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM flow RETURNING id)
+               SELECT $1::uuid, flow.id, $3::varchar, $4::jsonb, $5::jsonb, $6::bytea, $7::jsonb,
+                      $8::varchar, $9::int, $10::varchar, $11::timestamptz FROM flow RETURNING id)
        INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
-       SELECT $12, flow.id, flow.current_version,
-              CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, $11
+       SELECT $12::uuid, flow.id, flow.current_version,
+              CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, $11::timestamptz
        FROM flow, req RETURNING status`,
       [...requestParams(flowId, request), runId],
     );
