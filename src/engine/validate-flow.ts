@@ -1,0 +1,119 @@
+import { compileExpression, ExpressionSyntaxError, referencedSteps } from './expressions.js';
+import type { FlowDefinition } from './flow-definition.js';
+import { closest } from './suggest.js';
+
+export interface FlowProblem {
+  path: string;
+  message: string;
+}
+
+export interface ActionCatalog {
+  actionNames(): string[];
+}
+
+const STEP_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const EXPRESSION_FIELDS = ['map', 'when', 'forEach'] as const;
+
+function syntaxProblem(source: string, path: string): FlowProblem | undefined {
+  try {
+    compileExpression(source, path);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ExpressionSyntaxError)) throw error;
+    return { path, message: `JSONata syntax error at position ${error.position}: ${error.detail}` };
+  }
+}
+
+function triggerProblems(definition: FlowDefinition): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const { trigger } = definition;
+  if (trigger.verify !== undefined) {
+    problems.push({
+      path: 'trigger.verify',
+      message:
+        'signature verification is not supported yet: remove trigger.verify (coming with the catch-URL security release)',
+    });
+  }
+  if (trigger.dedupe !== undefined) {
+    problems.push({
+      path: 'trigger.dedupe',
+      message:
+        'dedupe is not supported yet: remove trigger.dedupe (coming with the catch-URL security release)',
+    });
+  }
+  if (trigger.filter !== undefined) {
+    const syntax = syntaxProblem(trigger.filter, 'trigger.filter');
+    if (syntax) problems.push(syntax);
+    else if (referencedSteps(trigger.filter).length > 0) {
+      problems.push({
+        path: 'trigger.filter',
+        message: 'cannot use $steps: the filter runs before any step',
+      });
+    }
+  }
+  return problems;
+}
+
+function actionProblem(action: string, path: string, names: string[]): FlowProblem | undefined {
+  if (names.includes(action)) return undefined;
+  const suggestion = closest(action, names);
+  const message = suggestion
+    ? `unknown action '${action}' (did you mean ${suggestion}?)`
+    : `unknown action '${action}'; available: ${[...names].sort().join(', ')}`;
+  return { path, message };
+}
+
+function referenceProblems(
+  source: string,
+  path: string,
+  index: number,
+  positions: Map<string, number>,
+) {
+  return referencedSteps(source).flatMap((name): FlowProblem[] => {
+    const position = positions.get(name);
+    if (position === undefined)
+      return [{ path, message: `refers to $steps.${name}, which is not a step of this flow` }];
+    if (position >= index) {
+      const when = position === index ? 'is this step itself' : 'runs after this step';
+      return [{ path, message: `refers to $steps.${name}, which ${when}` }];
+    }
+    return [];
+  });
+}
+
+/** The engine's checks on a shape-valid flow: every problem, each with its path. */
+export function validateFlow(definition: FlowDefinition, catalog: ActionCatalog): FlowProblem[] {
+  const problems = triggerProblems(definition);
+  if (definition.steps.length === 0)
+    problems.push({ path: 'steps', message: 'a flow needs at least one step' });
+  const names = catalog.actionNames();
+  const positions = new Map<string, number>();
+  definition.steps.forEach((step, index) => {
+    const base = `steps[${index}]`;
+    if (!STEP_ID.test(step.id)) {
+      problems.push({
+        path: `${base}.id`,
+        message: `'${step.id}' is not a valid step id: use 1-64 letters, digits, _ or -, starting with a letter`,
+      });
+    } else if (positions.has(step.id)) {
+      problems.push({
+        path: `${base}.id`,
+        message: `duplicate step id '${step.id}' (also steps[${positions.get(step.id)}].id)`,
+      });
+    } else {
+      positions.set(step.id, index);
+    }
+    const unknown = actionProblem(step.action, `${base}.action`, names);
+    if (unknown) problems.push(unknown);
+  });
+  definition.steps.forEach((step, index) => {
+    for (const field of EXPRESSION_FIELDS) {
+      const source = step[field];
+      if (source === undefined) continue;
+      const path = `steps[${index}].${field}`;
+      const syntax = syntaxProblem(source, path);
+      problems.push(...(syntax ? [syntax] : referenceProblems(source, path, index, positions)));
+    }
+  });
+  return problems;
+}
