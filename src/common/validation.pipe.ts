@@ -1,14 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { ErrorDetail } from './app-error.js';
-
-function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
-  return errors.flatMap((error) => {
-    const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
-    const path = parent ? `${parent}${segment.startsWith('[') ? '' : '.'}${segment}` : segment;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
-    return [...own, ...flatten(error.children ?? [], path)];
-  });
-}
+import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { flattenValidationErrors } from './validation-errors.js';
 
 /** Rejects unknown fields and lists every problem with its path in `details`. */
 export function createValidationPipe(): ValidationPipe {
@@ -17,7 +8,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = flattenValidationErrors(errors);
       return new BadRequestException({
         message: `Request body is invalid: ${details.map((d) => d.message).join('; ')}`,
         details,

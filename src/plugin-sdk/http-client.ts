@@ -1,3 +1,5 @@
+import { FatalError } from '../engine/step-errors.js';
+
 /** The egress HTTP client a plugin receives as `ctx.http` (SSRF guard, timeouts, caps). */
 export interface HttpRequest {
   method: string;
@@ -35,7 +37,7 @@ export class HttpStatusError extends Error {
 }
 
 /** Thrown when the egress guard refuses a destination (never retried). */
-export class EgressBlockedError extends Error {
+export class EgressBlockedError extends FatalError {
   constructor(message: string) {
     super(message);
     this.name = 'EgressBlockedError';

@@ -1,0 +1,15 @@
+import { defineAction } from '../../../src/plugin-sdk/index.js';
+
+/** Any fields: the output is the input, shaped by the step's `map`. */
+export class TransformInput {
+  [field: string]: unknown;
+}
+
+export const transform = defineAction<TransformInput, Record<string, unknown>>({
+  displayName: 'Transform',
+  description: 'Outputs its input: use the step map to reshape data for later steps.',
+  input: TransformInput,
+  sideEffects: false,
+  allowUnknownInput: true,
+  run: async ({ input }) => ({ ...input }),
+});

@@ -1,0 +1,11 @@
+import { definePlugin } from '../../src/plugin-sdk/index.js';
+import { delay } from './actions/delay.action.js';
+import { transform } from './actions/transform.action.js';
+
+export const core = definePlugin({
+  name: 'core',
+  version: '1.0.0',
+  displayName: 'Core',
+  description: 'Building blocks: reshape data, wait.',
+  actions: { transform, delay },
+});

@@ -1,0 +1,10 @@
+import { definePlugin } from '../../src/plugin-sdk/index.js';
+import { request } from './actions/request.action.js';
+
+export const http = definePlugin({
+  name: 'http',
+  version: '1.0.0',
+  displayName: 'HTTP',
+  description: 'Call any webhook or HTTP API through the egress guard.',
+  actions: { request },
+});

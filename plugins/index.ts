@@ -1,0 +1,6 @@
+// The built-in plugins. Adding a connector = a new folder + one line here.
+import type { PluginDefinition } from '../src/plugin-sdk/index.js';
+import { core } from './core/index.js';
+import { http } from './http/index.js';
+
+export const BUILT_IN_PLUGINS: PluginDefinition[] = [core, http];
