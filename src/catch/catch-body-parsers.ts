@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
  * Every parser keeps `request.rawBody` for storage and, later, signature checks.
  */
 export function registerCatchBodyParsers(fastify: FastifyInstance, bodyLimit: number): void {
+  // Fastify's own text/plain parser does not keep the raw bytes.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser(
     /^text\//,
     { parseAs: 'buffer', bodyLimit },

@@ -54,6 +54,9 @@ export function stepView(row: StepRow): RunStepDto {
   };
 }
 
+/** `created_at::text` as Postgres prints it, e.g. 2026-11-23 10:07:46.199+00 */
+const POSTGRES_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/;
+
 export function encodeCursor(createdAtText: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAtText, id])).toString('base64url');
 }
@@ -64,8 +67,7 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
       string,
       string,
     ];
-    const valid =
-      typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt.replace(' ', 'T')));
+    const valid = typeof createdAt === 'string' && POSTGRES_TIMESTAMP.test(createdAt);
     return valid && /^[0-9a-f-]{36}$/i.test(id) ? { createdAt, id } : undefined;
   } catch {
     return undefined;
