@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RunExecutor } from '../runs/run-executor.js';
@@ -12,6 +12,8 @@ import { QueueName } from './queue-names.js';
  */
 @Processor(QueueName.runs, { maxStalledCount: 3, autorun: false })
 export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger('RunsProcessor');
+
   constructor(
     private readonly executor: RunExecutor,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -22,6 +24,12 @@ export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.runtime.config.workerConcurrency;
     void this.worker.run();
+  }
+
+  /** A job fails only on infrastructure trouble; the reconciler re-drives its work. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.error(`job ${job?.id ?? '?'} failed: ${error.message}`);
   }
 
   async process(job: Job<StartJobData | StepJobData>): Promise<void> {

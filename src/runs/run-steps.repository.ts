@@ -154,11 +154,11 @@ export class RunStepsRepository {
   ) {
     const sleeping = result.entry.outcome === 'sleeping';
     const [, updated] = await manager.query(
-      `UPDATE run_steps SET status = $4, input = coalesce($5::jsonb, input), output = $6::jsonb,
-              error = $7, error_code = $8, history = history || $9::jsonb, lease_until = NULL,
-              next_attempt_at = $10, wake_at = coalesce($11, wake_at),
+      `UPDATE run_steps SET status = $4::varchar, input = coalesce($5::jsonb, input), output = $6::jsonb,
+              error = $7::text, error_code = $8::varchar, history = history || $9::jsonb, lease_until = NULL,
+              next_attempt_at = $10::timestamptz, wake_at = coalesce($11::timestamptz, wake_at),
               attempt = attempt - $12::int,
-              finished_at = CASE WHEN $4 IN ('succeeded', 'failed', 'skipped') THEN now() ELSE NULL END
+              finished_at = CASE WHEN $4::varchar IN ('succeeded', 'failed', 'skipped') THEN now() ELSE NULL END
        WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3`,
       [
         runId,

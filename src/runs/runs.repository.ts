@@ -159,10 +159,10 @@ export class RunsRepository {
       await manager.query(
         `INSERT INTO run_steps (run_id, step_id, position, action, status, idempotency_key, input, output,
                                 error, history, started_at, finished_at)
-         SELECT $1, step_id, position, action, status, $1 || ':' || step_id, input, output, error,
+         SELECT $1::uuid, step_id, position, action, status, $4::text || ':' || step_id, input, output, error,
                 '[]'::jsonb, started_at, finished_at
          FROM run_steps WHERE run_id = $2 AND step_id = ANY($3::text[]) AND status = 'succeeded'`,
-        [runId, original.id, copiedSteps],
+        [runId, original.id, copiedSteps, runId],
       );
     });
   }

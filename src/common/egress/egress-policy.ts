@@ -13,14 +13,14 @@ export interface EgressPolicy {
 }
 
 export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
-type Cidr = [IpAddress, number];
+export type Cidr = [IpAddress, number];
 
 /** Plain words for ipaddr.js range names, for messages. */
 const RANGE_WORDS: Record<string, string> = {
-  unspecified: 'an unspecified (0.0.0.0 / ::) address',
+  unspecified: 'an unspecified (0.0.0.0/8 or ::) address',
   broadcast: 'the broadcast address',
   multicast: 'a multicast address',
-  linkLocal: 'a link-local address (cloud metadata lives at 169.254.169.254)',
+  linkLocal: 'a link-local address, where cloud metadata lives',
   loopback: 'a loopback address',
   carrierGradeNat: 'a carrier-grade NAT (100.64.0.0/10) address',
   private: 'a private network address',
@@ -28,36 +28,31 @@ const RANGE_WORDS: Record<string, string> = {
   reserved: 'a reserved address',
 };
 
-/** Strips IPv6 brackets and a zone id; returns undefined for anything that is not an IP. */
+/** Strips IPv6 brackets; IPv4-mapped IPv6 becomes the IPv4 it carries; undefined if no IP. */
 export function parseAddress(ip: string): IpAddress | undefined {
   const bare = ip.trim().replace(/^\[(.*)\]$/, '$1');
-  const withoutZone = bare.includes(':') ? bare.replace(/%.*$/, '') : bare;
-  if (!ipaddr.isValid(withoutZone)) return undefined;
-  // process() turns IPv4-mapped IPv6 (::ffff:127.0.0.1) into the IPv4 address it carries.
-  return ipaddr.process(withoutZone);
+  if (!ipaddr.isValid(bare)) return undefined;
+  return ipaddr.process(bare);
 }
 
 /** Parses `10.0.0.0/8`, `fd00::/8` or a bare address (a single-host range). */
 export function parseCidr(entry: string): Cidr | undefined {
   const text = entry.trim();
+  if (!text.includes('/')) {
+    const address = parseAddress(text);
+    return address ? [address, address.kind() === 'ipv4' ? 32 : 128] : undefined;
+  }
   try {
-    if (text.includes('/')) {
-      const [address, bits] = ipaddr.parseCIDR(text);
-      return [normaliseCidrAddress(address, bits), bits];
+    const [address, bits] = ipaddr.parseCIDR(text);
+    // `::ffff:10.0.0.0/104` is the IPv4 range 10.0.0.0/8 in disguise: compare it as IPv4.
+    if (address.kind() === 'ipv6' && bits >= 96) {
+      const v6 = address as ipaddr.IPv6;
+      if (v6.isIPv4MappedAddress()) return [v6.toIPv4Address(), bits - 96];
     }
+    return [address, bits];
   } catch {
     return undefined;
   }
-  const address = parseAddress(text);
-  return address ? [address, address.kind() === 'ipv4' ? 32 : 128] : undefined;
-}
-
-/** `::ffff:10.0.0.0/104` is the IPv4 range 10.0.0.0/8 in disguise: compare it as IPv4. */
-function normaliseCidrAddress(address: IpAddress, bits: number): IpAddress {
-  if (address.kind() === 'ipv6' && bits >= 96 && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
-    return (address as ipaddr.IPv6).toIPv4Address();
-  }
-  return address;
 }
 
 /** Entries of the list that are not CIDR ranges or addresses (for a boot-time error). */
@@ -65,24 +60,18 @@ export function invalidCidrs(allowCidrs: string[]): string[] {
   return allowCidrs.filter((entry) => parseCidr(entry) === undefined);
 }
 
-function inCidr(address: IpAddress, cidr: Cidr): boolean {
-  const [base, bits] = cidr;
-  const mappedBits = base.kind() === 'ipv4' && bits > 32 ? bits - 96 : bits;
-  return address.kind() === base.kind() && address.match(base, mappedBits);
-}
-
 export function isInAllowedCidr(address: IpAddress, allowCidrs: string[]): boolean {
   return allowCidrs.some((entry) => {
     const cidr = parseCidr(entry);
-    return cidr !== undefined && inCidr(address, cidr);
+    return cidr !== undefined && cidr[0].kind() === address.kind() && address.match(cidr);
   });
 }
 
 /**
- * Why an address is refused, or undefined when it may be called: everything outside the
- * public unicast range is refused (loopback, private, link-local, CGNAT, 0.0.0.0/8,
- * multicast, reserved, broadcast, ULA, 6to4/Teredo/NAT64 wrappers...) unless allowed.
- * A string that is not an IP address is refused (fail closed).
+ * Why an address is refused, or undefined when it may be called: everything outside public
+ * unicast is refused (loopback, private, link-local, CGNAT, 0.0.0.0/8, multicast, reserved,
+ * broadcast, ULA, 6to4/Teredo/NAT64 wrappers...) unless inside an allowed CIDR. IPv4-mapped
+ * IPv6 is judged as the IPv4 it carries. A string that is not an IP is refused (fail closed).
  */
 export function blockedReason(ip: string, allowCidrs: string[] = []): string | undefined {
   const address = parseAddress(ip);
@@ -115,14 +104,27 @@ export function isAllowedHost(hostname: string, allowHosts: string[] = []): bool
   if (!host) return false;
   return allowHosts.some((pattern) => {
     const wanted = normaliseHostname(pattern);
-    if (wanted.startsWith('*.'))
-      return host.endsWith(wanted.slice(1)) && host.length > wanted.length - 1;
+    if (wanted.startsWith('*.')) {
+      const suffix = wanted.slice(1);
+      return suffix.length > 1 && host.endsWith(suffix) && host.length > suffix.length;
+    }
     return wanted !== '' && host === wanted;
   });
 }
 
-export const ALLOW_HINT =
-  'add its range to FLOWHUB_EGRESS_ALLOW_CIDRS (e.g. 10.0.0.0/8) or its host name to FLOWHUB_EGRESS_ALLOW_HOSTS';
+/** The one wording for a refused destination, at save time and at connect time. */
+export function blockedMessage(host: string, address: string, reason: string): string {
+  const parsed = parseAddress(address);
+  const single = parsed ? `${parsed.toString()}/${parsed.kind() === 'ipv4' ? 32 : 128}` : address;
+  const why = `(${address} is ${reason})`;
+  if (normaliseHostname(host) === normaliseHostname(address)) {
+    return `${address} is an internal address, which is blocked: allow it with FLOWHUB_EGRESS_ALLOW_CIDRS=${single} ${why}`;
+  }
+  return (
+    `${host} resolves to ${address}, an internal address, which is blocked: allow it with ` +
+    `FLOWHUB_EGRESS_ALLOW_HOSTS=${host} or FLOWHUB_EGRESS_ALLOW_CIDRS=${single} ${why}`
+  );
+}
 
 /**
  * Save-time check (SEC-3): a problem for a friendly 400, or undefined. Host names are not
@@ -133,20 +135,21 @@ export function checkUrl(url: string, policy: EgressPolicy): string | undefined 
   try {
     parsed = new URL(url);
   } catch {
-    return `'${url}' is not a valid URL (expected e.g. https://example.com/hook)`;
+    return `'${url}' is not a valid URL`;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `only http and https URLs can be called (got ${parsed.protocol.replace(/:$/, '')})`;
+    return `only http and https URLs can be called, not ${parsed.protocol}`;
   }
   const host = normaliseHostname(parsed.hostname);
   if (!host) return `'${url}' has no host`;
   if (isAllowedHost(host, policy.allowHosts)) return undefined;
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    return `${host} is this machine; Flowhub does not call it unless allowed: ${ALLOW_HINT}`;
+    return (
+      `${host} is this machine (loopback), which is blocked: allow it with ` +
+      `FLOWHUB_EGRESS_ALLOW_HOSTS=${host}, or call 127.0.0.1 with FLOWHUB_EGRESS_ALLOW_CIDRS=127.0.0.1/32`
+    );
   }
   if (!parseAddress(host)) return undefined;
   const reason = blockedReason(host, policy.allowCidrs);
-  return reason
-    ? `${host} is ${reason}; Flowhub does not call internal addresses unless allowed: ${ALLOW_HINT}`
-    : undefined;
+  return reason ? blockedMessage(host, host, reason) : undefined;
 }
