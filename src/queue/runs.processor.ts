@@ -23,7 +23,9 @@ export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap 
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.runtime.config.workerConcurrency;
-    void this.worker.run();
+    this.worker
+      .run()
+      .catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
   }
 
   /** A job fails only on infrastructure trouble; the reconciler re-drives its work. */

@@ -56,9 +56,9 @@ export async function postToCatch(
     body,
   });
   const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return {
     status: response.status,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     body: (text ? JSON.parse(text) : undefined) as any,
     headers: response.headers,
   };
