@@ -235,4 +235,30 @@ describe('running flows end to end', () => {
     ]);
     expect(run.steps[0].output).toHaveLength(2);
   });
+
+  it('parks a delayed step in the queue and resumes it, without holding the worker', async () => {
+    const flow = await createFlow({
+      name: 'Delayed',
+      steps: [
+        { id: 'wait', action: 'core.delay', input: { ms: 600 } },
+        { id: 'after', action: 'core.transform', map: "{ 'done': true }" },
+      ],
+    });
+    const other = await createFlow({ name: 'Meanwhile', steps: [order] });
+    const started = Date.now();
+    const delayed = (await sendShopify(flow.catchUrl)).body.runId;
+    // concurrency is 1 here: this run can only finish first if the delay does not occupy the worker
+    const meanwhile = await api.waitForRun((await sendShopify(other.catchUrl)).body.runId);
+    expect(meanwhile.status).toBe('succeeded');
+    const run = await api.waitForRun(delayed);
+    expect(run.status).toBe('succeeded');
+    expect(Date.parse(meanwhile.finishedAt)).toBeLessThan(Date.parse(run.finishedAt));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+    expect(run.steps[0].history.map((h: { outcome: string }) => h.outcome)).toEqual([
+      'sleeping',
+      'succeeded',
+    ]);
+    expect(run.steps[0]).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(run.steps[1].output).toEqual({ done: true });
+  });
 });
