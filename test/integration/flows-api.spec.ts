@@ -124,4 +124,28 @@ describe('flows API', () => {
     expect(status).toBe(400);
     expect(body.details).toEqual([expect.objectContaining({ path: 'steps[0].connection' })]);
   });
+
+  it('refuses a static destination the egress guard would block, saying how to allow it', async () => {
+    const { status, body } = await api.post(
+      '/api/v1/flows',
+      flow({
+        steps: [
+          {
+            id: 'a',
+            action: 'http.request',
+            input: { url: 'http://169.254.169.254/latest/meta-data' },
+          },
+        ],
+      }),
+    );
+    expect(status).toBe(400);
+    expect(body.details).toEqual([
+      {
+        path: 'steps[0].input.url',
+        message: expect.stringMatching(
+          /169\.254\.169\.254 is an internal address, which is blocked: allow it with FLOWHUB_EGRESS_ALLOW_CIDRS/,
+        ),
+      },
+    ]);
+  });
 });
