@@ -1,4 +1,5 @@
-// The built-in plugins. Adding a connector = a new folder + one line here.
+// The built-in plugins, checked at boot by PluginRegistry (src/plugin-host/).
+// Adding a connector = a new folder + one line here.
 import type { PluginDefinition } from '../src/plugin-sdk/index.js';
 import { core } from './core/index.js';
 import { http } from './http/index.js';

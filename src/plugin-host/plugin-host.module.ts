@@ -1,12 +1,16 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BUILT_IN_PLUGINS } from '../../plugins/index.js';
-import { createEgressClient } from '../common/egress/egress-client.js';
+import { createEgressClient, type EgressClient } from '../common/egress/egress-client.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { PluginRegistry } from './plugin-registry.js';
 
 /** Injection token of the egress HttpClient every action receives as `ctx.http`. */
 export const EGRESS_HTTP = Symbol('EGRESS_HTTP');
 
+/**
+ * The plugin registry (boot-checked: a bad plugin stops the boot with every problem listed)
+ * and the one egress client, opened by FLOWHUB_EGRESS_ALLOW_CIDRS / _HOSTS. Global.
+ */
 @Global()
 @Module({
   providers: [
@@ -14,7 +18,7 @@ export const EGRESS_HTTP = Symbol('EGRESS_HTTP');
     {
       provide: EGRESS_HTTP,
       inject: [RUNTIME],
-      useFactory: (runtime: Runtime) =>
+      useFactory: (runtime: Runtime): EgressClient =>
         createEgressClient({
           allowCidrs: runtime.config.egressAllowCidrs,
           allowHosts: runtime.config.egressAllowHosts,
@@ -23,4 +27,10 @@ export const EGRESS_HTTP = Symbol('EGRESS_HTTP');
   ],
   exports: [PluginRegistry, EGRESS_HTTP],
 })
-export class PluginHostModule {}
+export class PluginHostModule implements OnApplicationShutdown {
+  constructor(@Inject(EGRESS_HTTP) private readonly egress: EgressClient) {}
+
+  onApplicationShutdown(): void {
+    this.egress.close();
+  }
+}

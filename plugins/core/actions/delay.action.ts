@@ -1,40 +1,86 @@
-import { IsISO8601, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import {
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { defineAction, FatalError } from '../../../src/plugin-sdk/index.js';
 
-const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
+export const MAX_DELAY_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** ISO 8601 date-time with a time zone (a zone-less time would mean the server's zone). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+function problemOf(input: DelayInput, property: 'ms' | 'until'): string | undefined {
+  const { ms, until } = input;
+  if (ms === undefined && until === undefined) {
+    return `exactly one of ms (milliseconds to wait, 1 to ${MAX_DELAY_MS}) or until (an ISO 8601 date-time such as 2026-12-01T09:00:00Z) is required`;
+  }
+  if (ms !== undefined && until !== undefined) {
+    return 'exactly one of ms or until is required, not both';
+  }
+  if (property === 'ms' && ms !== undefined) {
+    const ok = typeof ms === 'number' && Number.isInteger(ms) && ms >= 1 && ms <= MAX_DELAY_MS;
+    if (!ok) return `ms must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS} (30 days)`;
+  }
+  if (property === 'until' && until !== undefined) {
+    const ok =
+      typeof until === 'string' && ISO_DATE_TIME.test(until) && !Number.isNaN(Date.parse(until));
+    if (!ok)
+      return 'until must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T09:00:00Z';
+  }
+  return undefined;
+}
+
+@ValidatorConstraint({ name: 'delayTarget' })
+class DelayTarget implements ValidatorConstraintInterface {
+  validate(_value: unknown, args: ValidationArguments): boolean {
+    return problemOf(args.object as DelayInput, args.property as 'ms' | 'until') === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return problemOf(args.object as DelayInput, args.property as 'ms' | 'until') ?? '';
+  }
+}
+
+/** `{ms}` or `{until}`, exactly one: the "neither" and "both" problems are reported on `ms`. */
 export class DelayInput {
-  @ValidateIf((input: DelayInput) => input.until === undefined)
-  @IsInt({ message: 'give either ms (milliseconds to wait) or until (an ISO date), not neither' })
-  @Min(1)
-  @Max(THIRTY_DAYS_MS)
+  @Validate(DelayTarget)
   ms?: number;
 
-  @IsOptional()
-  @ValidateIf((input: DelayInput) => input.ms === undefined || input.until !== undefined)
-  @IsISO8601({}, { message: 'until must be an ISO 8601 date, e.g. 2026-12-01T09:00:00Z' })
+  @ValidateIf((input: DelayInput) => input.until !== undefined && input.ms === undefined)
+  @Validate(DelayTarget)
   until?: string;
 }
 
+export interface DelayOutput {
+  /** When the wait ended and the flow went on. */
+  delayedUntil: string;
+}
+
 /**
- * Waits without holding a worker: the step is parked and a delayed job resumes it. The
- * wait starts when the step first runs; `ctx.wokeAt` is set when it resumes.
+ * Waits without holding a worker: the first run computes the target once and parks the step
+ * (`ctx.sleepUntil`); the host resumes it with a delayed job at or after the target, with
+ * `ctx.wokeAt` set, and only then does the step succeed.
  */
-export const delay = defineAction<DelayInput, { delayedUntil: string }>({
+export const delay = defineAction<DelayInput, DelayOutput>({
   displayName: 'Delay',
   description:
-    'Waits for {"ms": N} milliseconds or until {"until": ISO date} before the next step.',
+    'Waits {"ms": N} milliseconds or until {"until": ISO date-time} before the next step.',
   input: DelayInput,
   sideEffects: false,
   run: async (ctx) => {
-    if (ctx.input.ms !== undefined && ctx.input.until !== undefined) {
-      throw new FatalError('give either ms or until, not both');
-    }
     if (ctx.wokeAt) return { delayedUntil: ctx.wokeAt.toISOString() };
-    const target = ctx.input.until
-      ? new Date(ctx.input.until)
-      : new Date(Date.now() + ctx.input.ms!);
-    if (target.getTime() <= Date.now()) return { delayedUntil: new Date().toISOString() };
-    return ctx.sleepUntil(target);
+    const now = Date.now();
+    const target =
+      ctx.input.until !== undefined ? Date.parse(ctx.input.until) : now + (ctx.input.ms ?? 0);
+    if (target - now > MAX_DELAY_MS) {
+      throw new FatalError(
+        `until ${ctx.input.until} is more than 30 days away; delays are limited to 30 days`,
+      );
+    }
+    if (target <= now) return { delayedUntil: new Date(now).toISOString() };
+    return ctx.sleepUntil(new Date(target));
   },
 });

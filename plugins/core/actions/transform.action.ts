@@ -1,13 +1,13 @@
 import { defineAction } from '../../../src/plugin-sdk/index.js';
 
-/** Any fields: the output is the input, shaped by the step's `map`. */
+/** Any fields (the action allows unknown input): the output is the input, shaped by `map`. */
 export class TransformInput {
   [field: string]: unknown;
 }
 
 export const transform = defineAction<TransformInput, Record<string, unknown>>({
   displayName: 'Transform',
-  description: 'Outputs its input: use the step map to reshape data for later steps.',
+  description: 'Outputs its input as it is: use the step map to reshape data for later steps.',
   input: TransformInput,
   sideEffects: false,
   allowUnknownInput: true,

@@ -1,63 +1,65 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  Allow,
   IsIn,
   IsInt,
-  IsObject,
+  IsNotEmpty,
   IsOptional,
   IsString,
-  IsUrl,
   Max,
-  MaxLength,
   Min,
-  MinLength,
+  ValidateIf,
   ValidateNested,
+  Equals,
 } from 'class-validator';
 import { createHmac } from 'node:crypto';
 import { defineAction, type HttpResponse } from '../../../src/plugin-sdk/index.js';
+import { IsHeaderMap, IsHeaderName, IsHttpUrl, IsQueryMap } from '../validators.js';
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
+export const DEFAULT_SIGNATURE_HEADER = 'X-Webhook-Signature';
+export const DEFAULT_TIMESTAMP_HEADER = 'X-Webhook-Timestamp';
 
 export class SigningInput {
-  @IsString()
-  @MinLength(16, { message: 'sign.secret must be at least 16 characters' })
+  @IsString({ message: 'sign.secret must be a string' })
+  @IsNotEmpty({ message: 'sign.secret must not be empty' })
   secret: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  header?: string;
+  @IsHeaderName()
+  header?: string = DEFAULT_SIGNATURE_HEADER;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  timestampHeader?: string;
+  @IsHeaderName()
+  timestampHeader?: string = DEFAULT_TIMESTAMP_HEADER;
 }
 
 export class RequestInput {
-  @IsOptional()
-  @IsIn(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
-  method?: string;
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsIn(METHODS, { message: `method must be one of ${METHODS.join(', ')}` })
+  method: string = 'POST';
 
-  @IsUrl(
-    { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
-    { message: 'url must be an http(s) URL' },
-  )
+  @IsHttpUrl()
   url: string;
 
   @IsOptional()
-  @IsObject()
+  @IsHeaderMap()
   headers?: Record<string, string>;
 
   @IsOptional()
-  @IsObject()
+  @IsQueryMap()
   query?: Record<string, string | number | boolean>;
 
-  @IsOptional()
+  /** Any JSON; a string is sent as it is. GET and HEAD send no body. */
+  @Allow()
+  @ValidateIf((input: RequestInput) => input.method === 'GET' || input.method === 'HEAD')
+  @Equals(undefined, { message: 'body cannot be sent with GET or HEAD: remove it or use POST' })
   body?: unknown;
 
-  @IsOptional()
-  @IsInt()
+  @IsInt({ message: 'timeoutMs must be a whole number of milliseconds' })
   @Min(1)
   @Max(120_000)
-  timeoutMs?: number;
+  timeoutMs: number = 30_000;
 
   @IsOptional()
   @ValidateNested()
@@ -65,38 +67,70 @@ export class RequestInput {
   sign?: SigningInput;
 }
 
-/** Serialises once, so the signed bytes are the bytes sent. */
-function payloadOf(body: unknown): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  return typeof body === 'string' ? body : JSON.stringify(body);
+export type RequestOutput = HttpResponse;
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
 }
 
-export const request = defineAction<RequestInput, HttpResponse>({
+/** Sets a header, replacing any spelling of the same name. */
+function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  for (const key of Object.keys(headers)) {
+    if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+  }
+  headers[name] = value;
+}
+
+/** Serialised once: the signed bytes are the bytes sent (OUT-4). */
+function payloadOf(body: unknown): Buffer | undefined {
+  if (body === undefined) return undefined;
+  return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+}
+
+function contentTypeOf(body: unknown): string {
+  return typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
+}
+
+/** `sha256=<hex HMAC-SHA256(secret, body bytes)>` and the unix time in seconds. */
+export function signatureHeaders(
+  sign: SigningInput,
+  payload: Buffer | undefined,
+  now = Date.now(),
+): Record<string, string> {
+  const digest = createHmac('sha256', sign.secret)
+    .update(payload ?? Buffer.alloc(0))
+    .digest('hex');
+  return {
+    [sign.header ?? DEFAULT_SIGNATURE_HEADER]: `sha256=${digest}`,
+    [sign.timestampHeader ?? DEFAULT_TIMESTAMP_HEADER]: String(Math.floor(now / 1000)),
+  };
+}
+
+/**
+ * The "call webhook" action. Non-2xx answers and network errors are thrown by ctx.http and
+ * classified by the host (408, 425, 429, 5xx and network errors retried; Retry-After honoured).
+ */
+export const request = defineAction<RequestInput, RequestOutput>({
   displayName: 'Call webhook',
   description:
-    'Sends an HTTP request (JSON by default) with an Idempotency-Key; optional HMAC signing.',
+    'Sends an HTTP request (JSON unless the body is a string) with an Idempotency-Key, optionally HMAC-signed.',
   input: RequestInput,
   sideEffects: true,
   retry: { attempts: 5, backoff: 'exponential', delayMs: 1000 },
   run: async ({ input, http, idempotencyKey, signal }) => {
     const payload = payloadOf(input.body);
-    const headers: Record<string, string> = { ...(input.headers ?? {}) };
-    const has = (name: string) =>
-      Object.keys(headers).some((h) => h.toLowerCase() === name.toLowerCase());
-    if (!has('idempotency-key')) headers['Idempotency-Key'] = idempotencyKey;
-    if (payload !== undefined && typeof input.body !== 'string' && !has('content-type')) {
-      headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { ...input.headers };
+    if (!hasHeader(headers, 'idempotency-key')) headers['Idempotency-Key'] = idempotencyKey;
+    if (payload !== undefined && !hasHeader(headers, 'content-type')) {
+      headers['Content-Type'] = contentTypeOf(input.body);
     }
     if (input.sign) {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = createHmac('sha256', input.sign.secret)
-        .update(payload ?? '')
-        .digest('hex');
-      headers[input.sign.header ?? 'X-Webhook-Signature'] = `sha256=${signature}`;
-      headers[input.sign.timestampHeader ?? 'X-Webhook-Timestamp'] = timestamp;
+      for (const [name, value] of Object.entries(signatureHeaders(input.sign, payload))) {
+        setHeader(headers, name, value);
+      }
     }
-    return http.request({
-      method: input.method ?? 'POST',
+    const response = await http.request({
+      method: input.method,
       url: input.url,
       headers,
       query: input.query,
@@ -104,5 +138,6 @@ export const request = defineAction<RequestInput, HttpResponse>({
       timeoutMs: input.timeoutMs,
       signal,
     });
+    return { status: response.status, headers: response.headers, body: response.body };
   },
 });

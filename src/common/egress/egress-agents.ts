@@ -9,6 +9,7 @@
  * request-filtering-agent knows nothing of host names, hence two pairs; the client picks the
  * pair by each hop's host name.
  */
+import type ipaddr from 'ipaddr.js';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
@@ -46,7 +47,7 @@ export function agentAllowList(allowCidrs: string[]): string[] {
     const full = address.kind() === 'ipv4' ? 32 : 128;
     if (bits < full) return [`${address.toString()}/${bits}`];
     if (address.kind() === 'ipv6') return [address.toString()];
-    const v4 = address as import('ipaddr.js').IPv4;
+    const v4 = address as ipaddr.IPv4;
     return [v4.toString(), v4.toIPv4MappedAddress().toString()];
   });
 }

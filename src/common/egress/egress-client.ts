@@ -1,7 +1,11 @@
+/**
+ * The one HTTP client for everything Flowhub sends out (SEC-1..SEC-4): request-filtering
+ * agents judge the address each connection really goes to, redirects are followed by hand
+ * with every hop checked again, bodies are capped, non-2xx answers throw HttpStatusError.
+ */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import { STATUS_CODES } from 'node:http';
+import { FatalError } from '../../engine/step-errors.js';
 import {
   EgressBlockedError,
   HttpStatusError,
@@ -9,158 +13,241 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../../plugin-sdk/http-client.js';
-import { FatalError } from '../../engine/step-errors.js';
-import { checkUrl, isAllowedHost, type EgressPolicy } from './egress-policy.js';
+import { createEgressAgents, refusedAddress, type EgressAgents } from './egress-agents.js';
+import {
+  bodyExcerpt,
+  decodeResponseBody,
+  encodeRequestBody,
+  flattenHeaders,
+  parseRetryAfter,
+} from './egress-body.util.js';
+import {
+  describeRequest,
+  EgressAbortError,
+  EgressNetworkError,
+  EgressTimeoutError,
+  ResponseTooLargeError,
+  TooManyRedirectsError,
+} from './egress-errors.js';
+import {
+  blockedMessage,
+  blockedReason,
+  invalidCidrs,
+  isAllowedHost,
+  urlProblem,
+  type EgressPolicy,
+} from './egress-policy.js';
+import { isRedirect, nextHop, type Hop } from './egress-redirect.util.js';
 
-export interface EgressOptions extends EgressPolicy {
-  /** Response bodies are read up to this size (SEC-4). Default 1 MiB. */
+export { parseRetryAfter } from './egress-body.util.js';
+
+export interface EgressClientOptions extends EgressPolicy {
+  /** Response bodies are read up to this many bytes, else the call fails (SEC-4). 1 MiB. */
   maxResponseBytes?: number;
+  /** Used when a request names no timeoutMs; covers every redirect hop. 30 s. */
   defaultTimeoutMs?: number;
+  /** Redirect hops followed (0: a 3xx answer is an HttpStatusError). 5. */
   maxRedirects?: number;
 }
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_RETRY_AFTER_MS = 3_600_000;
+/** @deprecated name kept for the first callers; use EgressClientOptions. */
+export type EgressOptions = EgressClientOptions;
 
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
-  return Number.isFinite(ms)
-    ? Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS)
-    : undefined;
+export interface EgressClient extends HttpClient {
+  /** Closes pooled connections (shutdown). */
+  close(): void;
 }
 
-function headersOf(response: AxiosResponse): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
-  );
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+export const DEFAULT_EGRESS_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_REDIRECTS = 5;
+
+interface Call {
+  first: Hop;
+  signal: AbortSignal;
+  deadline: AbortSignal;
+  caller?: AbortSignal;
+  timeoutMs: number;
 }
 
-function bodyOf(response: AxiosResponse<Buffer>): unknown {
-  const text = Buffer.from(response.data ?? []).toString('utf8');
-  if (/json/i.test(String(response.headers['content-type'] ?? ''))) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
+class GuardedHttpClient implements EgressClient {
+  private readonly axios: AxiosInstance;
+  private readonly agents: EgressAgents;
+  private readonly maxBytes: number;
+  private readonly timeoutMs: number;
+  private readonly maxRedirects: number;
+
+  constructor(private readonly policy: EgressClientOptions) {
+    const invalid = invalidCidrs(policy.allowCidrs);
+    if (invalid.length > 0) {
+      throw new Error(
+        `FLOWHUB_EGRESS_ALLOW_CIDRS has entries that are not CIDR ranges: ${invalid.join(', ')} (e.g. 10.0.0.0/8, fd00::/8)`,
+      );
+    }
+    this.maxBytes = policy.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.timeoutMs = policy.defaultTimeoutMs ?? DEFAULT_EGRESS_TIMEOUT_MS;
+    this.maxRedirects = policy.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    this.agents = createEgressAgents(policy.allowCidrs);
+    this.axios = axios.create({
+      httpAgent: this.agents.guarded.http,
+      httpsAgent: this.agents.guarded.https,
+      // Never through an HTTP(S)_PROXY from the environment: the guard must see the target.
+      proxy: false,
+      maxRedirects: 0,
+      maxContentLength: this.maxBytes,
+      responseType: 'arraybuffer',
+      validateStatus: () => true,
+      transformRequest: [(data: unknown) => data],
+      transformResponse: [(data: unknown) => data],
+    });
+  }
+
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    const call = this.start(request);
+    let hop = call.first;
+    for (let redirects = 0; ; redirects += 1) {
+      const response = await this.send(hop, call);
+      const headers = flattenHeaders(response.headers);
+      if (isRedirect(response.status) && headers.location && this.maxRedirects > 0) {
+        if (redirects >= this.maxRedirects) {
+          throw new TooManyRedirectsError(
+            `${describeRequest(call.first.method, request.url)} redirected more than ${this.maxRedirects} times (last to ${describeRequest(hop.method, hop.url)})`,
+          );
+        }
+        hop = this.redirect(hop, response.status, headers.location);
+        continue;
+      }
+      const result: HttpResponse = {
+        status: response.status,
+        headers,
+        body: decodeResponseBody(response.data, headers['content-type']),
+      };
+      if (response.status >= 200 && response.status < 300) return result;
+      throw this.statusError(hop, response, result);
     }
   }
-  return text;
-}
 
-function encode(body: unknown, headers: Record<string, string>): Buffer | string | undefined {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
-  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
-    headers['content-type'] = 'application/json';
-  return JSON.stringify(body);
+  close(): void {
+    this.agents.destroy();
+  }
+
+  private start(request: HttpRequest): Call {
+    const method = request.method.toUpperCase();
+    this.check(method, request.url);
+    const url = new URL(request.url);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      url.searchParams.append(key, String(value));
+    }
+    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const caller = request.signal;
+    if (caller?.aborted) {
+      throw new EgressAbortError(
+        `${describeRequest(method, request.url)} was aborted before it started`,
+        {
+          cause: caller.reason,
+        },
+      );
+    }
+    const { data, headers } = encodeRequestBody(request.body, { ...request.headers });
+    return {
+      first: { method, url: url.toString(), headers, body: data },
+      signal: caller ? AbortSignal.any([caller, deadline]) : deadline,
+      deadline,
+      caller,
+      timeoutMs,
+    };
+  }
+
+  /** Scheme and literal addresses before connecting; DNS names are judged at connect time. */
+  private check(method: string, url: string, from?: Hop): void {
+    const problem = urlProblem(url, this.policy);
+    if (!problem) return;
+    const via = from ? ` (redirected from ${describeRequest(from.method, from.url)})` : '';
+    const message = `${describeRequest(method, url)}${via} refused: ${problem.message}`;
+    throw problem.kind === 'blocked' ? new EgressBlockedError(message) : new FatalError(message);
+  }
+
+  private redirect(hop: Hop, status: number, location: string): Hop {
+    let next: Hop;
+    try {
+      next = nextHop(hop, status, location);
+    } catch {
+      throw new FatalError(
+        `${describeRequest(hop.method, hop.url)} answered ${status} with an unusable Location header`,
+      );
+    }
+    this.check(next.method, next.url, hop);
+    return next;
+  }
+
+  private async send(hop: Hop, call: Call): Promise<AxiosResponse<Buffer>> {
+    const agents = isAllowedHost(new URL(hop.url).hostname, this.policy.allowHosts)
+      ? this.agents.trusted
+      : this.agents.guarded;
+    try {
+      return await this.axios.request<Buffer>({
+        method: hop.method,
+        url: hop.url,
+        headers: hop.headers,
+        data: hop.body,
+        signal: call.signal,
+        httpAgent: agents.http,
+        httpsAgent: agents.https,
+      });
+    } catch (error) {
+      throw this.translate(error, hop, call);
+    }
+  }
+
+  private statusError(
+    hop: Hop,
+    response: AxiosResponse<Buffer>,
+    result: HttpResponse,
+  ): HttpStatusError {
+    const reason = response.statusText || STATUS_CODES[response.status] || '';
+    const excerpt = bodyExcerpt(result.body);
+    const message =
+      `${describeRequest(hop.method, hop.url)} answered ${response.status}` +
+      `${reason ? ` ${reason}` : ''}${excerpt ? `: ${excerpt}` : ''}`;
+    return new HttpStatusError(
+      response.status,
+      message,
+      result,
+      parseRetryAfter(result.headers['retry-after']),
+    );
+  }
+
+  /** Plain errors that say what happened, never the axios error (its config holds headers). */
+  private translate(error: unknown, hop: Hop, call: Call): Error {
+    const what = describeRequest(hop.method, hop.url);
+    if (call.deadline.aborted) {
+      return new EgressTimeoutError(`${what} timed out after ${call.timeoutMs} ms`);
+    }
+    if (call.caller?.aborted) {
+      return new EgressAbortError(`${what} was aborted`, { cause: call.caller.reason });
+    }
+    const address = refusedAddress(error);
+    if (address !== undefined) {
+      const host = new URL(hop.url).hostname.replace(/^\[(.*)\]$/, '$1');
+      const reason = blockedReason(address, this.policy.allowCidrs) ?? 'not allowed';
+      return new EgressBlockedError(`${what} refused: ${blockedMessage(host, address, reason)}`);
+    }
+    const failure = error as { message?: string; code?: string; cause?: { message?: string } };
+    const detail = failure.message || failure.cause?.message || failure.code || 'unknown error';
+    if (/maxContentLength size of/.test(detail)) {
+      return new ResponseTooLargeError(
+        `${what} answered with a body over the ${this.maxBytes}-byte egress limit; it was not read (ask the receiver for less data)`,
+      );
+    }
+    return new EgressNetworkError(`${what} failed: ${detail}`, failure.code ?? 'ERR_NETWORK');
+  }
 }
 
 /**
- * The one HTTP client for everything Flowhub sends out. Its agents check the resolved IP at
- * connect time (so DNS rebinding fails); redirects are followed by hand and each hop is
- * checked again; bodies are capped; non-2xx answers throw HttpStatusError.
+ * One client per process: allowCidrs open internal ranges, allowHosts open host names (they
+ * may resolve anywhere but 0.0.0.0/::). Throws at construction on an invalid CIDR.
  */
-export function createEgressClient(options: EgressOptions): HttpClient {
-  const filter = {
-    allowIPAddressList: options.allowCidrs,
-    allowPrivateIPAddress: false,
-    allowMetaIPAddress: false,
-  };
-  const guarded = axios.create({
-    httpAgent: new RequestFilteringHttpAgent({ keepAlive: true, ...filter }),
-    httpsAgent: new RequestFilteringHttpsAgent({ keepAlive: true, ...filter }),
-  });
-  const trusted = axios.create({
-    httpAgent: new HttpAgent({ keepAlive: true }),
-    httpsAgent: new HttpsAgent({ keepAlive: true }),
-  });
-  const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
-  const pick = (url: string): AxiosInstance =>
-    isAllowedHost(new URL(url).hostname, options.allowHosts) ? trusted : guarded;
-
-  const send = async (request: HttpRequest, url: string) => {
-    const problem = checkUrl(url, options);
-    if (problem) throw new EgressBlockedError(`${request.method} ${url} refused: ${problem}`);
-    const headers = { ...request.headers };
-    const data = encode(request.body, headers);
-    try {
-      return await pick(url).request<Buffer>({
-        method: request.method,
-        url,
-        params: request.query,
-        headers,
-        data,
-        timeout: request.timeoutMs ?? options.defaultTimeoutMs ?? 30_000,
-        signal: request.signal,
-        maxRedirects: 0,
-        maxContentLength: maxBytes,
-        responseType: 'arraybuffer',
-        validateStatus: () => true,
-        transformResponse: (raw: Buffer) => raw,
-      });
-    } catch (error) {
-      throw translate(error, request.method, url, maxBytes);
-    }
-  };
-
-  return {
-    async request(request: HttpRequest): Promise<HttpResponse> {
-      let url = request.url;
-      for (let hop = 0; ; hop += 1) {
-        const response = await send(request, url);
-        const location = response.headers.location;
-        if (REDIRECTS.has(response.status) && typeof location === 'string') {
-          if (hop >= (options.maxRedirects ?? 5))
-            throw new Error(`${request.method} ${request.url}: too many redirects`);
-          url = new URL(location, url).toString();
-          continue;
-        }
-        const result = {
-          status: response.status,
-          headers: headersOf(response),
-          body: bodyOf(response),
-        };
-        if (response.status >= 200 && response.status < 300) return result;
-        throw statusError(request.method, url, result);
-      }
-    },
-  };
-}
-
-function statusError(method: string, url: string, response: HttpResponse): HttpStatusError {
-  const excerpt = (
-    typeof response.body === 'string' ? response.body : JSON.stringify(response.body)
-  ).slice(0, 500);
-  const message = `${method} ${url} answered ${response.status}: ${excerpt}`;
-  return new HttpStatusError(
-    response.status,
-    message,
-    response,
-    parseRetryAfter(response.headers['retry-after']),
-  );
-}
-
-function translate(error: unknown, method: string, url: string, maxBytes: number): Error {
-  const e = error as Error & { code?: string; cause?: Error };
-  const text = `${e.message} ${e.cause?.message ?? ''}`;
-  if (/is not allowed\. Because/.test(text)) {
-    return new EgressBlockedError(
-      `${method} ${url} refused: it resolves to an internal address (allow it with FLOWHUB_EGRESS_ALLOW_CIDRS or FLOWHUB_EGRESS_ALLOW_HOSTS)`,
-    );
-  }
-  if (/maxContentLength/.test(text))
-    return new EgressBlockedError(`${method} ${url}: response larger than ${maxBytes} bytes`);
-  if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') {
-    return Object.assign(new Error(`${method} ${url} timed out`), {
-      name: 'TimeoutError',
-      code: 'timeout',
-    });
-  }
-  if (e.name === 'CanceledError')
-    return Object.assign(new Error(`${method} ${url} was aborted`), { name: 'AbortError' });
-  return Object.assign(new Error(`${method} ${url} failed: ${e.message}`), {
-    code: e.code ?? 'network',
-  });
+export function createEgressClient(options: EgressClientOptions): EgressClient {
+  return new GuardedHttpClient(options);
 }

@@ -126,30 +126,45 @@ export function blockedMessage(host: string, address: string, reason: string): s
   );
 }
 
-/**
- * Save-time check (SEC-3): a problem for a friendly 400, or undefined. Host names are not
- * resolved here; the connect-time guard judges the addresses they resolve to.
- */
-export function checkUrl(url: string, policy: EgressPolicy): string | undefined {
+export interface UrlProblem {
+  /** `invalid`: not an http(s) URL; `blocked`: an internal destination. */
+  kind: 'invalid' | 'blocked';
+  message: string;
+}
+
+/** checkUrl with the kind of problem, for the client's choice of error. */
+export function urlProblem(url: string, policy: EgressPolicy): UrlProblem | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `'${url}' is not a valid URL`;
+    return { kind: 'invalid', message: `'${url}' is not a valid URL` };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `only http and https URLs can be called, not ${parsed.protocol}`;
+    return {
+      kind: 'invalid',
+      message: `only http and https URLs can be called, not ${parsed.protocol}`,
+    };
   }
   const host = normaliseHostname(parsed.hostname);
-  if (!host) return `'${url}' has no host`;
+  if (!host) return { kind: 'invalid', message: `'${url}' has no host` };
   if (isAllowedHost(host, policy.allowHosts)) return undefined;
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    return (
+    const message =
       `${host} is this machine (loopback), which is blocked: allow it with ` +
-      `FLOWHUB_EGRESS_ALLOW_HOSTS=${host}, or call 127.0.0.1 with FLOWHUB_EGRESS_ALLOW_CIDRS=127.0.0.1/32`
-    );
+      `FLOWHUB_EGRESS_ALLOW_HOSTS=${host}, or call 127.0.0.1 with FLOWHUB_EGRESS_ALLOW_CIDRS=127.0.0.1/32`;
+    return { kind: 'blocked', message };
   }
   if (!parseAddress(host)) return undefined;
   const reason = blockedReason(host, policy.allowCidrs);
-  return reason ? blockedMessage(host, host, reason) : undefined;
+  return reason ? { kind: 'blocked', message: blockedMessage(host, host, reason) } : undefined;
+}
+
+/**
+ * Save-time check (SEC-3): a problem for a friendly 400, or undefined. WHATWG URL parsing
+ * first turns `2130706433`, `0177.0.0.1` and `[::ffff:127.0.0.1]` into what they mean. Host
+ * names are not resolved here; the connect-time guard judges the addresses they resolve to.
+ */
+export function checkUrl(url: string, policy: EgressPolicy): string | undefined {
+  return urlProblem(url, policy)?.message;
 }

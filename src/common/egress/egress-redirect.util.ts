@@ -1,0 +1,39 @@
+/** How one redirect hop becomes the next request (the client re-checks its URL). */
+import { withoutHeaders } from './egress-body.util.js';
+
+export interface Hop {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Headers that hold credentials: never carried to another origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'transfer-encoding'];
+
+export function isRedirect(status: number): boolean {
+  return REDIRECT_STATUSES.has(status);
+}
+
+/**
+ * 303 turns any method but HEAD into a body-less GET; 301/302 turn POST into GET (as browsers
+ * and the Fetch standard do); 307/308 repeat the method and body. Throws on a Location that is
+ * not a URL.
+ */
+export function nextHop(hop: Hop, status: number, location: string): Hop {
+  const url = new URL(location, hop.url);
+  const toGet =
+    (status === 303 && hop.method !== 'HEAD') ||
+    ((status === 301 || status === 302) && hop.method === 'POST');
+  let headers = toGet ? withoutHeaders(hop.headers, BODY_HEADERS) : { ...hop.headers };
+  if (url.origin !== new URL(hop.url).origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+  return {
+    method: toGet ? 'GET' : hop.method,
+    url: url.toString(),
+    headers,
+    body: toGet ? undefined : hop.body,
+  };
+}
