@@ -51,6 +51,8 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
   sideEffects: boolean;
   /** Accept fields the input class does not declare (e.g. core.transform). Default false. */
   allowUnknownInput?: boolean;
+  /** Dot paths of input fields that are secrets (e.g. 'sign.secret'): never stored or shown. */
+  secretInputs?: string[];
   /** Default retry policy; a step's `retry` overrides it. */
   retry?: RetryPolicyInput;
   run(ctx: ActionContext<Input>): Promise<Output | SleepRequest>;

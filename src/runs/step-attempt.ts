@@ -9,6 +9,7 @@ import {
 import { classifyError, FatalError, type ClassifiedError } from '../engine/step-errors.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
+import { redactInput } from '../plugin-host/redact-input.js';
 import { isSleepRequest, type ActionContext, type HttpClient } from '../plugin-sdk/index.js';
 
 export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
@@ -51,6 +52,19 @@ export class StepAttempts {
   ) {}
 
   async run(request: AttemptRequest): Promise<AttemptOutcome> {
+    const outcome = await this.attempt(request);
+    const secrets =
+      this.plugins.getAction(request.step.definition.action)?.action.secretInputs ?? [];
+    if (secrets.length === 0 || !('input' in outcome)) return outcome;
+    const redact = (value: unknown) => redactInput(value, secrets);
+    const input =
+      Array.isArray(outcome.input) && request.step.forEach
+        ? outcome.input.map(redact)
+        : redact(outcome.input);
+    return { ...outcome, input };
+  }
+
+  private async attempt(request: AttemptRequest): Promise<AttemptOutcome> {
     let input: unknown;
     try {
       if (request.step.when && !(await shouldRunStep(request.step, request.scope)))

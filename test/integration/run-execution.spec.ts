@@ -261,4 +261,37 @@ describe('running flows end to end', () => {
     expect(run.steps[0]).toMatchObject({ status: 'succeeded', attempts: 1 });
     expect(run.steps[1].output).toEqual({ done: true });
   });
+
+  it('signs the body it sends and never stores the signing secret', async () => {
+    const secret = 'whsec-test-0123456789abcdef';
+    const flow = await createFlow({
+      name: 'Signed',
+      steps: [
+        order,
+        notify('/signed', { input: { url: `${receiver.url}/signed`, sign: { secret } } }),
+      ],
+    });
+    const run = await api.waitForRun((await sendShopify(flow.catchUrl)).body.runId);
+    expect(run.status).toBe('succeeded');
+    const [received] = receiver.requests;
+    const { createHmac } = await import('node:crypto');
+    const expected = createHmac('sha256', secret).update(received.raw).digest('hex');
+    expect(received.headers['x-webhook-signature']).toBe(`sha256=${expected}`);
+    expect(Number(received.headers['x-webhook-timestamp'])).toBeGreaterThan(0);
+    expect(run.steps[1].input.sign.secret).toBe('[redacted]');
+    expect(
+      JSON.stringify(
+        await app.database.admin(async () => {
+          const { default: pg } = await import('pg');
+          const client = new pg.Client({ connectionString: app.database.url });
+          await client.connect();
+          try {
+            return (await client.query('SELECT input, history FROM run_steps')).rows;
+          } finally {
+            await client.end();
+          }
+        }),
+      ),
+    ).not.toContain(secret);
+  });
 });

@@ -116,6 +116,7 @@ export const request = defineAction<RequestInput, RequestOutput>({
     'Sends an HTTP request (JSON unless the body is a string) with an Idempotency-Key, optionally HMAC-signed.',
   input: RequestInput,
   sideEffects: true,
+  secretInputs: ['sign.secret'],
   retry: { attempts: 5, backoff: 'exponential', delayMs: 1000 },
   run: async ({ input, http, idempotencyKey, signal }) => {
     const payload = payloadOf(input.body);
