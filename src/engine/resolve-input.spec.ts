@@ -1,0 +1,111 @@
+import { compileFlow } from './compiled-flow.js';
+import type { FlowDefinition } from './flow-definition.js';
+import {
+  deepMerge,
+  passesFilter,
+  resolveItems,
+  resolveStepInput,
+  shouldRunStep,
+  type StepScope,
+} from './resolve-input.js';
+
+const definition: FlowDefinition = {
+  name: 'f',
+  trigger: { type: 'webhook', filter: '$number(total_price) > 0' },
+  steps: [
+    {
+      id: 'deal',
+      action: 'core.transform',
+      input: { Stage: 'Closed Won', Owner: { id: 1, team: 'sales' } },
+      map: "{ 'Deal_Name': 'Order #' & order_number, 'Owner': { 'team': 'eu' }, 'Run': $run.id, 'Shop': $trigger.headers.'x-shop' }",
+      when: '$number(total_price) > 50',
+    },
+    {
+      id: 'lines',
+      action: 'http.request',
+      forEach: 'line_items',
+      map: "{ 'body': { 'sku': $item.sku, 'n': $index, 'deal': $steps.deal.Deal_Name } }",
+    },
+    { id: 'one', action: 'core.transform', forEach: 'line_items[0]' },
+    { id: 'none', action: 'core.transform', forEach: 'missing' },
+    { id: 'bad', action: 'core.transform', map: 'line_items', when: 'order_number' },
+  ],
+};
+
+const flow = compileFlow(definition);
+const scope = (body: unknown, steps: Record<string, unknown> = {}): StepScope => ({
+  trigger: {
+    body,
+    headers: { 'x-shop': 'demo' },
+    query: {},
+    method: 'POST',
+    receivedAt: '2026-11-23T00:00:00Z',
+    contentType: 'application/json',
+  },
+  steps,
+  run: { id: 'run-1', flowId: 'flow-1', flowVersion: 3 },
+});
+const order = {
+  order_number: 1234,
+  total_price: '99.99',
+  line_items: [{ sku: 'A' }, { sku: 'B' }],
+};
+
+describe('resolving step input', () => {
+  it('deep-merges the map result over the static input, with every binding', async () => {
+    expect(await resolveStepInput(flow.steps[0], scope(order))).toEqual({
+      Stage: 'Closed Won',
+      Owner: { id: 1, team: 'eu' },
+      Deal_Name: 'Order #1234',
+      Run: 'run-1',
+      Shop: 'demo',
+    });
+  });
+
+  it('merges objects key by key, replaces arrays, ignores prototype keys, changes nothing', () => {
+    const base = { a: { b: 1, c: [1, 2] }, d: 1 };
+    const merged = deepMerge(
+      base,
+      JSON.parse('{"a": {"c": [3]}, "__proto__": {"polluted": true}}'),
+    );
+    expect(merged).toEqual({ a: { b: 1, c: [3] }, d: 1 });
+    expect(base).toEqual({ a: { b: 1, c: [1, 2] }, d: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('runs forEach per item with $item, $index and earlier outputs', async () => {
+    const s = scope(order, { deal: { Deal_Name: 'Order #1234' } });
+    const items = await resolveItems(flow.steps[1], s);
+    expect(items).toEqual([{ sku: 'A' }, { sku: 'B' }]);
+    const inputs = await Promise.all(
+      items!.map((item, index) => resolveStepInput(flow.steps[1], s, { item, index })),
+    );
+    expect(inputs).toEqual([
+      { body: { sku: 'A', n: 0, deal: 'Order #1234' } },
+      { body: { sku: 'B', n: 1, deal: 'Order #1234' } },
+    ]);
+  });
+
+  it('wraps a single forEach result and treats nothing as no items', async () => {
+    expect(await resolveItems(flow.steps[2], scope(order))).toEqual([{ sku: 'A' }]);
+    expect(await resolveItems(flow.steps[3], scope(order))).toEqual([]);
+    expect(await resolveItems(flow.steps[0], scope(order))).toBeUndefined();
+  });
+
+  it('evaluates when and the trigger filter as booleans', async () => {
+    expect(await shouldRunStep(flow.steps[0], scope(order))).toBe(true);
+    expect(await shouldRunStep(flow.steps[0], scope({ ...order, total_price: '10' }))).toBe(false);
+    expect(await shouldRunStep(flow.steps[1], scope(order))).toBe(true);
+    expect(await passesFilter(flow, scope(order))).toBe(true);
+    expect(await passesFilter(flow, scope({ ...order, total_price: '0' }))).toBe(false);
+  });
+
+  it('fails clearly when when is not boolean or map is not an object', async () => {
+    await expect(shouldRunStep(flow.steps[4], scope(order))).rejects.toThrow(
+      'steps[4].when: must return true or false, got number',
+    );
+    await expect(resolveStepInput(flow.steps[4], scope(order))).rejects.toThrow(
+      'steps[4].map: must return an object, got array',
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import type { FlowDefinition } from './flow-definition.js';
+import { validateFlow } from './validate-flow.js';
+
+const catalog = {
+  actionNames: () => ['core.transform', 'core.delay', 'http.request', 'zoho-crm.createDeal'],
+};
+
+const flow = (
+  steps: FlowDefinition['steps'],
+  trigger: FlowDefinition['trigger'] = { type: 'webhook' },
+): FlowDefinition => ({
+  name: 'f',
+  trigger,
+  steps,
+});
+
+describe('validateFlow', () => {
+  it('accepts a valid flow', () => {
+    expect(
+      validateFlow(
+        flow([
+          {
+            id: 'deal',
+            action: 'zoho-crm.createDeal',
+            map: "{ 'Deal_Name': 'Order #' & order_number }",
+          },
+          {
+            id: 'notify-erp',
+            action: 'http.request',
+            map: "{ 'body': { 'dealId': $steps.deal.id } }",
+            when: '$steps.deal.id != null',
+          },
+        ]),
+        catalog,
+      ),
+    ).toEqual([]);
+  });
+
+  it('suggests the closest action for a typo, lists them otherwise', () => {
+    expect(validateFlow(flow([{ id: 'a', action: 'zoho-crm.createDeall' }]), catalog)).toEqual([
+      {
+        path: 'steps[0].action',
+        message: "unknown action 'zoho-crm.createDeall' (did you mean zoho-crm.createDeal?)",
+      },
+    ]);
+    expect(validateFlow(flow([{ id: 'a', action: 'slack.post' }]), catalog)).toEqual([
+      {
+        path: 'steps[0].action',
+        message:
+          "unknown action 'slack.post'; available: core.delay, core.transform, http.request, zoho-crm.createDeal",
+      },
+    ]);
+  });
+
+  it('lists every problem at once, each with its path', () => {
+    const problems = validateFlow(
+      flow(
+        [
+          { id: 'deal', action: 'core.transform', map: "{ 'x': $steps.notify.id }" },
+          { id: 'notify', action: 'core.transform', map: '{ "a": ' },
+          { id: 'deal', action: 'core.transform', when: '$steps.ghost', forEach: '$steps.deal' },
+          { id: '9bad', action: 'core.transform' },
+        ],
+        { type: 'webhook', verify: { preset: 'shopify' }, dedupe: 'x', filter: '$steps.deal' },
+      ),
+      catalog,
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'trigger.verify',
+          message: expect.stringMatching(/^signature verification is not supported yet/),
+        },
+        { path: 'trigger.dedupe', message: expect.stringMatching(/^dedupe is not supported yet/) },
+        { path: 'trigger.filter', message: 'cannot use $steps: the filter runs before any step' },
+        { path: 'steps[0].map', message: 'refers to $steps.notify, which runs after this step' },
+        {
+          path: 'steps[1].map',
+          message: expect.stringMatching(/^JSONata syntax error at position \d+: /),
+        },
+        { path: 'steps[2].id', message: "duplicate step id 'deal' (also steps[0].id)" },
+        {
+          path: 'steps[2].when',
+          message: 'refers to $steps.ghost, which is not a step of this flow',
+        },
+        { path: 'steps[3].id', message: expect.stringMatching(/^'9bad' is not a valid step id/) },
+      ]),
+    );
+    expect(problems).toHaveLength(8);
+  });
+
+  it('refuses a step that reads its own output, and an empty flow', () => {
+    expect(
+      validateFlow(flow([{ id: 'a', action: 'core.transform', map: '$steps.a' }]), catalog),
+    ).toEqual([{ path: 'steps[0].map', message: 'refers to $steps.a, which is this step itself' }]);
+    expect(validateFlow(flow([]), catalog)).toEqual([
+      { path: 'steps', message: 'a flow needs at least one step' },
+    ]);
+  });
+});
