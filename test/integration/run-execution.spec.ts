@@ -294,4 +294,27 @@ describe('running flows end to end', () => {
       ),
     ).not.toContain(secret);
   });
+
+  it('goes on after a failed step with onError continue, and times out slow attempts', async () => {
+    script = (path) =>
+      path === '/slow' ? { status: 200, delayMs: 1500 } : { status: 400, body: { error: 'nope' } };
+    const flow = await createFlow({
+      name: 'Continue',
+      steps: [
+        { ...notify('/reject'), id: 'optional', onError: 'continue', map: undefined },
+        {
+          id: 'slow',
+          action: 'http.request',
+          input: { url: `${receiver.url}/slow` },
+          timeoutMs: 300,
+          retry: { attempts: 1 },
+        },
+      ],
+    });
+    const run = await api.waitForRun((await postToCatch(flow.catchUrl, '{}')).body.runId);
+    expect(run.steps[0]).toMatchObject({ status: 'failed', errorCode: 'http_400' });
+    expect(run.steps[1]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(run.steps[1].error).toMatch(/timed out|timeoutMs \(300 ms\)/);
+    expect(run.status).toBe('failed');
+  });
 });
