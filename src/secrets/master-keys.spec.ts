@@ -1,9 +1,17 @@
-import { mkdtemp, readFile, stat, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateKeyFile, MASTER_KEY_FILE, parseMasterKeys } from './master-keys.js';
 
 describe('master keys', () => {
+  const dirs: string[] = [];
+  const tempDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flowhub-keys-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
   it('parses a key list, first key first', () => {
     const a = Buffer.alloc(32, 1).toString('base64');
     const b = Buffer.alloc(32, 2).toString('base64');
@@ -13,7 +21,7 @@ describe('master keys', () => {
   });
 
   it('creates a 0600 key file once and reads the same key afterwards', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'flowhub-keys-'));
+    const dir = await tempDir();
     const first = await loadOrCreateKeyFile(dir);
     const second = await loadOrCreateKeyFile(dir);
     expect(first).toHaveLength(1);
@@ -23,7 +31,7 @@ describe('master keys', () => {
   });
 
   it('tightens a key file that others can read', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'flowhub-keys-'));
+    const dir = await tempDir();
     await loadOrCreateKeyFile(dir);
     await chmod(join(dir, MASTER_KEY_FILE), 0o644);
     await loadOrCreateKeyFile(dir);
@@ -31,7 +39,7 @@ describe('master keys', () => {
   });
 
   it('refuses a corrupted key file with a message that says what to do', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'flowhub-keys-'));
+    const dir = await tempDir();
     await writeFile(join(dir, MASTER_KEY_FILE), 'garbage', { mode: 0o600 });
     await expect(loadOrCreateKeyFile(dir)).rejects.toThrow(/not a valid master key list/);
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -28,6 +28,7 @@ describe('migrations', () => {
     const source = await readFile(join(dir, `${file}.ts`), 'utf8');
     expect(source).toContain('export class Initial1000 implements MigrationInterface');
     expect(source).toContain('CREATE TABLE \\"api_keys\\"');
+    await rm(dir, { recursive: true, force: true });
     await expect(generateMigration(dataSource, 'bad name', dir)).rejects.toThrow(/PascalCase/);
   });
 
