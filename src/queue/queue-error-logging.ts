@@ -1,12 +1,19 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Queue } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
+
+/** A worker that hits a storage error pauses this long before it polls again. */
+export const WORKER_ERROR_PAUSE_MS = 1000;
+/** Repeated errors of one queue or worker are logged at most this often. */
+const LOG_EVERY_MS = 5000;
 
 /**
- * BullMQ queues and workers emit 'error' when their connection drops (Redis restart,
- * Postgres failover). Unheard, those end up as raw console output; log them as JSON
- * instead. BullMQ reconnects on its own.
+ * BullMQ queues and workers emit 'error' when their storage goes away (Redis restart,
+ * Postgres failover). Unheard, those end up as raw console output; here they become JSON
+ * log lines, at most one per LOG_EVERY_MS per emitter. A worker also pauses briefly after
+ * each error: some storage errors (e.g. "database is not accepting connections") make
+ * BullMQ poll again at once, which would spin a CPU and starve the event loop.
  */
 @Injectable()
 export class QueueErrorLogging implements OnApplicationBootstrap {
@@ -17,23 +24,44 @@ export class QueueErrorLogging implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as unknown;
-      if (instance instanceof Queue) this.listen(instance, `queue ${instance.name}`);
+      if (instance instanceof Queue) instance.on('error', this.reporter(`queue ${instance.name}`));
       if (instance instanceof WorkerHost) {
+        let worker: Worker;
         try {
-          this.listen(instance.worker, `worker ${instance.worker.name}`);
+          worker = instance.worker;
         } catch {
-          // a WorkerHost whose worker is not created (processor disabled)
+          continue; // a WorkerHost whose worker was not created
         }
+        const report = this.reporter(`worker ${worker.name}`);
+        worker.on('error', (error: Error) => {
+          report(error);
+          this.backOff(worker);
+        });
       }
     }
   }
 
-  private listen(
-    emitter: { on(event: 'error', listener: (error: Error) => void): unknown },
-    what: string,
-  ): void {
-    emitter.on('error', (error: Error) =>
-      this.logger.warn(`${what}: connection error (${error.message}); retrying`),
-    );
+  private reporter(what: string): (error: Error) => void {
+    let last = 0;
+    let suppressed = 0;
+    return (error) => {
+      const now = Date.now();
+      if (now - last < LOG_EVERY_MS) {
+        suppressed += 1;
+        return;
+      }
+      const more = suppressed ? ` (${suppressed} more since the last report)` : '';
+      this.logger.warn(`${what}: ${error.message}${more}; retrying`);
+      last = now;
+      suppressed = 0;
+    };
+  }
+
+  private backOff(worker: Worker): void {
+    if (worker.isPaused() || worker.closing) return;
+    worker.pause(true).catch(() => undefined);
+    setTimeout(() => {
+      if (!worker.closing) worker.resume();
+    }, WORKER_ERROR_PAUSE_MS).unref();
   }
 }
