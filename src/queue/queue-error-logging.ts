@@ -2,6 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Queue, type Worker } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A worker that hits a storage error pauses this long before it polls again. */
 export const WORKER_ERROR_PAUSE_MS = 1000;
@@ -18,6 +19,7 @@ const LOG_EVERY_MS = 5000;
 @Injectable()
 export class QueueErrorLogging implements OnApplicationBootstrap {
   private readonly logger = new Logger('Queue');
+  private readonly backingOff = new Set<Worker>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
@@ -57,11 +59,22 @@ export class QueueErrorLogging implements OnApplicationBootstrap {
     };
   }
 
+  /** Pause, wait, resume (retrying the resume until it works); one back-off at a time. */
   private backOff(worker: Worker): void {
-    if (worker.isPaused() || worker.closing) return;
-    worker.pause(true).catch(() => undefined);
-    setTimeout(() => {
-      if (!worker.closing) worker.resume();
-    }, WORKER_ERROR_PAUSE_MS).unref();
+    if (this.backingOff.has(worker) || worker.closing) return;
+    this.backingOff.add(worker);
+    void (async () => {
+      await worker.pause(true).catch(() => undefined);
+      await sleep(WORKER_ERROR_PAUSE_MS);
+      while (!worker.closing) {
+        const resumed = await worker.resume().then(
+          () => true,
+          () => false,
+        );
+        if (resumed) break;
+        await sleep(WORKER_ERROR_PAUSE_MS);
+      }
+      this.backingOff.delete(worker);
+    })();
   }
 }
