@@ -23,10 +23,15 @@ export class QueueErrorLogging implements OnApplicationBootstrap {
 
   constructor(private readonly discovery: DiscoveryService) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    const ready: Promise<void>[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as unknown;
-      if (instance instanceof Queue) instance.on('error', this.reporter(`queue ${instance.name}`));
+      if (instance instanceof Queue) {
+        instance.on('error', this.reporter(`queue ${instance.name}`));
+        // Connected before the app reports started (BullMQ never retries a failed first connect).
+        ready.push(instance.waitUntilReady());
+      }
       if (instance instanceof WorkerHost) {
         let worker: Worker;
         try {
@@ -41,6 +46,7 @@ export class QueueErrorLogging implements OnApplicationBootstrap {
         });
       }
     }
+    await Promise.all(ready);
   }
 
   private reporter(what: string): (error: Error) => void {

@@ -21,8 +21,14 @@ export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap 
     super();
   }
 
-  onApplicationBootstrap(): void {
+  /**
+   * Connect (and, on Postgres, migrate BullMQ's tables) before taking jobs: BullMQ keeps a
+   * failed first connection attempt for good, so an outage in that window would leave the
+   * worker broken until restart.
+   */
+  async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.runtime.config.workerConcurrency;
+    await this.worker.waitUntilReady();
     this.worker
       .run()
       .catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
