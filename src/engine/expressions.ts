@@ -1,21 +1,36 @@
 import jsonata from 'jsonata';
+import { NotJsonError, toPlainJson } from './plain-json.js';
 import { FatalError } from './step-errors.js';
 
-/** Guardrails for every expression (JSONata >= 2.2 enforces them while evaluating). */
+export { referencedSteps, usesVariable } from './expression-references.js';
+
+/** Guardrails for every expression: JSONata's own options `timeout`, `stack` and `sequence`. */
 export interface ExpressionLimits {
-  /** Evaluation blocks the event loop: keep it short so one flow cannot stall the others. */
+  /** Wall-clock budget of one evaluation, checked each time JSONata evaluates a node. */
   timeoutMs: number;
-  /** Maximum call-stack depth (runaway recursion). */
+  /** Maximum evaluation depth: nested nodes plus recursive calls (about 5 per call level). */
   stack: number;
-  /** Maximum length of a generated sequence (runaway ranges like [1..1e9]). */
+  /** Maximum length of a sequence JSONata builds (paths over arrays, ranges, appends). */
   sequence: number;
 }
 
-export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = {
+/**
+ * - timeoutMs 250: evaluation blocks the worker's event loop (JSONata chains microtasks, so
+ *   not even timers run meanwhile). Real mappings take a few ms on a 1 MiB body; 250 ms leaves
+ *   room on a loaded host while a runaway loop cannot starve lease renewals and other steps
+ *   (webhooks.md: keep it within 100-250 ms). Tail recursion (`$f($x)` as the last call) does
+ *   not grow the stack, so only this limit stops it.
+ * - stack 500: far deeper than hand-written expressions nest, about 100 levels of non-tail
+ *   recursion; a runaway recursion stops within milliseconds.
+ * - sequence 100 000: catch-URL bodies are at most 1 MiB by default, so real sequences (line
+ *   items and their fields) are far shorter; `[1..1e9]`-style blow-ups stop before allocating.
+ * None of them stops a catastrophic regular expression: the regex engine runs as one call.
+ */
+export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = Object.freeze({
   timeoutMs: 250,
   stack: 500,
   sequence: 100_000,
-};
+});
 
 export class ExpressionSyntaxError extends Error {
   constructor(
@@ -30,36 +45,65 @@ export class ExpressionSyntaxError extends Error {
 
 /** An expression that failed while running: fails its step (never retried). */
 export class ExpressionError extends FatalError {
+  /** What went wrong, without the path. */
+  readonly reason: string;
+
   constructor(
     readonly path: string,
     message: string,
   ) {
     super(`${path}: ${message}`);
     this.name = 'ExpressionError';
+    this.reason = message;
   }
 }
 
 export interface CompiledExpression {
   readonly source: string;
+  /** Where the expression lives in the flow, e.g. `steps[0].map`. */
   readonly path: string;
+  /** Plain JSON, or undefined when nothing matched; rejects with ExpressionError. */
   evaluate(input: unknown, bindings: Record<string, unknown>): Promise<unknown>;
 }
 
 interface JsonataFailure {
-  message?: string;
-  position?: number;
-  code?: string;
+  message?: unknown;
+  position?: unknown;
+  code?: unknown;
+  token?: unknown;
 }
 
-function describeFailure(error: JsonataFailure, limits: ExpressionLimits): string {
-  const message = error.message ?? String(error);
-  if (/timeout|took longer/i.test(message) || error.code === 'U1001') {
-    return `expression took longer than ${limits.timeoutMs} ms (guardrail): simplify it`;
+const asFailure = (error: unknown): JsonataFailure =>
+  typeof error === 'object' && error !== null ? (error as JsonataFailure) : {};
+
+/** Turns JSONata's error object (code, position, token) into a message that says what to fix. */
+function describeFailure(error: unknown, limits: ExpressionLimits): string {
+  const failure = asFailure(error);
+  const message = typeof failure.message === 'string' ? failure.message : String(error);
+  const at = typeof failure.position === 'number' ? ` at position ${failure.position}` : '';
+  switch (failure.code) {
+    case 'D1012':
+      return `expression took longer than ${limits.timeoutMs} ms (guardrail): check for an infinite loop`;
+    case 'D1011':
+      return `expression recursed or nested deeper than ${limits.stack} levels (guardrail): check for a non-terminating recursive function`;
+    case 'D2014':
+    case 'D2015':
+      return `expression built a sequence of more than ${limits.sequence} items (guardrail)`;
+    case 'T1006':
+      return `$${String(failure.token)}${at} is an undefined function (or not a function)`;
+    default:
+      return typeof failure.code === 'string' ? `${message} (${failure.code}${at})` : message;
   }
-  if (/stack/i.test(message) || error.code === 'U1002') {
-    return `expression recursed deeper than ${limits.stack} calls (guardrail)`;
+}
+
+/** JSONata results may be sequences (arrays with extra flags): plain JSON out, or a clear error. */
+function toResult(value: unknown, path: string): unknown {
+  try {
+    return toPlainJson(value);
+  } catch (error) {
+    if (!(error instanceof NotJsonError)) throw error;
+    throw new ExpressionError(path, `result is not JSON: ${error.message}`);
   }
-  return error.position === undefined ? message : `${message} (at position ${error.position})`;
 }
 
 /** Compiles once; evaluate() may be called many times. Throws ExpressionSyntaxError. */
@@ -76,62 +120,22 @@ export function compileExpression(
       sequence: limits.sequence,
     });
   } catch (error) {
-    const failure = error as JsonataFailure;
-    throw new ExpressionSyntaxError(path, failure.position ?? 0, failure.message ?? String(error));
+    const failure = asFailure(error);
+    const position = typeof failure.position === 'number' ? failure.position : 0;
+    const detail = typeof failure.message === 'string' ? failure.message : String(error);
+    throw new ExpressionSyntaxError(path, position, detail);
   }
   return {
     source,
     path,
     async evaluate(input, bindings) {
+      let raw: unknown;
       try {
-        return normalise(await expression.evaluate(input, bindings));
+        raw = await expression.evaluate(input, bindings);
       } catch (error) {
-        throw new ExpressionError(path, describeFailure(error as JsonataFailure, limits));
+        throw new ExpressionError(path, describeFailure(error, limits));
       }
+      return toResult(raw, path);
     },
   };
-}
-
-/** JSONata results may be sequences (arrays with extra flags) or hold functions: plain JSON out. */
-function normalise(value: unknown): unknown {
-  if (value === undefined || typeof value === 'function') return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (_key, v: unknown) => (typeof v === 'function' ? undefined : v)),
-  );
-}
-
-type AstNode = { type?: string; value?: unknown; steps?: AstNode[] } & Record<string, unknown>;
-
-function stepNameAfter(steps: AstNode[], index: number): string | undefined {
-  const next = steps[index + 1];
-  if (!next) return undefined;
-  if (next.type === 'name' || next.type === 'string') return String(next.value);
-  return undefined;
-}
-
-/** The step ids an expression reads as `$steps.<id>` (quoted ids included). */
-export function referencedSteps(source: string): string[] {
-  let ast: AstNode;
-  try {
-    ast = jsonata(source).ast() as unknown as AstNode;
-  } catch {
-    return [];
-  }
-  const found = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const current = node as AstNode;
-    if (current.type === 'path' && Array.isArray(current.steps)) {
-      current.steps.forEach((step, index) => {
-        if (step.type === 'variable' && step.value === 'steps') {
-          const name = stepNameAfter(current.steps!, index);
-          if (name !== undefined) found.add(name);
-        }
-      });
-    }
-    Object.values(current).forEach(visit);
-  };
-  visit(ast);
-  return [...found];
 }

@@ -2,6 +2,7 @@ import { compileFlow } from './compiled-flow.js';
 import type { FlowDefinition } from './flow-definition.js';
 import {
   deepMerge,
+  expressionBindings,
   passesFilter,
   resolveItems,
   resolveStepInput,
@@ -107,5 +108,87 @@ describe('resolving step input', () => {
     await expect(resolveStepInput(flow.steps[4], scope(order))).rejects.toThrow(
       'steps[4].map: must return an object, got array',
     );
+  });
+});
+
+describe('bindings and edge cases', () => {
+  const step = (extra: Partial<FlowDefinition['steps'][number]>) =>
+    compileFlow({
+      name: 'f',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 's', action: 'core.transform', ...extra }],
+    }).steps[0];
+
+  it('binds $trigger, $steps and $run, plus $item and $index only inside forEach', async () => {
+    const s = scope(order, { deal: { id: 'D1' } });
+    expect(Object.keys(expressionBindings(s))).toEqual(['trigger', 'steps', 'run']);
+    expect(expressionBindings(s, { item: 'x', index: 2 })).toMatchObject({ item: 'x', index: 2 });
+    const mapping = step({
+      map: "{ 'deal': $steps.deal.id, 'run': $run.id, 'v': $run.flowVersion, 'm': $trigger.method, 'h': $trigger.headers.'x-shop', 'n': order_number }",
+    });
+    expect(await resolveStepInput(mapping, s)).toEqual({
+      deal: 'D1',
+      run: 'run-1',
+      v: 3,
+      m: 'POST',
+      h: 'demo',
+      n: 1234,
+    });
+  });
+
+  it('copies the static input when there is no map, or when map matches nothing', async () => {
+    const input = { a: { b: [1] } };
+    const copied = await resolveStepInput(step({ input }), scope(order));
+    expect(copied).toEqual(input);
+    expect(copied.a).not.toBe(input.a);
+    expect(await resolveStepInput(step({ input, map: 'missing' }), scope(order))).toEqual(input);
+    expect(await resolveStepInput(step({}), scope(order))).toEqual({});
+  });
+
+  it('refuses a map that returns something other than an object', async () => {
+    await expect(resolveStepInput(step({ map: 'null' }), scope(order))).rejects.toThrow(
+      'steps[0].map: must return an object, got null',
+    );
+    await expect(resolveStepInput(step({ map: 'order_number' }), scope(order))).rejects.toThrow(
+      'steps[0].map: must return an object, got number',
+    );
+  });
+
+  it('treats false as skip and refuses non-boolean when and filter results', async () => {
+    expect(await shouldRunStep(step({ when: 'false' }), scope(order))).toBe(false);
+    expect(await shouldRunStep(step({}), scope(order))).toBe(true);
+    await expect(shouldRunStep(step({ when: 'missing' }), scope(order))).rejects.toThrow(
+      'steps[0].when: must return true or false, got undefined (the expression matched nothing)',
+    );
+    const filtered = compileFlow({ ...definition, trigger: { type: 'webhook', filter: "'yes'" } });
+    await expect(passesFilter(filtered, scope(order))).rejects.toThrow(
+      'trigger.filter: must return true or false, got string',
+    );
+    const open = compileFlow({ ...definition, trigger: { type: 'webhook' } });
+    expect(await passesFilter(open, scope(order))).toBe(true);
+  });
+
+  it('wraps a scalar forEach result and reads the body even when it is an array', async () => {
+    expect(await resolveItems(step({ forEach: 'order_number' }), scope(order))).toEqual([1234]);
+    expect(await resolveItems(step({ forEach: '$' }), scope([{ a: 1 }, { a: 2 }]))).toEqual([
+      { a: 1 },
+      { a: 2 },
+    ]);
+    expect(await resolveItems(step({ forEach: 'null' }), scope(order))).toEqual([]);
+  });
+
+  it('merges nested objects without sharing them and drops prototype keys at every level', () => {
+    const override = JSON.parse('{"a": {"x": {"constructor": 1, "y": 2}}, "b": {"prototype": 1}}');
+    const merged = deepMerge({ a: { k: 1 } }, override);
+    expect(merged).toEqual({ a: { k: 1, x: { y: 2 } }, b: {} });
+    expect(merged.a).not.toBe(override.a);
+    (merged.a as Record<string, unknown>).k = 9;
+    expect(override).toEqual(
+      JSON.parse('{"a": {"x": {"constructor": 1, "y": 2}}, "b": {"prototype": 1}}'),
+    );
+    expect(deepMerge({ list: [1, 2], v: { n: 1 } }, { list: [3], v: 'scalar' })).toEqual({
+      list: [3],
+      v: 'scalar',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { CompiledFlow, CompiledStep } from './compiled-flow.js';
 import { ExpressionError, type CompiledExpression } from './expressions.js';
 import type { RunData, TriggerData } from './flow-definition.js';
+import { isPlainObject, jsonTypeOf } from './plain-json.js';
 
 export interface StepScope {
   trigger: TriggerData;
@@ -15,11 +16,9 @@ export interface ForEachItem {
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
+/** `got undefined` alone puzzles people: say that the expression matched nothing. */
 const kindOf = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  value === undefined ? 'undefined (the expression matched nothing)' : jsonTypeOf(value);
 
 /** `$trigger`, `$steps`, `$run`, and inside forEach `$item` and `$index`. */
 export function expressionBindings(scope: StepScope, item?: ForEachItem): Record<string, unknown> {
@@ -32,7 +31,11 @@ export function expressionBindings(scope: StepScope, item?: ForEachItem): Record
   return bindings;
 }
 
-/** Objects merge key by key; arrays and values from `override` replace. Inputs are not changed. */
+/**
+ * Objects merge key by key (recursively); arrays and other values from `override` replace.
+ * The result shares nothing with the inputs, which are never changed; `__proto__`,
+ * `constructor` and `prototype` keys are dropped at every level of merged objects.
+ */
 export function deepMerge(
   base: Record<string, unknown>,
   override: Record<string, unknown>,
@@ -42,10 +45,9 @@ export function deepMerge(
     for (const [key, value] of Object.entries(source)) {
       if (UNSAFE_KEYS.has(key)) continue;
       const existing = merged[key];
-      merged[key] =
-        isPlainObject(existing) && isPlainObject(value)
-          ? deepMerge(existing, value)
-          : structuredClone(value);
+      merged[key] = isPlainObject(value)
+        ? deepMerge(isPlainObject(existing) ? existing : {}, value)
+        : structuredClone(value);
     }
   }
   return merged;

@@ -46,3 +46,39 @@ describe('retry policy', () => {
     expect(nextRetryDelayMs(policy, 8, { random: half })).toBe(10_000);
   });
 });
+
+describe('retry delays, exactly', () => {
+  const policy = resolveRetryPolicy({ attempts: 6, delayMs: 1000, maxDelayMs: 60_000 });
+
+  it('applies the jitter to the exponential base and rounds to whole ms', () => {
+    expect(nextRetryDelayMs(policy, 3, { random: () => 0.25 })).toBe(3600); // 4000 * 0.9
+    expect(nextRetryDelayMs(policy, 3, { random: () => 0.75 })).toBe(4400); // 4000 * 1.1
+    const odd = resolveRetryPolicy({ attempts: 2, backoff: 'fixed', delayMs: 333 });
+    expect(nextRetryDelayMs(odd, 1, { random: () => 0.3 })).toBe(306); // 333 * 0.92
+  });
+
+  it('uses Retry-After only when it is longer than the backoff', () => {
+    expect(nextRetryDelayMs(policy, 2, { random: half, retryAfterMs: 500 })).toBe(2000);
+    expect(nextRetryDelayMs(policy, 2, { random: half, retryAfterMs: 2500 })).toBe(2500);
+  });
+
+  it('stays a finite whole number for odd inputs', () => {
+    const zero = resolveRetryPolicy({ attempts: 5000, delayMs: 0 });
+    expect(nextRetryDelayMs(zero, 2000, { random: half })).toBe(0);
+    const huge = resolveRetryPolicy({ attempts: 5000 });
+    expect(nextRetryDelayMs(huge, 2000, { random: half })).toBe(3_600_000);
+    expect(nextRetryDelayMs(policy, 1, { random: () => Number.NaN })).toBe(1000);
+    expect(nextRetryDelayMs(policy, 1, { random: () => 7 })).toBe(1200);
+    expect(nextRetryDelayMs(policy, 1, { random: half, retryAfterMs: Number.NaN })).toBe(1000);
+    expect(nextRetryDelayMs(policy, 0, { random: half })).toBe(1000);
+  });
+
+  it('uses Math.random by default within the jitter band', () => {
+    for (let i = 0; i < 50; i += 1) {
+      const delay = nextRetryDelayMs(policy, 1)!;
+      expect(Number.isInteger(delay)).toBe(true);
+      expect(delay).toBeGreaterThanOrEqual(800);
+      expect(delay).toBeLessThanOrEqual(1200);
+    }
+  });
+});

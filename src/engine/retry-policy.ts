@@ -32,9 +32,17 @@ export function resolveRetryPolicy(
   };
 }
 
+/** 2^52 already exceeds any sane maxDelayMs; a larger exponent could make 0 * Infinity = NaN. */
+const MAX_EXPONENT = 52;
+
+const finiteOr = (value: number | undefined, fallback: number) =>
+  value !== undefined && Number.isFinite(value) ? value : fallback;
+
 /**
  * Milliseconds to wait after attempt `failedAttempt` (1-based) failed, or undefined when no
- * attempt is left. At least `retryAfterMs` when the receiver asked for it; never above maxDelayMs.
+ * attempt is left. The base delay (doubled per attempt when exponential) is jittered by
+ * ±RETRY_JITTER, raised to `retryAfterMs` when the receiver asked for it, capped at maxDelayMs.
+ * Always a whole number of milliseconds >= 0.
  */
 export function nextRetryDelayMs(
   policy: RetryPolicy,
@@ -42,10 +50,11 @@ export function nextRetryDelayMs(
   options: { retryAfterMs?: number; random?: () => number } = {},
 ): number | undefined {
   if (failedAttempt >= policy.attempts) return undefined;
-  const base =
-    policy.backoff === 'fixed' ? policy.delayMs : policy.delayMs * 2 ** (failedAttempt - 1);
-  const random = options.random ?? Math.random;
-  const jittered = base * (1 + RETRY_JITTER * (2 * random() - 1));
-  const wanted = Math.max(jittered, options.retryAfterMs ?? 0);
-  return Math.max(0, Math.round(Math.min(wanted, policy.maxDelayMs)));
+  const exponent = Math.min(Math.max(Math.floor(failedAttempt), 1) - 1, MAX_EXPONENT);
+  const base = policy.backoff === 'fixed' ? policy.delayMs : policy.delayMs * 2 ** exponent;
+  const random = Math.min(Math.max(finiteOr((options.random ?? Math.random)(), 0.5), 0), 1);
+  const jittered = base * (1 + RETRY_JITTER * (2 * random - 1));
+  const wanted = Math.max(jittered, finiteOr(options.retryAfterMs, 0));
+  const capped = Math.min(wanted, finiteOr(policy.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs));
+  return Math.max(0, Math.round(finiteOr(capped, 0)));
 }

@@ -44,3 +44,48 @@ describe('classifyError', () => {
     expect(classifyError('weird')).toMatchObject({ retryable: true, message: 'weird' });
   });
 });
+
+describe('classifyError, more shapes', () => {
+  class StatusError extends Error {
+    constructor(
+      readonly status: number,
+      readonly retryAfterMs?: number,
+    ) {
+      super(`HTTP ${status}`);
+    }
+  }
+
+  it('classifies HttpStatusError-like instances by status and keeps Retry-After', () => {
+    expect(classifyError(new StatusError(503, 1500))).toEqual({
+      retryable: true,
+      message: 'HTTP 503',
+      retryAfterMs: 1500,
+      code: 'http_503',
+    });
+    expect(classifyError(new StatusError(422))).toMatchObject({ retryable: false });
+  });
+
+  it('treats an AbortError as a retryable timeout and a bare Error as retryable', () => {
+    const abort = Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });
+    expect(classifyError(abort)).toEqual({
+      retryable: true,
+      message: 'This operation was aborted',
+      code: 'timeout',
+    });
+    expect(classifyError(new Error('boom'))).toEqual({
+      retryable: true,
+      message: 'boom',
+      code: 'error',
+    });
+  });
+
+  it('lets FatalError subclasses win over a status', () => {
+    class Refused extends FatalError {
+      readonly status = 503;
+    }
+    expect(classifyError(new Refused('blocked'))).toMatchObject({
+      retryable: false,
+      code: 'fatal',
+    });
+  });
+});

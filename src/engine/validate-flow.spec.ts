@@ -98,3 +98,84 @@ describe('validateFlow', () => {
     ]);
   });
 });
+
+describe('validateFlow messages', () => {
+  const one = (
+    step: Partial<FlowDefinition['steps'][number]>,
+    trigger?: FlowDefinition['trigger'],
+  ) => validateFlow(flow([{ id: 'a', action: 'core.transform', ...step }], trigger), catalog);
+
+  it('words the trigger refusals exactly', () => {
+    expect(
+      one({}, { type: 'webhook', verify: { preset: 'shopify' }, dedupe: '$trigger.headers.id' }),
+    ).toEqual([
+      {
+        path: 'trigger.verify',
+        message:
+          'signature verification is not supported yet: remove trigger.verify (coming with the catch-URL security release)',
+      },
+      {
+        path: 'trigger.dedupe',
+        message:
+          'dedupe is not supported yet: remove trigger.dedupe (coming with the catch-URL security release)',
+      },
+    ]);
+  });
+
+  it('refuses any use of $steps in the trigger filter, and reports filter syntax errors', () => {
+    expect(one({}, { type: 'webhook', filter: '$count($steps) = 0' })).toEqual([
+      { path: 'trigger.filter', message: 'cannot use $steps: the filter runs before any step' },
+    ]);
+    expect(one({}, { type: 'webhook', filter: 'total >' })).toEqual([
+      {
+        path: 'trigger.filter',
+        message: 'JSONata syntax error at position 7: Unexpected end of expression',
+      },
+    ]);
+  });
+
+  it('gives the position and JSONata message without repeating the path', () => {
+    expect(one({ map: '{ "a": 1 ' })).toEqual([
+      {
+        path: 'steps[0].map',
+        message: 'JSONata syntax error at position 9: Expected "}" before end of expression',
+      },
+    ]);
+  });
+
+  it('explains the step id rule', () => {
+    expect(one({ id: 'has space' })).toEqual([
+      {
+        path: 'steps[0].id',
+        message:
+          "'has space' is not a valid step id: use 1-64 letters, digits, _ or -, starting with a letter",
+      },
+    ]);
+    expect(one({ id: 'a'.repeat(65) })[0].path).toBe('steps[0].id');
+    expect(one({ id: 'A_b-9'.padEnd(64, 'x') })).toEqual([]);
+  });
+
+  it('checks references from when and forEach too, and does not report an invalid id twice', () => {
+    const problems = validateFlow(
+      flow([
+        { id: 'lines', action: 'core.transform', forEach: '$steps.later.items' },
+        { id: '1st', action: 'core.transform' },
+        { id: 'later', action: 'core.transform', when: "$steps.'1st'.ok" },
+      ]),
+      catalog,
+    );
+    expect(problems).toEqual([
+      { path: 'steps[1].id', message: expect.stringMatching(/^'1st' is not a valid step id/) },
+      { path: 'steps[0].forEach', message: 'refers to $steps.later, which runs after this step' },
+    ]);
+  });
+
+  it('reports several problems of one step together', () => {
+    const problems = one({ id: 'a', action: 'zoho-crm.createDeall', when: '$steps.zzz', map: '(' });
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'steps[0].action',
+      'steps[0].map',
+      'steps[0].when',
+    ]);
+  });
+});

@@ -1,4 +1,9 @@
-import { compileExpression, ExpressionSyntaxError, referencedSteps } from './expressions.js';
+import {
+  compileExpression,
+  ExpressionSyntaxError,
+  referencedSteps,
+  usesVariable,
+} from './expressions.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { closest } from './suggest.js';
 
@@ -44,7 +49,7 @@ function triggerProblems(definition: FlowDefinition): FlowProblem[] {
   if (trigger.filter !== undefined) {
     const syntax = syntaxProblem(trigger.filter, 'trigger.filter');
     if (syntax) problems.push(syntax);
-    else if (referencedSteps(trigger.filter).length > 0) {
+    else if (usesVariable(trigger.filter, 'steps')) {
       problems.push({
         path: 'trigger.filter',
         message: 'cannot use $steps: the filter runs before any step',
@@ -81,7 +86,39 @@ function referenceProblems(
   });
 }
 
-/** The engine's checks on a shape-valid flow: every problem, each with its path. */
+function stepIdProblem(id: string, index: number, positions: Map<string, number>) {
+  const path = `steps[${index}].id`;
+  const earlier = positions.get(id);
+  // Invalid ids still count as steps, so references to them are not reported twice.
+  if (earlier === undefined) positions.set(id, index);
+  if (!STEP_ID.test(id)) {
+    return {
+      path,
+      message: `'${id}' is not a valid step id: use 1-64 letters, digits, _ or -, starting with a letter`,
+    };
+  }
+  if (earlier !== undefined) {
+    return { path, message: `duplicate step id '${id}' (also steps[${earlier}].id)` };
+  }
+  return undefined;
+}
+
+function expressionProblems(definition: FlowDefinition, positions: Map<string, number>) {
+  return definition.steps.flatMap((step, index) =>
+    EXPRESSION_FIELDS.flatMap((field): FlowProblem[] => {
+      const source = step[field];
+      if (source === undefined) return [];
+      const path = `steps[${index}].${field}`;
+      const syntax = syntaxProblem(source, path);
+      return syntax ? [syntax] : referenceProblems(source, path, index, positions);
+    }),
+  );
+}
+
+/**
+ * The engine's checks on a shape-valid flow: every problem, each with its path (the message
+ * never repeats the path). Never throws for a bad flow and never stops at the first problem.
+ */
 export function validateFlow(definition: FlowDefinition, catalog: ActionCatalog): FlowProblem[] {
   const problems = triggerProblems(definition);
   if (definition.steps.length === 0)
@@ -89,31 +126,11 @@ export function validateFlow(definition: FlowDefinition, catalog: ActionCatalog)
   const names = catalog.actionNames();
   const positions = new Map<string, number>();
   definition.steps.forEach((step, index) => {
-    const base = `steps[${index}]`;
-    if (!STEP_ID.test(step.id)) {
-      problems.push({
-        path: `${base}.id`,
-        message: `'${step.id}' is not a valid step id: use 1-64 letters, digits, _ or -, starting with a letter`,
-      });
-    } else if (positions.has(step.id)) {
-      problems.push({
-        path: `${base}.id`,
-        message: `duplicate step id '${step.id}' (also steps[${positions.get(step.id)}].id)`,
-      });
-    } else {
-      positions.set(step.id, index);
-    }
-    const unknown = actionProblem(step.action, `${base}.action`, names);
+    const idProblem = stepIdProblem(step.id, index, positions);
+    if (idProblem) problems.push(idProblem);
+    const unknown = actionProblem(step.action, `steps[${index}].action`, names);
     if (unknown) problems.push(unknown);
   });
-  definition.steps.forEach((step, index) => {
-    for (const field of EXPRESSION_FIELDS) {
-      const source = step[field];
-      if (source === undefined) continue;
-      const path = `steps[${index}].${field}`;
-      const syntax = syntaxProblem(source, path);
-      problems.push(...(syntax ? [syntax] : referenceProblems(source, path, index, positions)));
-    }
-  });
+  problems.push(...expressionProblems(definition, positions));
   return problems;
 }

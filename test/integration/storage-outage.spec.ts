@@ -46,7 +46,13 @@ describe('Postgres outage in a process that serves HTTP and runs jobs', () => {
       caught = await postToCatch(flow.catchUrl, '{}');
     }
     expect(caught.status).toBe(202);
-    const run = await api.waitForRun(caught.body.runId, 20_000);
+    const run = await api.waitForRun(caught.body.runId, 20_000).catch((error: Error) => {
+      console.log(
+        'Flowhub warnings and errors:\n' +
+          app.logs.filter((l) => /"level":(40|50)/.test(l)).join('\n'),
+      );
+      throw error;
+    });
     expect(run.status).toBe('succeeded');
   });
 });

@@ -81,7 +81,19 @@ describe('a worker killed mid-step', () => {
     await victim.exited;
 
     const runs = [];
-    for (const id of runIds) runs.push(await api.waitForRun(id, 45_000));
+    for (const id of runIds) {
+      runs.push(
+        await api.waitForRun(id, 45_000).catch((error: Error) => {
+          console.log(
+            'surviving worker output:\n' +
+              survivor.output().slice(-6000) +
+              '\napi output:\n' +
+              apiProcess.output().slice(-3000),
+          );
+          throw error;
+        }),
+      );
+    }
     expect(runs.map((run) => run.status)).toEqual(runIds.map(() => 'succeeded'));
     const keys = runs.map((run) => run.steps[0].idempotencyKey);
     expect([...receiver.effects.keys()].sort()).toEqual([...keys].sort());
