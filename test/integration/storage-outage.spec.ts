@@ -38,7 +38,9 @@ describe('Postgres outage in a process that serves HTTP and runs jobs', () => {
     expect(late).toBeLessThan(500);
     // Without the worker's back-off this measured ~1000 ms of CPU in 2 s (a spinning core); with it ~50 ms.
     expect(cpuMs).toBeLessThan(400);
-    expect(app.logs.join('\n')).toMatch(/reconcile pass failed: .*not currently accepting connections/);
+    expect(app.logs.join('\n')).toMatch(
+      /reconcile pass failed: .*not currently accepting connections/,
+    );
 
     let caught = await postToCatch(flow.catchUrl, '{}');
     for (let i = 0; i < 50 && caught.status !== 202; i += 1) {
