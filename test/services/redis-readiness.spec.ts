@@ -44,9 +44,9 @@ describe('Redis readiness checks against real servers', () => {
   it('accepts the CI Redis (noeviction) and warns that AOF is off', async () => {
     const warnings: string[] = [];
     await checkRedis(process.env.REDIS_URL!, (message) => warnings.push(message));
-    const aof = await new Redis(process.env.REDIS_URL!)
-      .call('CONFIG', 'GET', 'appendonly')
-      .catch(() => []);
+    const probe = new Redis(process.env.REDIS_URL!);
+    const aof = await probe.call('CONFIG', 'GET', 'appendonly').catch(() => []);
+    probe.disconnect();
     if ((aof as string[])[1] === 'no') {
       expect(warnings.join('\n')).toMatch(/append-only file \(AOF\) is off/);
     } else {
