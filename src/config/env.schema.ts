@@ -37,6 +37,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_RECONCILE_INTERVAL_MS',
   'FLOWHUB_EGRESS_ALLOW_CIDRS',
   'FLOWHUB_EGRESS_ALLOW_HOSTS',
+  'FLOWHUB_PLUGINS',
 ] as const;
 
 /**
@@ -156,4 +157,9 @@ export class EnvSchema {
       'FLOWHUB_EGRESS_ALLOW_HOSTS must be a comma-separated list of host names, e.g. erp.internal,*.corp.example',
   })
   FLOWHUB_EGRESS_ALLOW_HOSTS?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  FLOWHUB_PLUGINS?: string;
 }

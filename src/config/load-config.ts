@@ -22,6 +22,8 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   egressAllowCidrs: string[];
   egressAllowHosts: string[];
+  /** External plugins: npm package names or paths (relative to the working directory). */
+  plugins: string[];
 }
 
 export class ConfigError extends Error {
@@ -98,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
     egressAllowCidrs: splitList(parsed.FLOWHUB_EGRESS_ALLOW_CIDRS),
     egressAllowHosts: splitList(parsed.FLOWHUB_EGRESS_ALLOW_HOSTS),
+    plugins: splitList(parsed.FLOWHUB_PLUGINS),
   };
 }

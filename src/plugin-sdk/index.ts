@@ -60,6 +60,8 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
 
 export interface ConnectionDefinition {
   fields: ClassType;
+  /** Fields holding secrets: encrypted at rest, write-only in the API, never logged. */
+  secretFields?: string[];
   test?: (ctx: { connection: Record<string, unknown>; http: HttpClient }) => Promise<void>;
 }
 

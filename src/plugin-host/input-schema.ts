@@ -1,0 +1,68 @@
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { ClassType } from '../plugin-sdk/index.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonSchema = Record<string, any>;
+
+let cache: Record<string, JsonSchema> | undefined;
+/** Every class-validator class as JSON Schema, built once (classes are all loaded at boot). */
+function allSchemas(): Record<string, JsonSchema> {
+  cache ??= validationMetadatasToSchemas({ refPointerPrefix: '#/definitions/' }) as Record<
+    string,
+    JsonSchema
+  >;
+  return cache;
+}
+
+function refsIn(node: unknown, found: Set<string>): void {
+  if (Array.isArray(node)) return node.forEach((child) => refsIn(child, found));
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string') found.add(value.replace('#/definitions/', ''));
+    else refsIn(value, found);
+  }
+}
+
+/** `IsObject()` points at a definition named Object that does not exist: make it a plain object. */
+function plainObjects(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(plainObjects);
+  if (typeof node !== 'object' || node === null) return node;
+  if ((node as JsonSchema).$ref === '#/definitions/Object') return { type: 'object' };
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, plainObjects(v)]));
+}
+
+/** A field with a default value (`url: string = ...`) is not required from the caller. */
+function withDefaults(schema: JsonSchema, type: ClassType): JsonSchema {
+  let instance: Record<string, unknown> = {};
+  try {
+    instance = new type() as Record<string, unknown>;
+  } catch {
+    // a class that cannot be built without arguments has no defaults to report
+  }
+  const properties = { ...(schema.properties ?? {}) };
+  for (const [name, value] of Object.entries(instance)) {
+    if (value !== undefined && properties[name])
+      properties[name] = { ...properties[name], default: value };
+  }
+  const required = ((schema.required ?? []) as string[]).filter(
+    (name) => instance[name] === undefined,
+  );
+  return { ...schema, properties, ...(required.length ? { required } : { required: undefined }) };
+}
+
+/** The JSON Schema of a class-validator class, with the nested classes it uses. */
+export function inputSchema(type: ClassType, open = false): JsonSchema {
+  const schemas = allSchemas();
+  const root = withDefaults(schemas[type.name] ?? { type: 'object', properties: {} }, type);
+  const definitions: Record<string, JsonSchema> = {};
+  const pending = new Set<string>();
+  refsIn(root, pending);
+  for (const name of pending) {
+    if (definitions[name] || name === 'Object' || !schemas[name]) continue;
+    definitions[name] = schemas[name];
+    refsIn(schemas[name], pending);
+  }
+  const schema: JsonSchema = { type: 'object', ...root, additionalProperties: open };
+  if (Object.keys(definitions).length > 0) schema.definitions = definitions;
+  return JSON.parse(JSON.stringify(plainObjects(schema))) as JsonSchema;
+}
