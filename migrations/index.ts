@@ -1,5 +1,10 @@
 // The migration list, oldest first. `npm run migration:generate -- <Name>` appends to it.
 import { CreateApiKeys1763888400000 } from './1763888400000-create-api-keys.js';
 import { CreateFlowsAndRuns1795427104024 } from './1795427104024-create-flows-and-runs.js';
+import { CreateConnections1795431253280 } from './1795431253280-create-connections.js';
 
-export const MIGRATIONS = [CreateApiKeys1763888400000, CreateFlowsAndRuns1795427104024];
+export const MIGRATIONS = [
+  CreateApiKeys1763888400000,
+  CreateFlowsAndRuns1795427104024,
+  CreateConnections1795431253280,
+];

@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
+import { ConnectionEntity } from '../connections/connection.entity.js';
 import { FlowVersionEntity } from '../flows/flow-version.entity.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { InboundRequestEntity } from '../runs/inbound-request.entity.js';
@@ -13,4 +14,5 @@ export const ENTITIES = [
   InboundRequestEntity,
   RunEntity,
   RunStepEntity,
+  ConnectionEntity,
 ];

@@ -2,25 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { checkUrl, type EgressPolicy } from '../common/egress/egress-policy.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { ConnectionsRepository } from '../connections/connections.repository.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
 import { validateFlow, type FlowProblem } from '../engine/validate-flow.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
-
-/** Connections arrive with the connectors release; until then a step may not name one. */
-function connectionProblems(definition: FlowDefinition): FlowProblem[] {
-  return definition.steps.flatMap((step, index) =>
-    step.connection === undefined
-      ? []
-      : [
-          {
-            path: `steps[${index}].connection`,
-            message:
-              'connections are not supported yet: remove connection (coming with the connectors release)',
-          },
-        ],
-  );
-}
 
 /** SEC-3: a static destination that the egress guard would refuse is a 400 at save time. */
 function urlProblems(definition: FlowDefinition, policy: EgressPolicy): FlowProblem[] {
@@ -36,15 +22,53 @@ function urlProblems(definition: FlowDefinition, policy: EgressPolicy): FlowProb
 export class FlowValidator {
   constructor(
     private readonly plugins: PluginRegistry,
+    private readonly connections: ConnectionsRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  check(dto: FlowDefinitionDto): FlowDefinition {
+  /** A step names an existing connection of its own plugin, when (and only when) it takes one. */
+  private async connectionProblems(definition: FlowDefinition): Promise<FlowProblem[]> {
+    const problems: FlowProblem[] = [];
+    for (const [index, step] of definition.steps.entries()) {
+      const pluginName = step.action.split('.')[0];
+      const plugin = this.plugins.getPlugin(pluginName);
+      if (!plugin) continue; // reported as an unknown action
+      const path = `steps[${index}].connection`;
+      if (step.connection === undefined) {
+        if (plugin.connection) {
+          problems.push({
+            path,
+            message: `${step.action} needs a connection: create one for plugin '${pluginName}' with POST /api/v1/connections and name it here`,
+          });
+        }
+        continue;
+      }
+      if (!plugin.connection) {
+        problems.push({ path, message: `plugin '${pluginName}' takes no connection: remove it` });
+        continue;
+      }
+      const found = await this.connections.findByRef(step.connection);
+      if (!found)
+        problems.push({
+          path,
+          message: `no connection '${step.connection}' (GET /api/v1/connections lists them)`,
+        });
+      else if (found.plugin !== pluginName) {
+        problems.push({
+          path,
+          message: `connection '${step.connection}' is for plugin '${found.plugin}', not '${pluginName}'`,
+        });
+      }
+    }
+    return problems;
+  }
+
+  async check(dto: FlowDefinitionDto): Promise<FlowDefinition> {
     const definition = JSON.parse(JSON.stringify(dto)) as FlowDefinition;
     const { egressAllowCidrs: allowCidrs, egressAllowHosts: allowHosts } = this.runtime.config;
     const problems = [
       ...validateFlow(definition, this.plugins),
-      ...connectionProblems(definition),
+      ...(await this.connectionProblems(definition)),
       ...urlProblems(definition, { allowCidrs, allowHosts }),
     ];
     if (problems.length > 0) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConnectionsModule } from '../connections/connections.module.js';
 import { CatchUrls } from './catch-urls.js';
 import { CompiledFlows } from './compiled-flows.js';
 import { FlowValidator } from './flow-validator.js';
@@ -7,6 +8,7 @@ import { FlowsRepository } from './flows.repository.js';
 import { FlowsService } from './flows.service.js';
 
 @Module({
+  imports: [ConnectionsModule],
   controllers: [FlowsController],
   providers: [FlowsRepository, FlowsService, FlowValidator, CompiledFlows, CatchUrls],
   exports: [FlowsRepository, FlowsService, CompiledFlows, CatchUrls],

@@ -51,7 +51,7 @@ export class FlowsService {
   }
 
   async create(dto: FlowDefinitionDto): Promise<FlowView> {
-    const definition = this.validator.check(dto);
+    const definition = await this.validator.check(dto);
     const id = randomUUID();
     const values = {
       id,
@@ -67,7 +67,7 @@ export class FlowsService {
   }
 
   async update(id: string, dto: FlowDefinitionDto): Promise<FlowView> {
-    const definition = this.validator.check(dto);
+    const definition = await this.validator.check(dto);
     const flow = await this.flows.transaction((manager) =>
       this.flows.addVersion(manager, id, definition),
     );

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatchKeyCache } from '../catch/catch-key.cache.js';
 import { CatchController } from '../catch/catch.controller.js';
+import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunExecutor } from './run-executor.js';
 import { RunQueue } from './run-queue.js';
@@ -12,7 +13,7 @@ import { StepAttempts } from './step-attempt.js';
 
 /** Catch URLs, the runs API and the executor (driven by the worker module's processor). */
 @Module({
-  imports: [FlowsModule],
+  imports: [FlowsModule, ConnectionsModule],
   controllers: [CatchController, RunsController, FlowRunsController],
   providers: [
     RunsRepository,

@@ -8,6 +8,7 @@ import {
 } from '../engine/resolve-input.js';
 import { classifyError, FatalError, type ClassifiedError } from '../engine/step-errors.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
+import { ConnectionsService } from '../connections/connections.service.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { redactInput } from '../plugin-host/redact-input.js';
 import { isSleepRequest, type ActionContext, type HttpClient } from '../plugin-sdk/index.js';
@@ -48,6 +49,7 @@ const toJson = (value: unknown): unknown =>
 export class StepAttempts {
   constructor(
     private readonly plugins: PluginRegistry,
+    private readonly connections: ConnectionsService,
     @Inject(EGRESS_HTTP) private readonly http: HttpClient,
   ) {}
 
@@ -123,6 +125,9 @@ export class StepAttempts {
       throw new FatalError(`input for ${definition.action} is invalid: ${problems}`);
     }
     if (request.dryRun && found.action.sideEffects) return null;
+    const connection = definition.connection
+      ? await this.connections.forStep(definition.connection, found.plugin.name)
+      : undefined;
     const timeoutMs = definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -134,6 +139,7 @@ export class StepAttempts {
       }, timeoutMs);
     });
     const context = this.context(request, validated.value, idempotencyKey, controller.signal);
+    context.connection = connection;
     try {
       return await Promise.race([found.action.run(context), timeout]);
     } finally {

@@ -114,7 +114,7 @@ describe('flows API', () => {
     expect((await postToCatch(local, '{}')).status).toBe(404);
   });
 
-  it('refuses connections until the connectors release', async () => {
+  it('refuses a connection on a step whose plugin takes none', async () => {
     const { status, body } = await api.post(
       '/api/v1/flows',
       flow({

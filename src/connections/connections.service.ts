@@ -1,0 +1,170 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { flattenValidationErrors } from '../common/validation-errors.js';
+import { FatalError } from '../engine/step-errors.js';
+import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
+import { PluginRegistry } from '../plugin-host/plugin-registry.js';
+import type { ConnectionDefinition, HttpClient } from '../plugin-sdk/index.js';
+import { SecretBox } from '../secrets/secret-box.js';
+import type { ConnectionEntity } from './connection.entity.js';
+import type { CreateConnectionDto, UpdateConnectionDto } from './connection.dto.js';
+import { ConnectionsRepository } from './connections.repository.js';
+
+export const secretContext = (id: string, field: string) => `connection:${id}:${field}`;
+const notFound = (ref: string) => new AppError(ErrorCode.NotFound, `No connection '${ref}'`);
+
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    private readonly connections: ConnectionsRepository,
+    private readonly plugins: PluginRegistry,
+    private readonly secrets: SecretBox,
+    @Inject(EGRESS_HTTP) private readonly http: HttpClient,
+  ) {}
+
+  private definitionOf(pluginName: string): ConnectionDefinition {
+    const plugin = this.plugins.getPlugin(pluginName);
+    if (!plugin) {
+      const names = this.plugins
+        .plugins()
+        .map((p) => p.name)
+        .join(', ');
+      throw new AppError(
+        ErrorCode.BadRequest,
+        `unknown plugin '${pluginName}' (installed: ${names})`,
+        [{ path: 'plugin', message: `unknown plugin '${pluginName}'` }],
+      );
+    }
+    if (!plugin.connection) {
+      throw new AppError(ErrorCode.BadRequest, `plugin '${pluginName}' takes no connection`, [
+        { path: 'plugin', message: `plugin '${pluginName}' takes no connection` },
+      ]);
+    }
+    return plugin.connection;
+  }
+
+  /** Checks every field against the plugin's connection class; 400 listing each problem. */
+  private async checkFields(definition: ConnectionDefinition, fields: Record<string, unknown>) {
+    const errors = await validate(plainToInstance(definition.fields, fields) as object, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    });
+    if (errors.length === 0) return;
+    const details = flattenValidationErrors(errors).map((d) => ({
+      ...d,
+      path: `fields.${d.path}`,
+    }));
+    throw new AppError(
+      ErrorCode.BadRequest,
+      `Connection fields are invalid: ${details.map((d) => d.message).join('; ')}`,
+      details,
+    );
+  }
+
+  private seal(id: string, definition: ConnectionDefinition, fields: Record<string, unknown>) {
+    const secretNames = new Set(definition.secretFields ?? []);
+    const clear: Record<string, unknown> = {};
+    const sealed: Record<string, string> = {};
+    for (const [name, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      if (secretNames.has(name))
+        sealed[name] = this.secrets.encrypt(String(value), secretContext(id, name));
+      else clear[name] = value;
+    }
+    return { fields: clear, secrets: sealed };
+  }
+
+  /** Clear fields plus decrypted secrets: only for running steps and connection tests. */
+  reveal(entity: ConnectionEntity): Record<string, unknown> {
+    const revealed: Record<string, unknown> = { ...entity.fields };
+    for (const [name, sealed] of Object.entries(entity.secrets)) {
+      revealed[name] = this.secrets.decrypt(sealed, secretContext(entity.id, name));
+    }
+    return revealed;
+  }
+
+  async create(dto: CreateConnectionDto): Promise<ConnectionEntity> {
+    const definition = this.definitionOf(dto.plugin);
+    await this.checkFields(definition, dto.fields);
+    if (await this.connections.findByName(dto.name)) {
+      throw new AppError(ErrorCode.Conflict, `A connection named '${dto.name}' already exists`);
+    }
+    const id = randomUUID();
+    return this.connections.save({
+      id,
+      name: dto.name,
+      plugin: dto.plugin,
+      ...this.seal(id, definition, dto.fields),
+    });
+  }
+
+  list(): Promise<ConnectionEntity[]> {
+    return this.connections.list();
+  }
+
+  async get(ref: string): Promise<ConnectionEntity> {
+    const found = await this.connections.findByRef(ref);
+    if (!found) throw notFound(ref);
+    return found;
+  }
+
+  async update(ref: string, dto: UpdateConnectionDto): Promise<ConnectionEntity> {
+    const entity = await this.get(ref);
+    const definition = this.definitionOf(entity.plugin);
+    if (dto.name && dto.name !== entity.name && (await this.connections.findByName(dto.name))) {
+      throw new AppError(ErrorCode.Conflict, `A connection named '${dto.name}' already exists`);
+    }
+    const fields = { ...this.reveal(entity), ...(dto.fields ?? {}) };
+    await this.checkFields(definition, fields);
+    return this.connections.save({
+      ...entity,
+      name: dto.name ?? entity.name,
+      ...this.seal(entity.id, definition, fields),
+    });
+  }
+
+  async remove(ref: string): Promise<void> {
+    const entity = await this.get(ref);
+    const flows = await this.connections.flowsUsing(entity);
+    if (flows.length > 0) {
+      throw new AppError(
+        ErrorCode.Conflict,
+        `Connection '${entity.name}' is used by flows: ${flows.join(', ')}; change those flows first`,
+      );
+    }
+    await this.connections.remove(entity.id);
+  }
+
+  /** Runs the plugin's own connection check (e.g. a token refresh) with the stored credentials. */
+  async test(ref: string): Promise<{ ok: boolean; message?: string }> {
+    const entity = await this.get(ref);
+    const definition = this.definitionOf(entity.plugin);
+    if (!definition.test)
+      return {
+        ok: true,
+        message: `plugin '${entity.plugin}' has no connection test; the fields are valid`,
+      };
+    try {
+      await definition.test({ connection: this.reveal(entity), http: this.http });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  /** The decrypted fields a step's action receives; a missing connection fails the step. */
+  async forStep(ref: string, pluginName: string): Promise<Record<string, unknown>> {
+    const entity = await this.connections.findByRef(ref);
+    if (!entity)
+      throw new FatalError(`connection '${ref}' does not exist (it may have been deleted)`);
+    if (entity.plugin !== pluginName) {
+      throw new FatalError(
+        `connection '${ref}' is for plugin '${entity.plugin}', not '${pluginName}'`,
+      );
+    }
+    return this.reveal(entity);
+  }
+}
