@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { rekeySecrets } from '../../src/secrets/rekey.js';
+import { SecretBox } from '../../src/secrets/secret-box.js';
+import { apiClient } from '../support/api-client.js';
+import { bootTestApp, TEST_MASTER_KEYS, type TestApp } from '../support/boot-test-app.js';
+
+describe('master key rotation', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await bootTestApp({ FLOWHUB_PLUGINS: './test/fixtures/plugins/vault-plugin.mjs' });
+  });
+  afterAll(() => app.stop());
+
+  it('re-encrypts connection secrets and catch keys under the new first key', async () => {
+    const api = apiClient(app.url!);
+    const connection = (
+      await api.post('/api/v1/connections', {
+        name: 'v',
+        plugin: 'vault',
+        fields: { apiKey: 'good-rekey-123', region: 'eu' },
+      })
+    ).body;
+    const flow = (
+      await api.post('/api/v1/flows', {
+        name: 'f',
+        trigger: { type: 'webhook' },
+        steps: [{ id: 'a', action: 'core.transform' }],
+      })
+    ).body;
+    const [oldId, oldKey] = TEST_MASTER_KEYS.split(':');
+    const newKey = { id: 'k2', key: randomBytes(32) };
+    const both = new SecretBox([newKey, { id: oldId, key: Buffer.from(oldKey, 'base64') }]);
+    const dataSource = await new DataSource(dataSourceOptions(app.database.url)).initialize();
+    try {
+      expect(await rekeySecrets(dataSource, both)).toEqual({ connectionSecrets: 1, catchKeys: 1 });
+      expect(await rekeySecrets(dataSource, both)).toEqual({ connectionSecrets: 0, catchKeys: 0 });
+      const onlyNew = new SecretBox([newKey]);
+      const [row] = await dataSource.query('SELECT secrets FROM connections WHERE id = $1', [
+        connection.id,
+      ]);
+      expect(row.secrets.apiKey).toMatch(/^fhs1\.k2\./);
+      expect(onlyNew.decrypt(row.secrets.apiKey, `connection:${connection.id}:apiKey`)).toBe(
+        'good-rekey-123',
+      );
+      const [flowRow] = await dataSource.query('SELECT catch_key_sealed FROM flows WHERE id = $1', [
+        flow.id,
+      ]);
+      expect(onlyNew.decrypt(flowRow.catch_key_sealed, `flow:${flow.id}:catchKey`)).toBe(
+        flow.catchUrl.split('/').pop(),
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
