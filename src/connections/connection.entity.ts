@@ -28,6 +28,10 @@ export class ConnectionEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   secrets: Record<string, string>;
 
+  /** OAuth2: the current access token (sealed JSON), shared by every process. */
+  @Column({ name: 'token_cache', type: 'text', nullable: true })
+  tokenCache: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

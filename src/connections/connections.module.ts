@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsRepository } from './connections.repository.js';
 import { ConnectionsService } from './connections.service.js';
+import { OAuthTokens } from './oauth-tokens.js';
 
 @Module({
   controllers: [ConnectionsController],
-  providers: [ConnectionsRepository, ConnectionsService],
+  providers: [ConnectionsRepository, ConnectionsService, OAuthTokens],
   exports: [ConnectionsService, ConnectionsRepository],
 })
 export class ConnectionsModule {}

@@ -7,11 +7,12 @@ import { flattenValidationErrors } from '../common/validation-errors.js';
 import { FatalError } from '../engine/step-errors.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import type { ConnectionDefinition, HttpClient } from '../plugin-sdk/index.js';
+import type { ConnectionDefinition, HttpClient, OAuth2Access } from '../plugin-sdk/index.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import type { ConnectionEntity } from './connection.entity.js';
 import type { CreateConnectionDto, UpdateConnectionDto } from './connection.dto.js';
 import { ConnectionsRepository } from './connections.repository.js';
+import { OAuthTokens } from './oauth-tokens.js';
 
 export const secretContext = (id: string, field: string) => `connection:${id}:${field}`;
 const notFound = (ref: string) => new AppError(ErrorCode.NotFound, `No connection '${ref}'`);
@@ -23,6 +24,7 @@ export class ConnectionsService {
     private readonly plugins: PluginRegistry,
     private readonly secrets: SecretBox,
     @Inject(EGRESS_HTTP) private readonly http: HttpClient,
+    private readonly tokens: OAuthTokens,
   ) {}
 
   private definitionOf(pluginName: string): ConnectionDefinition {
@@ -119,11 +121,14 @@ export class ConnectionsService {
     }
     const fields = { ...this.reveal(entity), ...(dto.fields ?? {}) };
     await this.checkFields(definition, fields);
-    return this.connections.save({
+    const saved = await this.connections.save({
       ...entity,
       name: dto.name ?? entity.name,
       ...this.seal(entity.id, definition, fields),
     });
+    // New credentials: the cached access token belonged to the old ones.
+    if (dto.fields) await this.tokens.forget(entity.id);
+    return saved;
   }
 
   async remove(ref: string): Promise<void> {
@@ -155,16 +160,22 @@ export class ConnectionsService {
     }
   }
 
-  /** The decrypted fields a step's action receives; a missing connection fails the step. */
-  async forStep(ref: string, pluginName: string): Promise<Record<string, unknown>> {
+  /** What a step's action receives: decrypted fields, and OAuth2 access when the plugin uses it. */
+  async forStep(
+    ref: string,
+    pluginName: string,
+  ): Promise<{ fields: Record<string, unknown>; auth?: OAuth2Access }> {
     const entity = await this.connections.findByRef(ref);
-    if (!entity)
+    if (!entity) {
       throw new FatalError(`connection '${ref}' does not exist (it may have been deleted)`);
+    }
     if (entity.plugin !== pluginName) {
       throw new FatalError(
         `connection '${ref}' is for plugin '${entity.plugin}', not '${pluginName}'`,
       );
     }
-    return this.reveal(entity);
+    const fields = this.reveal(entity);
+    const oauth2 = this.definitionOf(pluginName).oauth2;
+    return { fields, auth: oauth2 && this.tokens.access(entity.id, fields, oauth2) };
   }
 }

@@ -24,7 +24,7 @@ async function register(file: string): Promise<void> {
     /(\nexport const MIGRATIONS)/,
     `import { ${className} } from './${file}.js';\n$1`,
   );
-  await writeFile(index, withImport.replace(/\];\s*$/, `, ${className}];\n`));
+  await writeFile(index, withImport.replace(/,?\s*\];\s*$/, `, ${className}];\n`));
   await appendFile(index, '');
 }
 

@@ -38,6 +38,8 @@ export interface ActionContext<Input = unknown, Connection = Record<string, unkn
   run: { id: string; flowId: string; flowVersion: number; stepId: string; attempt: number };
   /** Set when this step slept before (`sleepUntil`) and is now resumed. */
   wokeAt?: Date;
+  /** OAuth2 access for plugins whose connection declares `oauth2` (the host caches tokens). */
+  auth?: OAuth2Access;
   /** Park the step until `until` without holding a worker; return the result. */
   sleepUntil(until: Date): SleepRequest;
 }
@@ -58,7 +60,31 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
   run(ctx: ActionContext<Input>): Promise<Output | SleepRequest>;
 }
 
+/** An access token with what the provider said alongside it (e.g. Zoho's api_domain). */
+export interface OAuth2Token {
+  accessToken: string;
+  extra: Record<string, string>;
+}
+
+export interface OAuth2Access {
+  /** A valid token: cached (encrypted) until shortly before expiry, refreshed once per connection. */
+  token(): Promise<OAuth2Token>;
+  /** The provider refused `stale` (401): get a fresh token (one refresh, however many ask). */
+  refresh(stale: string): Promise<OAuth2Token>;
+}
+
+export interface OAuth2Definition {
+  /** Exchange the connection's long-lived credentials for an access token. */
+  refresh(ctx: { connection: Record<string, unknown>; http: HttpClient }): Promise<{
+    accessToken: string;
+    expiresInSeconds: number;
+    extra?: Record<string, string>;
+  }>;
+}
+
 export interface ConnectionDefinition {
+  /** Set for OAuth2 refresh-token connections: the host then gives actions `ctx.auth`. */
+  oauth2?: OAuth2Definition;
   fields: ClassType;
   /** Fields holding secrets: encrypted at rest, write-only in the API, never logged. */
   secretFields?: string[];

@@ -125,7 +125,7 @@ export class StepAttempts {
       throw new FatalError(`input for ${definition.action} is invalid: ${problems}`);
     }
     if (request.dryRun && found.action.sideEffects) return null;
-    const connection = definition.connection
+    const granted = definition.connection
       ? await this.connections.forStep(definition.connection, found.plugin.name)
       : undefined;
     const timeoutMs = definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
@@ -139,7 +139,8 @@ export class StepAttempts {
       }, timeoutMs);
     });
     const context = this.context(request, validated.value, idempotencyKey, controller.signal);
-    context.connection = connection;
+    context.connection = granted?.fields;
+    context.auth = granted?.auth;
     try {
       return await Promise.race([found.action.run(context), timeout]);
     } finally {
