@@ -31,9 +31,9 @@ export interface ActionContext<Input = unknown, Connection = Record<string, unkn
   /** The egress HTTP client: timeouts, SSRF guard, capped bodies. */
   http: HttpClient;
   log: ActionLogger;
-  /** Stable for this step (and forEach item) across retries, stalls and replays of the run. */
+  /** `<runId>:<stepId>` (`:<index>` per forEach item): stable across retries and re-drives of this run (a replay is a new run). */
   idempotencyKey: string;
-  /** Aborted when the step's timeoutMs passes or the run is cancelled. */
+  /** Aborted when the step's timeoutMs passes. */
   signal: AbortSignal;
   run: { id: string; flowId: string; flowVersion: number; stepId: string; attempt: number };
   /** Set when this step slept before (`sleepUntil`) and is now resumed. */
