@@ -72,7 +72,9 @@ describe('connections', () => {
       fields: {},
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.message).toMatch(/^unknown plugin 'nope' \(installed: core, http, vault\)/);
+    expect(unknown.body.message).toMatch(
+      /^unknown plugin 'nope' \(installed: core, http, zoho-crm, vault\)/,
+    );
     const none = await call('post', '/api/v1/connections', {
       name: 'v4',
       plugin: 'http',

@@ -36,7 +36,12 @@ describe('plugin catalogue and external plugins', () => {
   it('lists the good plugins with their actions, input schemas and retry defaults', async () => {
     const { status, body } = await api.get('/api/v1/plugins');
     expect(status).toBe(200);
-    expect(body.map((p: { name: string }) => p.name)).toEqual(['core', 'http', 'greeter']);
+    expect(body.map((p: { name: string }) => p.name)).toEqual([
+      'core',
+      'http',
+      'zoho-crm',
+      'greeter',
+    ]);
     const http = body.find((p: { name: string }) => p.name === 'http');
     const request = http.actions[0];
     expect(request).toMatchObject({
@@ -64,7 +69,7 @@ describe('plugin catalogue and external plugins', () => {
   it('answers 404 naming the installed plugins', async () => {
     const { status, body } = await api.get('/api/v1/plugins/nope');
     expect(status).toBe(404);
-    expect(body.message).toBe("No plugin named 'nope' (installed: core, http, greeter)");
+    expect(body.message).toBe("No plugin named 'nope' (installed: core, http, zoho-crm, greeter)");
   });
 
   it('runs an external plugin action in a flow', async () => {

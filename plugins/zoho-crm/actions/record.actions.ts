@@ -1,0 +1,83 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+} from 'class-validator';
+import { defineAction } from '../../../src/plugin-sdk/index.js';
+import { searchRecords, writeRecord } from '../client.js';
+
+const MODULE = /^[A-Za-z][A-Za-z0-9_]*$/;
+const MODULE_MESSAGE = 'module must be a Zoho CRM module API name, e.g. Deals or Contacts';
+
+export class ZohoCrmCreateRecordInput {
+  @Matches(MODULE, { message: MODULE_MESSAGE })
+  module: string;
+
+  @IsObject()
+  fields: Record<string, unknown>;
+}
+
+export class ZohoCrmUpsertRecordInput extends ZohoCrmCreateRecordInput {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  duplicateCheckFields: string[];
+}
+
+export class ZohoCrmSearchRecordsInput {
+  @Matches(MODULE, { message: MODULE_MESSAGE })
+  module: string;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  criteria?: string;
+
+  @IsOptional()
+  @IsString()
+  word?: string;
+}
+
+export const createRecord = defineAction<ZohoCrmCreateRecordInput, { id: string }>({
+  displayName: 'Create record',
+  description: 'Inserts a record in any module. Not retry-safe by itself: prefer upsertRecord.',
+  input: ZohoCrmCreateRecordInput,
+  sideEffects: true,
+  run: async (ctx) => ({ id: (await writeRecord(ctx, ctx.input.module, ctx.input.fields)).id }),
+});
+
+export const upsertRecord = defineAction<ZohoCrmUpsertRecordInput, { id: string; action: string }>({
+  displayName: 'Upsert record',
+  description:
+    'Updates the record matching the duplicate-check fields, or inserts one: safe to retry.',
+  input: ZohoCrmUpsertRecordInput,
+  sideEffects: true,
+  retry: { attempts: 5, backoff: 'exponential', delayMs: 2000 },
+  run: async (ctx) =>
+    writeRecord(ctx, ctx.input.module, ctx.input.fields, ctx.input.duplicateCheckFields),
+});
+
+export const searchRecordsAction = defineAction<
+  ZohoCrmSearchRecordsInput,
+  { records: Record<string, unknown>[]; count: number }
+>({
+  displayName: 'Search records',
+  description:
+    'Finds records by email, criteria (e.g. (Email:equals:a@b.c)) or word; none is an empty list.',
+  input: ZohoCrmSearchRecordsInput,
+  sideEffects: false,
+  run: async (ctx) => {
+    const { module, email, criteria, word } = ctx.input;
+    const records = await searchRecords(ctx, module, { email, criteria, word });
+    return { records, count: records.length };
+  },
+});

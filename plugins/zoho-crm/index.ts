@@ -1,0 +1,14 @@
+import { definePlugin } from '../../src/plugin-sdk/index.js';
+import { zohoConnection } from '../../src/plugin-sdk/zoho.js';
+import { createDeal } from './actions/create-deal.action.js';
+import { createRecord, searchRecordsAction, upsertRecord } from './actions/record.actions.js';
+
+export const zohoCrm = definePlugin({
+  name: 'zoho-crm',
+  version: '1.0.0',
+  displayName: 'Zoho CRM',
+  description:
+    'Deals, contacts and any module of Zoho CRM (API v8), with OAuth2 refresh handled by Flowhub.',
+  connection: zohoConnection(),
+  actions: { createDeal, createRecord, upsertRecord, searchRecords: searchRecordsAction },
+});

@@ -1,0 +1,168 @@
+/**
+ * Zoho OAuth2 as a framework feature, shared by the Zoho plugins: data centres, the
+ * refresh-token grant, and an API call that refreshes once on a 401 INVALID_TOKEN.
+ */
+import { IsIn, IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
+import { FatalError, RetryableError } from '../engine/step-errors.js';
+import {
+  HttpStatusError,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from './http-client.js';
+import type {
+  ActionContext,
+  ConnectionDefinition,
+  OAuth2Definition,
+  OAuth2Token,
+} from './index.js';
+
+export const ZOHO_DATA_CENTRES = {
+  us: { accounts: 'https://accounts.zoho.com', api: 'https://www.zohoapis.com' },
+  eu: { accounts: 'https://accounts.zoho.eu', api: 'https://www.zohoapis.eu' },
+  in: { accounts: 'https://accounts.zoho.in', api: 'https://www.zohoapis.in' },
+  au: { accounts: 'https://accounts.zoho.com.au', api: 'https://www.zohoapis.com.au' },
+  cn: { accounts: 'https://accounts.zoho.com.cn', api: 'https://www.zohoapis.com.cn' },
+  jp: { accounts: 'https://accounts.zoho.jp', api: 'https://www.zohoapis.jp' },
+  ca: { accounts: 'https://accounts.zohocloud.ca', api: 'https://www.zohoapis.ca' },
+  sa: { accounts: 'https://accounts.zoho.sa', api: 'https://www.zohoapis.sa' },
+} as const;
+export type ZohoDataCentre = keyof typeof ZOHO_DATA_CENTRES;
+
+const URL_OPTIONS = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+
+/** The fields of every Zoho connection (a plugin may extend it, e.g. with organizationId). */
+export class ZohoConnectionFields {
+  @IsString()
+  @MinLength(1)
+  clientId: string;
+
+  @IsString()
+  @MinLength(1)
+  clientSecret: string;
+
+  @IsString()
+  @MinLength(1)
+  refreshToken: string;
+
+  @IsIn(Object.keys(ZOHO_DATA_CENTRES), {
+    message: `dataCenter must be one of ${Object.keys(ZOHO_DATA_CENTRES).join(', ')}`,
+  })
+  dataCenter: ZohoDataCentre = 'us';
+
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'accountsUrl must be an http(s) URL (overrides the data centre)' })
+  accountsUrl?: string;
+
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'apiDomain must be an http(s) URL (overrides the data centre)' })
+  apiDomain?: string;
+}
+
+type ZohoFields = Partial<ZohoConnectionFields> & Record<string, unknown>;
+
+function dataCentre(connection: ZohoFields) {
+  return (
+    ZOHO_DATA_CENTRES[(connection.dataCenter as ZohoDataCentre) ?? 'us'] ?? ZOHO_DATA_CENTRES.us
+  );
+}
+
+/** POST {accounts}/oauth/v2/token with grant_type=refresh_token. Zoho answers errors with 200. */
+export const zohoOAuth2: OAuth2Definition = {
+  async refresh({ connection, http }) {
+    const fields = connection as ZohoFields;
+    const accounts = (fields.accountsUrl ?? dataCentre(fields).accounts).replace(/\/+$/, '');
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: String(fields.clientId),
+      client_secret: String(fields.clientSecret),
+      refresh_token: String(fields.refreshToken),
+    });
+    let reply: HttpResponse;
+    try {
+      reply = await http.request({
+        method: 'POST',
+        url: `${accounts}/oauth/v2/token`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
+    } catch (error) {
+      if (error instanceof HttpStatusError && error.status === 400) reply = error.response;
+      else throw error;
+    }
+    const body = (reply.body ?? {}) as Record<string, string | number>;
+    if (body.access_token) {
+      return {
+        accessToken: String(body.access_token),
+        expiresInSeconds: Number(body.expires_in ?? 3600),
+        extra: (body.api_domain ? { apiDomain: String(body.api_domain) } : {}) as Record<
+          string,
+          string
+        >,
+      };
+    }
+    const error = String(body.error ?? 'no access_token in the reply');
+    if (/access denied/i.test(error)) {
+      throw new RetryableError(
+        `Zoho refused a new token: too many token requests (${body.error_description ?? error})`,
+        60_000,
+      );
+    }
+    throw new FatalError(
+      `Zoho token refresh failed: ${error} (check clientId, clientSecret, refreshToken and dataCenter)`,
+    );
+  },
+};
+
+/** The connection definition of a Zoho plugin; `fields` may be a subclass adding fields. */
+export function zohoConnection(
+  fields: typeof ZohoConnectionFields = ZohoConnectionFields,
+): ConnectionDefinition {
+  return {
+    fields,
+    secretFields: ['clientSecret', 'refreshToken'],
+    oauth2: zohoOAuth2,
+    test: async ({ connection, http }) => {
+      await zohoOAuth2.refresh({ connection, http });
+    },
+  };
+}
+
+function apiBase(connection: ZohoFields, token: OAuth2Token): string {
+  return (connection.apiDomain ?? token.extra.apiDomain ?? dataCentre(connection).api).replace(
+    /\/+$/,
+    '',
+  );
+}
+
+function isInvalidToken(error: unknown): boolean {
+  return error instanceof HttpStatusError && error.status === 401;
+}
+
+/**
+ * Calls `{apiDomain}{path}` with `Authorization: Zoho-oauthtoken …`; on a 401 the token is
+ * refreshed (once per connection, however many steps hit it) and the call repeated once.
+ */
+export async function zohoCall(
+  ctx: Pick<ActionContext, 'auth' | 'connection' | 'http' | 'signal'>,
+  request: Omit<HttpRequest, 'url'> & { path: string },
+): Promise<HttpResponse> {
+  if (!ctx.auth || !ctx.connection) throw new FatalError('this action needs a Zoho connection');
+  const connection = ctx.connection as ZohoFields;
+  const send = (token: OAuth2Token) =>
+    ctx.http.request({
+      ...request,
+      url: `${apiBase(connection, token)}${request.path}`,
+      headers: { ...request.headers, Authorization: `Zoho-oauthtoken ${token.accessToken}` },
+      signal: ctx.signal,
+    });
+  const token = await ctx.auth.token();
+  try {
+    return await send(token);
+  } catch (error) {
+    if (!isInvalidToken(error)) throw error;
+    return send(await ctx.auth.refresh(token.accessToken));
+  }
+}
+
+export type { HttpClient };
