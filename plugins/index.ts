@@ -4,5 +4,6 @@ import type { PluginDefinition } from '../src/plugin-sdk/index.js';
 import { core } from './core/index.js';
 import { http } from './http/index.js';
 import { zohoCrm } from './zoho-crm/index.js';
+import { zohoInventory } from './zoho-inventory/index.js';
 
-export const BUILT_IN_PLUGINS: PluginDefinition[] = [core, http, zohoCrm];
+export const BUILT_IN_PLUGINS: PluginDefinition[] = [core, http, zohoCrm, zohoInventory];

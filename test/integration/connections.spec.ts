@@ -73,7 +73,7 @@ describe('connections', () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toMatch(
-      /^unknown plugin 'nope' \(installed: core, http, zoho-crm, vault\)/,
+      /^unknown plugin 'nope' \(installed: core, http, zoho-crm, zoho-inventory, vault\)/,
     );
     const none = await call('post', '/api/v1/connections', {
       name: 'v4',

@@ -40,6 +40,7 @@ describe('plugin catalogue and external plugins', () => {
       'core',
       'http',
       'zoho-crm',
+      'zoho-inventory',
       'greeter',
     ]);
     const http = body.find((p: { name: string }) => p.name === 'http');
@@ -69,7 +70,9 @@ describe('plugin catalogue and external plugins', () => {
   it('answers 404 naming the installed plugins', async () => {
     const { status, body } = await api.get('/api/v1/plugins/nope');
     expect(status).toBe(404);
-    expect(body.message).toBe("No plugin named 'nope' (installed: core, http, zoho-crm, greeter)");
+    expect(body.message).toBe(
+      "No plugin named 'nope' (installed: core, http, zoho-crm, zoho-inventory, greeter)",
+    );
   });
 
   it('runs an external plugin action in a flow', async () => {

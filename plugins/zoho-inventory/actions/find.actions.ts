@@ -1,0 +1,38 @@
+import { IsEmail, IsNotEmpty, IsString } from 'class-validator';
+import { defineAction } from '../../../src/plugin-sdk/index.js';
+import {
+  findContactByEmail,
+  findItemBySku,
+  type InventoryContact,
+  type InventoryItem,
+} from '../client.js';
+
+export class ZohoInventoryFindContactInput {
+  @IsEmail()
+  email: string;
+}
+
+export class ZohoInventoryFindItemInput {
+  @IsString()
+  @IsNotEmpty()
+  sku: string;
+}
+
+export const findContact = defineAction<
+  ZohoInventoryFindContactInput,
+  { contact: InventoryContact | null }
+>({
+  displayName: 'Find contact',
+  description: 'Finds a customer by email; contact is null when there is none.',
+  input: ZohoInventoryFindContactInput,
+  sideEffects: false,
+  run: async (ctx) => ({ contact: (await findContactByEmail(ctx, ctx.input.email)) ?? null }),
+});
+
+export const findItem = defineAction<ZohoInventoryFindItemInput, { item: InventoryItem | null }>({
+  displayName: 'Find item',
+  description: 'Finds an item by SKU; item is null when there is none.',
+  input: ZohoInventoryFindItemInput,
+  sideEffects: false,
+  run: async (ctx) => ({ item: (await findItemBySku(ctx, ctx.input.sku)) ?? null }),
+});

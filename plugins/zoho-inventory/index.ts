@@ -1,0 +1,22 @@
+import { IsString, MinLength } from 'class-validator';
+import { definePlugin } from '../../src/plugin-sdk/index.js';
+import { zohoConnection, ZohoConnectionFields } from '../../src/plugin-sdk/zoho.js';
+import { createSalesOrder } from './actions/create-sales-order.action.js';
+import { findContact, findItem } from './actions/find.actions.js';
+
+/** Zoho's OAuth fields plus the Inventory organization every call names. */
+export class ZohoInventoryConnection extends ZohoConnectionFields {
+  @IsString()
+  @MinLength(1)
+  organizationId: string;
+}
+
+export const zohoInventory = definePlugin({
+  name: 'zoho-inventory',
+  version: '1.0.0',
+  displayName: 'Zoho Inventory',
+  description:
+    'Sales orders, customers and items of Zoho Inventory (API v1), with OAuth2 refresh handled by Flowhub.',
+  connection: zohoConnection(ZohoInventoryConnection),
+  actions: { createSalesOrder, findContact, findItem },
+});
