@@ -76,7 +76,10 @@ describe('npm run plugin:new', () => {
     const index = readFileSync(indexFile, 'utf8');
     expect(index).toContain(`import { ${identifier} } from './${name}/index.js';\n`);
     const list = /BUILT_IN_PLUGINS: PluginDefinition\[\] = \[([^\]]*)\]/.exec(index)?.[1] ?? '';
-    const registered = list.split(',').map((item) => item.trim());
+    const registered = list
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     expect(registered.at(-1)).toBe(identifier);
     expect(registered).toEqual(expect.arrayContaining(['core', 'http']));
     const kept = original.split('\n').filter((line) => !line.includes('BUILT_IN_PLUGINS'));
