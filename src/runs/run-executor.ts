@@ -78,6 +78,7 @@ export class RunExecutor {
   /** Enqueues the next pending step, or finishes the run when none is left. */
   private async advance(runId: string, finished?: (m: EntityManager) => Promise<boolean>) {
     const next = await this.steps.transaction(async (manager) => {
+      await this.steps.lockRun(manager, runId);
       if (finished && !(await finished(manager))) return undefined;
       const pending = await this.steps.nextPending(runId, manager);
       if (!pending) await this.steps.finishRun(manager, runId, 'succeeded');
@@ -225,6 +226,7 @@ export class RunExecutor {
     const failed = write({ ...common, status: 'failed', entry: entry('failed', error.message) });
     if (step.definition.onError === 'continue') return this.advance(run.id, failed);
     await this.steps.transaction(async (manager) => {
+      await this.steps.lockRun(manager, run.id);
       if (await failed(manager)) {
         const reason = `step '${step.definition.id}' failed: ${error.message}`;
         await this.steps.finishRun(manager, run.id, 'failed', reason);

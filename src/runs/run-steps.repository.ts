@@ -178,15 +178,25 @@ export class RunStepsRepository {
     return updated === 1;
   }
 
+  /** Serialises the end of attempts of one run, so the last one to finish sees the others. */
+  async lockRun(manager: EntityManager, runId: string): Promise<void> {
+    await manager.query('SELECT 1 FROM runs WHERE id = $1 FOR UPDATE', [runId]);
+  }
+
   async finishRun(
     manager: EntityManager,
     runId: string,
     status: 'succeeded' | 'failed' | 'filtered',
     error?: string,
   ) {
+    // A run succeeds only once no step is left running (re-driven steps may finish out of order).
+    const onlyWhenIdle =
+      status === 'succeeded'
+        ? `AND NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = $1 AND status IN ('pending', 'running'))`
+        : '';
     await manager.query(
       `UPDATE runs SET status = $2, error = $3, finished_at = now()
-       WHERE id = $1 AND status IN ('queued', 'running')`,
+       WHERE id = $1 AND status IN ('queued', 'running') ${onlyWhenIdle}`,
       [runId, status, error ?? null],
     );
     if (status === 'failed') {
