@@ -1,11 +1,7 @@
-import 'reflect-metadata';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { createLogger } from '../common/logging.js';
-import { loadConfig } from '../config/load-config.js';
-import { dataSourceOptions } from './data-source-options.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { DataSource } from 'typeorm';
+import { runWithDatabase } from './cli-database.js';
 import { generateMigration } from './migration-tasks.js';
 import { runMigrationsLocked } from './run-migrations.js';
 
@@ -53,29 +49,7 @@ async function run(command: string | undefined, name: string | undefined, dataSo
 }
 
 /** Migration commands on the same data source as the app (embedded Postgres included). */
-async function main(): Promise<void> {
+runWithDatabase(async (dataSource, _config, logger) => {
   const [command, name] = process.argv.slice(2);
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
-  const log = {
-    info: (m: string) => logger.info(m),
-    warn: (m: string) => logger.warn(m),
-    debug: () => undefined,
-  };
-  const embedded = config.databaseUrl
-    ? undefined
-    : await startEmbeddedPostgres(config.dataDir, log);
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url));
-  try {
-    await dataSource.initialize();
-    logger.info(await run(command, name, dataSource));
-  } finally {
-    await dataSource.destroy().catch(() => undefined);
-    await embedded?.stop();
-  }
-}
-
-main().catch((error: Error) => {
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
+  logger.info(await run(command, name, dataSource));
 });
