@@ -1,34 +1,20 @@
-import { createEgressClient } from '../../../src/common/egress/egress-client.js';
 import { classifyError } from '../../../src/engine/step-errors.js';
-import type { OAuth2Access, OAuth2Token } from '../../../src/plugin-sdk/index.js';
+import type { HttpClient, OAuth2Access } from '../../../src/plugin-sdk/index.js';
 import { zohoOAuth2 } from '../../../src/plugin-sdk/zoho.js';
 import { startFakeZoho, type FakeZoho } from '../../../test/fakes/fake-zoho.js';
+import { zohoActionContext } from '../../../test/fakes/zoho-action-context.js';
 import { runAction } from '../../__tests__/action-context.js';
 
 // Fixture-style: input -> the HTTP exchange with a loopback fake of Zoho's documented API -> output.
 describe('zoho-crm actions against a fake Zoho', () => {
   let zoho: FakeZoho;
-  const http = createEgressClient({ allowCidrs: ['127.0.0.1/32'], allowHosts: [] });
+  let http: HttpClient;
   let connection: Record<string, unknown>;
   let auth: OAuth2Access;
 
   beforeAll(async () => {
     zoho = await startFakeZoho();
-    connection = {
-      clientId: zoho.oauth.clientId,
-      clientSecret: zoho.oauth.clientSecret,
-      refreshToken: zoho.oauth.refreshToken,
-      dataCenter: 'eu',
-      accountsUrl: zoho.accountsUrl,
-      apiDomain: zoho.apiDomain,
-    };
-    let current: OAuth2Token | undefined;
-    const fetchToken = async () => {
-      const reply = await zohoOAuth2.refresh({ connection, http });
-      current = { accessToken: reply.accessToken, extra: reply.extra ?? {} };
-      return current;
-    };
-    auth = { token: async () => current ?? fetchToken(), refresh: () => fetchToken() };
+    ({ http, connection, auth } = zohoActionContext(zoho, { dataCenter: 'eu' }));
   });
   afterAll(() => zoho.close());
 
