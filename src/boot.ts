@@ -59,7 +59,7 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
     return { app, url: undefined };
   }
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    trustProxy: runtime.config.trustProxy,
     genReqId: requestId,
     bodyLimit: runtime.config.catchBodyLimit,
     onProtoPoisoning: 'error',

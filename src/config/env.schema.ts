@@ -38,6 +38,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_EGRESS_ALLOW_CIDRS',
   'FLOWHUB_EGRESS_ALLOW_HOSTS',
   'FLOWHUB_PLUGINS',
+  'FLOWHUB_TRUST_PROXY',
 ] as const;
 
 /**
@@ -162,4 +163,8 @@ export class EnvSchema {
   @IsString()
   @MaxLength(4000)
   FLOWHUB_PLUGINS?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'FLOWHUB_TRUST_PROXY must be true or false' })
+  FLOWHUB_TRUST_PROXY: 'true' | 'false' = 'false';
 }

@@ -2,7 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
 export interface RequestLike {
+  /** Fastify: from X-Forwarded-Proto only when FLOWHUB_TRUST_PROXY is true */
   protocol: string;
+  /** Fastify: from X-Forwarded-Host only when FLOWHUB_TRUST_PROXY is true */
+  host?: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -13,8 +16,7 @@ export class CatchUrls {
 
   base(request: RequestLike): string {
     if (this.runtime.config.publicUrl) return this.runtime.config.publicUrl;
-    const host = request.headers['x-forwarded-host'] ?? request.headers.host ?? 'localhost';
-    return `${request.protocol}://${Array.isArray(host) ? host[0] : host}`;
+    return `${request.protocol}://${request.host ?? request.headers.host ?? 'localhost'}`;
   }
 
   build(request: RequestLike, flowId: string, key: string): string {

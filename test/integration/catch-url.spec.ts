@@ -33,6 +33,7 @@ describe('catch URL', () => {
       authorization: 'Bearer sender-secret',
       cookie: 'sid=1',
       'x-topic': 'orders/create',
+      'x-forwarded-for': '203.0.113.9',
     });
     expect(response.status).toBe(202);
     expect(response.body).toEqual({
@@ -53,7 +54,7 @@ describe('catch URL', () => {
       cookie: '[redacted]',
       'x-topic': 'orders/create',
     });
-    expect(trigger.sourceIp).toBe('127.0.0.1');
+    expect(trigger.sourceIp).toBe('127.0.0.1'); // X-Forwarded-For ignored: FLOWHUB_TRUST_PROXY is off
     expect(JSON.stringify(app.logs)).not.toContain(catchUrl.split('/').pop());
   });
 
