@@ -59,7 +59,8 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
     return { app, url: undefined };
   }
   const adapter = new FastifyAdapter({
-    trustProxy: runtime.config.trustProxy,
+    // Client IP, scheme and host come from X-Forwarded-* only when a trusted proxy sent them.
+    trustProxy: runtime.config.trustProxy.length > 0 ? runtime.config.trustProxy.join(',') : false,
     genReqId: requestId,
     bodyLimit: runtime.config.catchBodyLimit,
     onProtoPoisoning: 'error',

@@ -165,6 +165,9 @@ export class EnvSchema {
   FLOWHUB_PLUGINS?: string;
 
   @IsOptional()
-  @IsIn(['true', 'false'], { message: 'FLOWHUB_TRUST_PROXY must be true or false' })
-  FLOWHUB_TRUST_PROXY: 'true' | 'false' = 'false';
+  @Matches(/^[0-9a-fA-F.:]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F.:]+(\/\d{1,3})?)*$/, {
+    message:
+      'FLOWHUB_TRUST_PROXY must list the trusted proxies as IPs or CIDR ranges, e.g. 10.0.0.0/8,127.0.0.1',
+  })
+  FLOWHUB_TRUST_PROXY?: string;
 }

@@ -87,4 +87,15 @@ describe('loadConfig', () => {
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
+
+  it('lists trusted proxies, and refuses anything that is not an IP or CIDR', () => {
+    expect(loadConfig({ FLOWHUB_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(problems({ FLOWHUB_TRUST_PROXY: 'true' })[0]).toMatch(
+      /^FLOWHUB_TRUST_PROXY must list the trusted proxies/,
+    );
+  });
 });

@@ -24,8 +24,8 @@ export interface AppConfig {
   egressAllowHosts: string[];
   /** External plugins: npm package names or paths (relative to the working directory). */
   plugins: string[];
-  /** Behind a reverse proxy: take client IP, scheme and host from X-Forwarded-* headers. */
-  trustProxy: boolean;
+  /** Reverse proxies (IPs/CIDRs) whose X-Forwarded-* headers are believed; empty: none. */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -103,6 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     egressAllowCidrs: splitList(parsed.FLOWHUB_EGRESS_ALLOW_CIDRS),
     egressAllowHosts: splitList(parsed.FLOWHUB_EGRESS_ALLOW_HOSTS),
     plugins: splitList(parsed.FLOWHUB_PLUGINS),
-    trustProxy: parsed.FLOWHUB_TRUST_PROXY === 'true',
+    trustProxy: splitList(parsed.FLOWHUB_TRUST_PROXY),
   };
 }

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
 export interface RequestLike {
-  /** Fastify: from X-Forwarded-Proto only when FLOWHUB_TRUST_PROXY is true */
+  /** Fastify: from X-Forwarded-Proto only from a proxy listed in FLOWHUB_TRUST_PROXY */
   protocol: string;
-  /** Fastify: from X-Forwarded-Host only when FLOWHUB_TRUST_PROXY is true */
+  /** Fastify: from X-Forwarded-Host only from a proxy listed in FLOWHUB_TRUST_PROXY */
   host?: string;
   headers: Record<string, string | string[] | undefined>;
 }
