@@ -14,10 +14,7 @@ describe('a trusted reverse proxy', () => {
     const created = await fetch(`${app.url}/api/v1/flows`, {
       method: 'POST',
       headers: {
-        authorization: (await import('../support/boot-test-app.js')).TEST_ADMIN_KEY.replace(
-          /^/,
-          'Bearer ',
-        ),
+        authorization: `Bearer ${TEST_ADMIN_KEY}`,
         'content-type': 'application/json',
         'x-forwarded-proto': 'https',
         'x-forwarded-host': 'hooks.example.com',
