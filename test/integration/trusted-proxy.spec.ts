@@ -1,4 +1,5 @@
 import { apiClient, postToCatch } from '../support/api-client.js';
+import { json } from '../support/json.js';
 import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
 
 describe('a trusted reverse proxy', () => {
@@ -25,7 +26,7 @@ describe('a trusted reverse proxy', () => {
         steps: [{ id: 'a', action: 'core.transform' }],
       }),
     });
-    const flow = await created.json();
+    const flow = await json(created);
     expect(flow.catchUrl).toMatch(/^https:\/\/hooks\.example\.com\/webhook\/catch\//);
     const local = flow.catchUrl.replace('https://hooks.example.com', app.url!);
     const caught = await postToCatch(local, '{}', 'application/json', {
