@@ -14,6 +14,7 @@ import { catchKeyMatches } from '../flows/catch-key.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
 import { CatchKeyCache } from './catch-key.cache.js';
+import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf } from './catch-request.js';
 import { CaughtDto } from './caught.dto.js';
 
@@ -75,6 +76,8 @@ export class CatchController {
         'multipart bodies are not supported: send JSON, form-urlencoded, text or raw bytes',
       );
     }
+    const limit = jsonLimitProblem(request.body);
+    if (limit) throw new AppError(ErrorCode.BadRequest, `${limit}: send a flatter or smaller body`);
     const runId = randomUUID();
     const stored = storedRequestOf(request);
     const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));

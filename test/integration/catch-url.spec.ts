@@ -115,6 +115,12 @@ describe('catch URL', () => {
     expect(multipart.status).toBe(415);
     const poisoned = await postToCatch(catchUrl, '{"__proto__": {"admin": true}}');
     expect(poisoned.status).toBe(400);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    const deep = await postToCatch(catchUrl, '['.repeat(100) + ']'.repeat(100));
+    expect(deep.status).toBe(400);
+    expect(deep.body.message).toBe(
+      'JSON body is nested deeper than 64 levels: send a flatter or smaller body',
+    );
   });
 
   it('holds requests while the flow is paused', async () => {
