@@ -3,10 +3,12 @@ import { CreateApiKeys1763888400000 } from './1763888400000-create-api-keys.js';
 import { CreateFlowsAndRuns1795427104024 } from './1795427104024-create-flows-and-runs.js';
 import { CreateConnections1795431253280 } from './1795431253280-create-connections.js';
 import { AddConnectionTokenCache1795431445510 } from './1795431445510-add-connection-token-cache.js';
+import { AddRequestDedupeKey1795432556633 } from './1795432556633-add-request-dedupe-key.js';
 
 export const MIGRATIONS = [
   CreateApiKeys1763888400000,
   CreateFlowsAndRuns1795427104024,
   CreateConnections1795431253280,
   AddConnectionTokenCache1795431445510,
+  AddRequestDedupeKey1795432556633,
 ];

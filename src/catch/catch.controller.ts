@@ -1,11 +1,22 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiExcludeEndpoint,
   ApiNotFoundResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
@@ -14,6 +25,7 @@ import { catchKeyMatches } from '../flows/catch-key.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
 import { CatchKeyCache } from './catch-key.cache.js';
+import { DedupeKeys } from './dedupe-keys.js';
 import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf } from './catch-request.js';
 import { CaughtDto } from './caught.dto.js';
@@ -34,6 +46,7 @@ export class CatchController {
     private readonly keys: CatchKeyCache,
     private readonly runs: RunsRepository,
     private readonly queue: RunQueue,
+    private readonly dedupe: DedupeKeys,
   ) {}
 
   @Post(':flowId/:key')
@@ -50,8 +63,9 @@ export class CatchController {
     @Param('flowId') flowId: string,
     @Param('key') key: string,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.catch(flowId, key, request);
+    return this.catch(flowId, key, request, reply);
   }
 
   @Put(':flowId/:key')
@@ -61,15 +75,23 @@ export class CatchController {
     @Param('flowId') flowId: string,
     @Param('key') key: string,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.catch(flowId, key, request);
+    return this.catch(flowId, key, request, reply);
   }
 
-  private async catch(flowId: string, key: string, request: FastifyRequest): Promise<CaughtDto> {
-    const hash = UUID.test(flowId)
-      ? await this.storageCall(() => this.keys.hashOf(flowId))
+  private async catch(
+    flowId: string,
+    key: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<CaughtDto> {
+    const target = UUID.test(flowId)
+      ? await this.storageCall(() => this.keys.targetOf(flowId))
       : undefined;
-    if (!hash || !catchKeyMatches(key, hash)) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    if (!target || !catchKeyMatches(key, target.hash)) {
+      throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    }
     if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
       throw new AppError(
         ErrorCode.UnsupportedMediaType,
@@ -80,10 +102,26 @@ export class CatchController {
     if (limit) throw new AppError(ErrorCode.BadRequest, `${limit}: send a flatter or smaller body`);
     const runId = randomUUID();
     const stored = storedRequestOf(request);
+    stored.dedupeKey = await this.dedupe.keyOf(flowId, target.version, stored);
     const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
-    if (!status) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    if (!status) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     if (status === 'queued') await this.queue.start(runId);
     return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
+  }
+
+  /** VER-2: a delivery seen before gets 200 with the original run, so the sender stops retrying. */
+  private async duplicateOrMissing(flowId: string, dedupeKey: string | null, reply: FastifyReply) {
+    const original = dedupeKey
+      ? await this.storageCall(() => this.runs.findByDedupeKey(flowId, dedupeKey))
+      : undefined;
+    if (!original) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    reply.status(200);
+    return {
+      runId: original.id,
+      status: original.status,
+      statusUrl: `/api/v1/runs/${original.id}`,
+      duplicate: true,
+    };
   }
 
   /** Database trouble is a 503 with Retry-After: never a 202 for what was not stored. */

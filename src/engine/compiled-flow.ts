@@ -17,6 +17,8 @@ export interface CompiledStep {
 export interface CompiledFlow {
   readonly definition: FlowDefinition;
   readonly filter?: CompiledExpression;
+  /** The delivery's dedupe key (trigger.dedupe), evaluated at the catch URL. */
+  readonly dedupe?: CompiledExpression;
   readonly steps: readonly CompiledStep[];
   step(id: string): CompiledStep | undefined;
 }
@@ -39,6 +41,7 @@ export function compileFlow(
   return {
     definition,
     filter: compile(definition.trigger.filter, 'trigger.filter'),
+    dedupe: compile(definition.trigger.dedupe, 'trigger.dedupe'),
     steps,
     step: (id) => byId.get(id),
   };

@@ -61,7 +61,12 @@ describe('validateFlow', () => {
           { id: 'deal', action: 'core.transform', when: '$steps.ghost', forEach: '$steps.deal' },
           { id: '9bad', action: 'core.transform' },
         ],
-        { type: 'webhook', verify: { preset: 'shopify' }, dedupe: 'x', filter: '$steps.deal' },
+        {
+          type: 'webhook',
+          verify: { preset: 'shopify' },
+          dedupe: '$steps.x',
+          filter: '$steps.deal',
+        },
       ),
       catalog,
     );
@@ -71,7 +76,7 @@ describe('validateFlow', () => {
           path: 'trigger.verify',
           message: expect.stringMatching(/^signature verification is not supported yet/),
         },
-        { path: 'trigger.dedupe', message: expect.stringMatching(/^dedupe is not supported yet/) },
+        { path: 'trigger.dedupe', message: 'cannot use $steps: the dedupe runs before any step' },
         { path: 'trigger.filter', message: 'cannot use $steps: the filter runs before any step' },
         { path: 'steps[0].map', message: 'refers to $steps.notify, which runs after this step' },
         {
@@ -105,7 +110,7 @@ describe('validateFlow messages', () => {
     trigger?: FlowDefinition['trigger'],
   ) => validateFlow(flow([{ id: 'a', action: 'core.transform', ...step }], trigger), catalog);
 
-  it('words the trigger refusals exactly', () => {
+  it('words the trigger refusals exactly, and checks dedupe like other expressions', () => {
     expect(
       one({}, { type: 'webhook', verify: { preset: 'shopify' }, dedupe: '$trigger.headers.id' }),
     ).toEqual([
@@ -114,10 +119,11 @@ describe('validateFlow messages', () => {
         message:
           'signature verification is not supported yet: remove trigger.verify (coming with the catch-URL security release)',
       },
+    ]);
+    expect(one({}, { type: 'webhook', dedupe: "$trigger.headers.'x-id' &" })).toEqual([
       {
         path: 'trigger.dedupe',
-        message:
-          'dedupe is not supported yet: remove trigger.dedupe (coming with the catch-URL security release)',
+        message: expect.stringMatching(/^JSONata syntax error at position \d+: /),
       },
     ]);
   });

@@ -39,21 +39,14 @@ function triggerProblems(definition: FlowDefinition): FlowProblem[] {
         'signature verification is not supported yet: remove trigger.verify (coming with the catch-URL security release)',
     });
   }
-  if (trigger.dedupe !== undefined) {
-    problems.push({
-      path: 'trigger.dedupe',
-      message:
-        'dedupe is not supported yet: remove trigger.dedupe (coming with the catch-URL security release)',
-    });
-  }
-  if (trigger.filter !== undefined) {
-    const syntax = syntaxProblem(trigger.filter, 'trigger.filter');
+  for (const field of ['filter', 'dedupe'] as const) {
+    const source = trigger[field];
+    if (source === undefined) continue;
+    const path = `trigger.${field}`;
+    const syntax = syntaxProblem(source, path);
     if (syntax) problems.push(syntax);
-    else if (usesVariable(trigger.filter, 'steps')) {
-      problems.push({
-        path: 'trigger.filter',
-        message: 'cannot use $steps: the filter runs before any step',
-      });
+    else if (usesVariable(source, 'steps')) {
+      problems.push({ path, message: `cannot use $steps: the ${field} runs before any step` });
     }
   }
   return problems;

@@ -111,12 +111,12 @@ export class FlowsRepository {
     await this.dataSource.getRepository(FlowEntity).update({ id }, { deletedAt: new Date() });
   }
 
-  /** The catch path's one read: the key hash of a live flow (cached by the caller). */
-  async catchKeyHash(id: string): Promise<Buffer | undefined> {
-    const rows: { catch_key_hash: Buffer }[] = await this.dataSource.query(
-      'SELECT catch_key_hash FROM flows WHERE id = $1 AND deleted_at IS NULL',
+  /** The catch path's one read: the key hash and current version of a live flow (cached by the caller). */
+  async catchTarget(id: string): Promise<{ hash: Buffer; version: number } | undefined> {
+    const rows: { catch_key_hash: Buffer; current_version: number }[] = await this.dataSource.query(
+      'SELECT catch_key_hash, current_version FROM flows WHERE id = $1 AND deleted_at IS NULL',
       [id],
     );
-    return rows[0]?.catch_key_hash;
+    return rows[0] && { hash: rows[0].catch_key_hash, version: rows[0].current_version };
   }
 }

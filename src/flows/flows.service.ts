@@ -20,7 +20,7 @@ export const flowNotFound = (id: string) =>
 
 @Injectable()
 export class FlowsService {
-  /** Listeners told when a flow's catch key stops being valid (rotate, delete). */
+  /** Listeners told when what the catch URL knows of a flow changes (rotate, update, delete). */
   private readonly keyChangeListeners: ((flowId: string) => void)[] = [];
 
   constructor(
@@ -73,6 +73,7 @@ export class FlowsService {
     );
     if (!flow) throw flowNotFound(id);
     this.compiled.remember(id, flow.currentVersion, definition);
+    this.keyChangeListeners.forEach((listener) => listener(id));
     return this.view(flow, definition);
   }
 

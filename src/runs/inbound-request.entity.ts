@@ -3,6 +3,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A request received at a catch URL, stored before it is acknowledged. */
 @Entity({ name: 'inbound_requests' })
 @Index('IDX_inbound_requests_flow', ['flowId', 'receivedAt'])
+@Index('UQ_inbound_requests_dedupe', ['flowId', 'dedupeKey'], {
+  unique: true,
+  where: '"dedupe_key" IS NOT NULL',
+})
 export class InboundRequestEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_inbound_requests_id' })
   id: string;
@@ -38,4 +42,8 @@ export class InboundRequestEntity {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
+
+  /** The flow's dedupe key of this delivery (trigger.dedupe); cleared after 72 h. */
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 512, nullable: true })
+  dedupeKey: string | null;
 }

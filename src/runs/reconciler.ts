@@ -12,6 +12,9 @@ import { RunQueue } from './run-queue.js';
 
 /** Any constant works: it only has to be the same in every Flowhub process. */
 const RECONCILER_LOCK = 7_140_003;
+/** VER-2: dedupe keys are kept at least this long, then released. */
+export const DEDUPE_RETENTION_HOURS = 72;
+const PRUNE_EVERY_MS = 3_600_000;
 const BATCH = 500;
 
 export interface ReconcileReport {
@@ -30,6 +33,7 @@ export interface ReconcileReport {
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Reconciler');
   private timer?: NodeJS.Timeout;
+  private lastPrune = 0;
   private running?: Promise<unknown>;
 
   constructor(
@@ -88,7 +92,19 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       return { expired, due, queued };
     });
     if (!found) return { expiredLeases: 0, resumedSteps: 0, restartedRuns: 0 };
+    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.pruneDedupeKeys();
     return this.enqueue(found);
+  }
+
+  /** Releases dedupe keys older than the retention, so the unique index stays small. */
+  async pruneDedupeKeys(): Promise<number> {
+    this.lastPrune = Date.now();
+    const [, released]: [unknown, number] = await this.dataSource.query(
+      `UPDATE inbound_requests SET dedupe_key = NULL
+       WHERE dedupe_key IS NOT NULL AND received_at < now() - $1 * interval '1 hour'`,
+      [DEDUPE_RETENTION_HOURS],
+    );
+    return released;
   }
 
   private async enqueue(found: {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatchKeyCache } from '../catch/catch-key.cache.js';
 import { CatchController } from '../catch/catch.controller.js';
+import { DedupeKeys } from '../catch/dedupe-keys.js';
 import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunExecutor } from './run-executor.js';
@@ -21,6 +22,7 @@ import { StepAttempts } from './step-attempt.js';
     RunQueue,
     RunsService,
     CatchKeyCache,
+    DedupeKeys,
     RunExecutor,
     StepAttempts,
   ],

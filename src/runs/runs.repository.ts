@@ -38,7 +38,10 @@ export interface RunListFilter {
 export class RunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Stores request + run; undefined when the flow does not exist (or was deleted). */
+  /**
+   * Stores request + run. Undefined when the flow does not exist (or was deleted), or when
+   * the request's dedupe key was already seen for this flow (then nothing is stored).
+   */
   async insertFromCatch(
     flowId: string,
     runId: string,
@@ -48,14 +51,26 @@ export class RunsRepository {
       `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2::uuid AND deleted_at IS NULL),
        req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
                SELECT $1::uuid, flow.id, $3::varchar, $4::jsonb, $5::jsonb, $6::bytea, $7::jsonb,
-                      $8::varchar, $9::int, $10::varchar, $11::timestamptz FROM flow RETURNING id)
+                      $8::varchar, $9::int, $10::varchar, $11::timestamptz, $12::varchar FROM flow
+               ON CONFLICT (flow_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+               RETURNING id)
        INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
-       SELECT $12::uuid, flow.id, flow.current_version,
+       SELECT $13::uuid, flow.id, flow.current_version,
               CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, $11::timestamptz
        FROM flow, req RETURNING status`,
       [...requestParams(flowId, request), runId],
     );
     return rows[0]?.status;
+  }
+
+  /** The first run of the delivery that holds this dedupe key. */
+  async findByDedupeKey(flowId: string, dedupeKey: string): Promise<RunRow | undefined> {
+    const rows: RunRow[] = await this.dataSource.query(
+      `SELECT r.* FROM runs r JOIN inbound_requests q ON q.id = r.request_id
+       WHERE q.flow_id = $1 AND q.dedupe_key = $2 ORDER BY r.created_at LIMIT 1`,
+      [flowId, dedupeKey],
+    );
+    return rows[0];
   }
 
   /** A run of a given version that starts queued whatever the flow's status (test, replay). */
@@ -75,7 +90,7 @@ export class RunsRepository {
         requestId = request.existingRequestId;
       } else {
         await manager.query(
-          `INSERT INTO inbound_requests (${REQUEST_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+          `INSERT INTO inbound_requests (${REQUEST_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
           requestParams(run.flowId, request),
         );
         requestId = request.id;

@@ -12,6 +12,8 @@ export interface StoredRequest {
   size: number;
   sourceIp: string | null;
   receivedAt: Date;
+  /** trigger.dedupe evaluated on this delivery; null when the flow does not dedupe. */
+  dedupeKey?: string | null;
 }
 
 export interface RequestRow {
@@ -36,9 +38,9 @@ export function triggerFrom(row: RequestRow): TriggerData {
 }
 
 export const REQUEST_COLUMNS =
-  'id, flow_id, method, headers, query, raw_body, body, content_type, size, source_ip, received_at';
+  'id, flow_id, method, headers, query, raw_body, body, content_type, size, source_ip, received_at, dedupe_key';
 
-/** Parameters $1..$11 for REQUEST_COLUMNS. */
+/** Parameters $1..$12 for REQUEST_COLUMNS. */
 export function requestParams(flowId: string, request: StoredRequest): unknown[] {
   return [
     request.id,
@@ -52,5 +54,6 @@ export function requestParams(flowId: string, request: StoredRequest): unknown[]
     request.size,
     request.sourceIp,
     request.receivedAt,
+    request.dedupeKey ?? null,
   ];
 }

@@ -1,0 +1,35 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CompiledFlows } from '../flows/compiled-flows.js';
+import { triggerFrom, type StoredRequest } from '../runs/stored-request.js';
+
+const MAX_KEY_LENGTH = 512;
+
+/**
+ * trigger.dedupe evaluated on a delivery (e.g. `$trigger.headers.'x-shopify-webhook-id'`).
+ * A key that cannot be computed (missing header, expression error) means no dedupe for that
+ * delivery: it is stored and run rather than lost.
+ */
+@Injectable()
+export class DedupeKeys {
+  private readonly logger = new Logger('Dedupe');
+
+  constructor(private readonly compiled: CompiledFlows) {}
+
+  async keyOf(flowId: string, version: number, request: StoredRequest): Promise<string | null> {
+    const flow = await this.compiled.get(flowId, version);
+    if (!flow.dedupe) return null;
+    const trigger = triggerFrom({
+      ...request,
+      content_type: request.contentType,
+      received_at: request.receivedAt,
+    });
+    try {
+      const value = await flow.dedupe.evaluate(trigger.body, { trigger });
+      if (typeof value === 'string' && value !== '') return value.slice(0, MAX_KEY_LENGTH);
+      if (typeof value === 'number') return String(value);
+    } catch (error) {
+      this.logger.warn(`flow ${flowId}: ${(error as Error).message}; stored without dedupe`);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,103 @@
+import { apiClient, postToCatch } from '../support/api-client.js';
+import { Reconciler } from '../../src/runs/reconciler.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+
+/** VER-2: one delivery, one run, however often the sender retries it. */
+describe('dedupe at the catch URL', () => {
+  let app: TestApp;
+  let worker: TestApp | undefined;
+  let api: ReturnType<typeof apiClient>;
+  let flow: { id: string; catchUrl: string };
+  const send = (id: string, body = '{}') =>
+    postToCatch(flow.catchUrl, body, 'application/json', { 'x-shopify-webhook-id': id });
+  const runCount = async () =>
+    (await api.get(`/api/v1/runs?flowId=${flow.id}&limit=100`)).body.items.length;
+
+  beforeAll(async () => {
+    app = await bootTestApp({ FLOWHUB_ROLE: 'api' });
+    worker = await bootTestApp(
+      { FLOWHUB_ROLE: 'worker', FLOWHUB_QUEUE_PREFIX: 'dedupe-worker' },
+      { database: app.database },
+    );
+    api = apiClient(app.url!);
+    flow = (
+      await api.post('/api/v1/flows', {
+        name: 'Deduped',
+        trigger: { type: 'webhook', dedupe: "$trigger.headers.'x-shopify-webhook-id'" },
+        steps: [{ id: 'a', action: 'core.transform' }],
+      })
+    ).body;
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await app.stop();
+  });
+
+  it('answers a repeated delivery with 200 and the original run', async () => {
+    const first = await send('b54557e4-1');
+    expect(first.status).toBe(202);
+    const again = await send('b54557e4-1', '{"changed": true}');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({
+      runId: first.body.runId,
+      status: 'queued',
+      statusUrl: first.body.statusUrl,
+      duplicate: true,
+    });
+    expect(await runCount()).toBe(1);
+  });
+
+  it('gives 20 concurrent copies of one delivery exactly one run', async () => {
+    const replies = await Promise.all(Array.from({ length: 20 }, () => send('concurrent-42')));
+    const runIds = new Set(replies.map((reply) => reply.body.runId));
+    expect(runIds.size).toBe(1);
+    expect(replies.filter((reply) => reply.status === 202)).toHaveLength(1);
+    expect(replies.filter((reply) => reply.status === 200 && reply.body.duplicate)).toHaveLength(
+      19,
+    );
+    expect(await runCount()).toBe(2);
+  });
+
+  it('runs every distinct delivery, and deliveries without the header are not deduplicated', async () => {
+    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => send(`distinct-${i}`)));
+    expect(replies.every((reply) => reply.status === 202)).toBe(true);
+    const bare = await Promise.all([1, 2].map(() => postToCatch(flow.catchUrl, '{}')));
+    expect(bare.map((reply) => reply.status)).toEqual([202, 202]);
+    expect(await runCount()).toBe(54);
+  });
+
+  it('checks the dedupe expression when the flow is saved', async () => {
+    const bad = await api.post('/api/v1/flows', {
+      name: 'x',
+      trigger: { type: 'webhook', dedupe: '$trigger.headers.(' },
+      steps: [{ id: 'a', action: 'core.transform' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0]).toMatchObject({
+      path: 'trigger.dedupe',
+      message: expect.stringMatching(/^JSONata syntax error/),
+    });
+  });
+
+  it('releases dedupe keys after 72 hours', async () => {
+    const first = await send('old-delivery');
+    await app.database.admin(async () => {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: app.database.url });
+      await client.connect();
+      try {
+        await client.query(
+          "UPDATE inbound_requests SET received_at = now() - interval '73 hours' WHERE dedupe_key = 'old-delivery'",
+        );
+      } finally {
+        await client.end();
+      }
+    });
+    // The reconciler runs in worker processes.
+    worker = await bootTestApp({ FLOWHUB_ROLE: 'worker' }, { database: app.database });
+    expect(await worker.app.get(Reconciler).pruneDedupeKeys()).toBe(1);
+    const later = await send('old-delivery');
+    expect(later.status).toBe(202);
+    expect(later.body.runId).not.toBe(first.body.runId);
+  });
+});
