@@ -14,6 +14,7 @@ import {
   ApiAcceptedResponse,
   ApiExcludeEndpoint,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
