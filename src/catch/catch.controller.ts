@@ -56,6 +56,10 @@ export class CatchController {
     type: CaughtDto,
     description: 'Stored durably; the run is queued (or held)',
   })
+  @ApiOkResponse({
+    type: CaughtDto,
+    description: 'A repeated delivery (trigger.dedupe): nothing new is stored',
+  })
   @ApiNotFoundResponse({
     type: ErrorBodyDto,
     description: 'Unknown flow or wrong key (same answer)',
