@@ -27,5 +27,5 @@ export function zohoActionContext(zoho: FakeZoho, extraFields: Record<string, un
     token: async () => current ?? fetchToken(),
     refresh: () => fetchToken(),
   };
-  return { http, connection, auth };
+  return { http, connection, auth, close: () => http.close() };
 }

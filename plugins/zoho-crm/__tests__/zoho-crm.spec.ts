@@ -11,12 +11,16 @@ describe('zoho-crm actions against a fake Zoho', () => {
   let http: HttpClient;
   let connection: Record<string, unknown>;
   let auth: OAuth2Access;
+  let close: () => void;
 
   beforeAll(async () => {
     zoho = await startFakeZoho();
-    ({ http, connection, auth } = zohoActionContext(zoho, { dataCenter: 'eu' }));
+    ({ http, connection, auth, close } = zohoActionContext(zoho, { dataCenter: 'eu' }));
   });
-  afterAll(() => zoho.close());
+  afterAll(async () => {
+    close();
+    await zoho.close();
+  });
 
   const run = (action: string, input: Record<string, unknown>, idempotencyKey = 'run-1:deal') =>
     runAction(`zoho-crm.${action}`, input, { http, connection, auth, idempotencyKey });

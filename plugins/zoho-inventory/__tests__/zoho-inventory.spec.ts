@@ -9,10 +9,11 @@ describe('zoho-inventory actions against a fake Zoho', () => {
   let http: HttpClient;
   let connection: Record<string, unknown>;
   let auth: OAuth2Access;
+  let close: () => void;
 
   beforeAll(async () => {
     zoho = await startFakeZoho();
-    ({ http, connection, auth } = zohoActionContext(zoho, {
+    ({ http, connection, auth, close } = zohoActionContext(zoho, {
       organizationId: zoho.inventory.organizationId,
     }));
     zoho.inventory.contacts.push({
@@ -25,7 +26,10 @@ describe('zoho-inventory actions against a fake Zoho', () => {
       { item_id: 'I-2', sku: 'MUG-LOGO', name: 'Mug logo', rate: 30.01 },
     );
   });
-  afterAll(() => zoho.close());
+  afterAll(async () => {
+    close();
+    await zoho.close();
+  });
 
   const run = (action: string, input: Record<string, unknown>, idempotencyKey = 'run-1:so') =>
     runAction(`zoho-inventory.${action}`, input, { http, connection, auth, idempotencyKey });
