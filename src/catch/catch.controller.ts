@@ -25,7 +25,9 @@ import { Public } from '../common/public.decorator.js';
 import { catchKeyMatches } from '../flows/catch-key.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
+import { CompiledFlows } from '../flows/compiled-flows.js';
 import { CatchKeyCache } from './catch-key.cache.js';
+import { handshakeReply } from './handshake.js';
 import { DedupeKeys } from './dedupe-keys.js';
 import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf } from './catch-request.js';
@@ -48,6 +50,7 @@ export class CatchController {
     private readonly runs: RunsRepository,
     private readonly queue: RunQueue,
     private readonly dedupe: DedupeKeys,
+    private readonly compiled: CompiledFlows,
   ) {}
 
   @Post(':flowId/:key')
@@ -90,7 +93,7 @@ export class CatchController {
     key: string,
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<CaughtDto> {
+  ): Promise<CaughtDto | { challenge: string }> {
     const target = UUID.test(flowId)
       ? await this.storageCall(() => this.keys.targetOf(flowId))
       : undefined;
@@ -105,9 +108,15 @@ export class CatchController {
     }
     const limit = jsonLimitProblem(request.body);
     if (limit) throw new AppError(ErrorCode.BadRequest, `${limit}: send a flatter or smaller body`);
+    const flow = await this.storageCall(() => this.compiled.get(flowId, target.version));
+    const handshake = handshakeReply(flow.definition.trigger.handshake, request.body);
+    if (handshake) {
+      reply.status(200);
+      return handshake;
+    }
     const runId = randomUUID();
     const stored = storedRequestOf(request);
-    stored.dedupeKey = await this.dedupe.keyOf(flowId, target.version, stored);
+    stored.dedupeKey = await this.dedupe.keyOf(flow, stored);
     const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
     if (!status) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     if (status === 'queued') await this.queue.start(runId);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CompiledFlows } from '../flows/compiled-flows.js';
+import type { CompiledFlow } from '../engine/compiled-flow.js';
 import { triggerFrom, type StoredRequest } from '../runs/stored-request.js';
 
 const MAX_KEY_LENGTH = 512;
@@ -13,10 +13,7 @@ const MAX_KEY_LENGTH = 512;
 export class DedupeKeys {
   private readonly logger = new Logger('Dedupe');
 
-  constructor(private readonly compiled: CompiledFlows) {}
-
-  async keyOf(flowId: string, version: number, request: StoredRequest): Promise<string | null> {
-    const flow = await this.compiled.get(flowId, version);
+  async keyOf(flow: CompiledFlow, request: StoredRequest): Promise<string | null> {
     if (!flow.dedupe) return null;
     const trigger = triggerFrom({
       ...request,
@@ -28,7 +25,7 @@ export class DedupeKeys {
       if (typeof value === 'string' && value !== '') return value.slice(0, MAX_KEY_LENGTH);
       if (typeof value === 'number') return String(value);
     } catch (error) {
-      this.logger.warn(`flow ${flowId}: ${(error as Error).message}; stored without dedupe`);
+      this.logger.warn(`${(error as Error).message}; stored without dedupe`);
     }
     return null;
   }

@@ -18,6 +18,11 @@ export interface TriggerDefinition {
   dedupe?: string;
   /** JSONata, boolean: false stores the request and ends the run as `filtered`. */
   filter?: string;
+  /**
+   * Answer a sender's URL check before anything is stored: `slack` echoes the `challenge` of a
+   * `url_verification` event, `echo-challenge` echoes any body field `challenge`.
+   */
+  handshake?: 'slack' | 'echo-challenge';
 }
 
 export interface StepDefinition {

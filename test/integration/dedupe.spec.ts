@@ -2,7 +2,7 @@ import { apiClient, postToCatch } from '../support/api-client.js';
 import { Reconciler } from '../../src/runs/reconciler.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
-/** VER-2: one delivery, one run, however often the sender retries it. */
+/** VER-2: one delivery, one run, however often the sender retries it; VER-3 handshakes. */
 describe('dedupe at the catch URL', () => {
   let app: TestApp;
   let worker: TestApp | undefined;
@@ -99,5 +99,38 @@ describe('dedupe at the catch URL', () => {
     const later = await send('old-delivery');
     expect(later.status).toBe(202);
     expect(later.body.runId).not.toBe(first.body.runId);
+  });
+
+  it("answers Slack's URL check before storing anything", async () => {
+    const slack = (
+      await api.post('/api/v1/flows', {
+        name: 'Slack events',
+        trigger: { type: 'webhook', handshake: 'slack' },
+        steps: [{ id: 'a', action: 'core.transform' }],
+      })
+    ).body;
+    const check = await postToCatch(
+      slack.catchUrl,
+      JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }),
+    );
+    expect(check.status).toBe(200);
+    expect(check.body).toEqual({ challenge: 'c-123' });
+    expect((await api.get(`/api/v1/runs?flowId=${slack.id}`)).body.items).toHaveLength(0);
+    const event = await postToCatch(
+      slack.catchUrl,
+      JSON.stringify({ type: 'event_callback', event: {} }),
+    );
+    expect(event.status).toBe(202);
+    const wrong = await api.post('/api/v1/flows', {
+      name: 'x',
+      trigger: { type: 'webhook', handshake: 'teams' },
+      steps: [{ id: 'a', action: 'core.transform' }],
+    });
+    expect(wrong.body.details).toEqual([
+      {
+        path: 'trigger.handshake',
+        message: 'trigger.handshake must be one of: slack, echo-challenge',
+      },
+    ]);
   });
 });

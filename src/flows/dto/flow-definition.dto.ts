@@ -15,6 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+export const HANDSHAKES = ['slack', 'echo-challenge'] as const;
+
 export class RetryPolicyDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 25, example: 5 })
   @IsOptional()
@@ -65,6 +67,15 @@ export class TriggerDto {
   @IsString()
   @MaxLength(10_000)
   filter?: string;
+
+  @ApiPropertyOptional({
+    enum: HANDSHAKES,
+    description:
+      "Answer the sender's URL check before storing: slack url_verification, or echo a body field challenge",
+  })
+  @IsOptional()
+  @IsIn(HANDSHAKES, { message: `trigger.handshake must be one of: ${HANDSHAKES.join(', ')}` })
+  handshake?: (typeof HANDSHAKES)[number];
 }
 
 export class StepDto {
