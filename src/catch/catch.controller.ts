@@ -28,6 +28,7 @@ import { RunsRepository } from '../runs/runs.repository.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
 import { CatchKeyCache } from './catch-key.cache.js';
 import { handshakeReply } from './handshake.js';
+import { ipAllowed } from './ip-allowlist.js';
 import { DedupeKeys } from './dedupe-keys.js';
 import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf } from './catch-request.js';
@@ -109,6 +110,13 @@ export class CatchController {
     const limit = jsonLimitProblem(request.body);
     if (limit) throw new AppError(ErrorCode.BadRequest, `${limit}: send a flatter or smaller body`);
     const flow = await this.storageCall(() => this.compiled.get(flowId, target.version));
+    const { allowIps } = flow.definition.trigger;
+    if (allowIps && !ipAllowed(request.ip, allowIps)) {
+      throw new AppError(
+        ErrorCode.Forbidden,
+        `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`,
+      );
+    }
     const handshake = handshakeReply(flow.definition.trigger.handshake, request.body);
     if (handshake) {
       reply.status(200);

@@ -2,6 +2,7 @@
 export enum ErrorCode {
   BadRequest = 'bad_request',
   Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
   NotFound = 'not_found',
   MethodNotAllowed = 'method_not_allowed',
   Conflict = 'conflict',
@@ -12,6 +13,7 @@ export enum ErrorCode {
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.BadRequest]: 400,
   [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.MethodNotAllowed]: 405,
   [ErrorCode.Conflict]: 409,

@@ -23,6 +23,8 @@ export interface TriggerDefinition {
    * `url_verification` event, `echo-challenge` echoes any body field `challenge`.
    */
   handshake?: 'slack' | 'echo-challenge';
+  /** ING-4: only these client IPs or CIDR ranges may post (IPv4, IPv6; mapped forms match). */
+  allowIps?: string[];
 }
 
 export interface StepDefinition {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { checkUrl, type EgressPolicy } from '../common/egress/egress-policy.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { invalidAllowEntries } from '../catch/ip-allowlist.js';
 import { ConnectionsRepository } from '../connections/connections.repository.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
 import { validateFlow, type FlowProblem } from '../engine/validate-flow.js';
@@ -15,6 +16,15 @@ function urlProblems(definition: FlowDefinition, policy: EgressPolicy): FlowProb
     const problem = typeof url === 'string' ? checkUrl(url, policy) : undefined;
     return problem ? [{ path: `steps[${index}].input.url`, message: problem }] : [];
   });
+}
+
+/** ING-4: every allowlist entry must be an IP or a CIDR range. */
+function allowIpProblems(definition: FlowDefinition): FlowProblem[] {
+  const entries = definition.trigger.allowIps ?? [];
+  return invalidAllowEntries(entries).map((index) => ({
+    path: `trigger.allowIps[${index}]`,
+    message: `'${entries[index]}' is not an IP address or a CIDR range (e.g. 203.0.113.0/24)`,
+  }));
 }
 
 /** Turns a shape-valid DTO into a definition, or a 400 listing every problem with its path. */
@@ -70,6 +80,7 @@ export class FlowValidator {
       ...validateFlow(definition, this.plugins),
       ...(await this.connectionProblems(definition)),
       ...urlProblems(definition, { allowCidrs, allowHosts }),
+      ...allowIpProblems(definition),
     ];
     if (problems.length > 0) {
       const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');

@@ -76,6 +76,17 @@ export class TriggerDto {
   @IsOptional()
   @IsIn(HANDSHAKES, { message: `trigger.handshake must be one of: ${HANDSHAKES.join(', ')}` })
   handshake?: (typeof HANDSHAKES)[number];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['203.0.113.0/24', '2001:db8::/32'],
+    description: 'Client IPs or CIDR ranges allowed to post',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  allowIps?: string[];
 }
 
 export class StepDto {

@@ -2,7 +2,7 @@ import { apiClient, postToCatch } from '../support/api-client.js';
 import { Reconciler } from '../../src/runs/reconciler.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
-/** VER-2: one delivery, one run, however often the sender retries it; VER-3 handshakes. */
+/** VER-2: one delivery, one run, however often the sender retries it; VER-3 handshakes; ING-4 allowlists. */
 describe('dedupe at the catch URL', () => {
   let app: TestApp;
   let worker: TestApp | undefined;
@@ -130,6 +130,32 @@ describe('dedupe at the catch URL', () => {
       {
         path: 'trigger.handshake',
         message: 'trigger.handshake must be one of: slack, echo-challenge',
+      },
+    ]);
+  });
+
+  it('accepts requests only from allowed IPs when the flow has an allowlist', async () => {
+    const create = (allowIps: string[]) =>
+      api.post('/api/v1/flows', {
+        name: 'Allowlisted',
+        trigger: { type: 'webhook', allowIps },
+        steps: [{ id: 'a', action: 'core.transform' }],
+      });
+    const elsewhere = (await create(['203.0.113.0/24'])).body;
+    const refused = await postToCatch(elsewhere.catchUrl, '{}');
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe(
+      "This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); 127.0.0.1 is not one of them",
+    );
+    expect((await api.get(`/api/v1/runs?flowId=${elsewhere.id}`)).body.items).toHaveLength(0);
+    const local = (await create(['127.0.0.1', '::1'])).body;
+    expect((await postToCatch(local.catchUrl, '{}')).status).toBe(202);
+    const bad = await create(['10.0.0.0/8', 'the office']);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([
+      {
+        path: 'trigger.allowIps[1]',
+        message: "'the office' is not an IP address or a CIDR range (e.g. 203.0.113.0/24)",
       },
     ]);
   });
