@@ -117,6 +117,14 @@ export class CatchController {
         `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`,
       );
     }
+    const maxBytes = flow.definition.trigger.maxBodyBytes;
+    const size = (request as { rawBody?: Buffer }).rawBody?.length ?? 0;
+    if (maxBytes !== undefined && size > maxBytes) {
+      throw new AppError(
+        ErrorCode.PayloadTooLarge,
+        `Request body is ${size} bytes; this flow accepts at most ${maxBytes} (trigger.maxBodyBytes)`,
+      );
+    }
     const handshake = handshakeReply(flow.definition.trigger.handshake, request.body);
     if (handshake) {
       reply.status(200);

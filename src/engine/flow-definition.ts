@@ -25,6 +25,8 @@ export interface TriggerDefinition {
   handshake?: 'slack' | 'echo-challenge';
   /** ING-4: only these client IPs or CIDR ranges may post (IPv4, IPv6; mapped forms match). */
   allowIps?: string[];
+  /** ING-1: largest body this flow accepts, in bytes (at most FLOWHUB_CATCH_BODY_LIMIT). */
+  maxBodyBytes?: number;
 }
 
 export interface StepDefinition {

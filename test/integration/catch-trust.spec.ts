@@ -159,4 +159,20 @@ describe('dedupe at the catch URL', () => {
       },
     ]);
   });
+
+  it('applies a per-flow body limit below the global one', async () => {
+    const small = (
+      await api.post('/api/v1/flows', {
+        name: 'Small',
+        trigger: { type: 'webhook', maxBodyBytes: 64 },
+        steps: [{ id: 'a', action: 'core.transform' }],
+      })
+    ).body;
+    expect((await postToCatch(small.catchUrl, JSON.stringify({ ok: 1 }))).status).toBe(202);
+    const big = await postToCatch(small.catchUrl, JSON.stringify({ pad: 'x'.repeat(100) }));
+    expect(big.status).toBe(413);
+    expect(big.body.message).toBe(
+      'Request body is 110 bytes; this flow accepts at most 64 (trigger.maxBodyBytes)',
+    );
+  });
 });

@@ -87,6 +87,15 @@ export class TriggerDto {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   allowIps?: string[];
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Largest body accepted, in bytes (default and ceiling: FLOWHUB_CATCH_BODY_LIMIT)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  maxBodyBytes?: number;
 }
 
 export class StepDto {
