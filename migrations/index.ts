@@ -4,6 +4,7 @@ import { CreateFlowsAndRuns1795427104024 } from './1795427104024-create-flows-an
 import { CreateConnections1795431253280 } from './1795431253280-create-connections.js';
 import { AddConnectionTokenCache1795431445510 } from './1795431445510-add-connection-token-cache.js';
 import { AddRequestDedupeKey1795432556633 } from './1795432556633-add-request-dedupe-key.js';
+import { AddCatchRateLimits1795433710019 } from './1795433710019-add-catch-rate-limits.js';
 
 export const MIGRATIONS = [
   CreateApiKeys1763888400000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateConnections1795431253280,
   AddConnectionTokenCache1795431445510,
   AddRequestDedupeKey1795432556633,
+  AddCatchRateLimits1795433710019,
 ];

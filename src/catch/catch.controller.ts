@@ -27,6 +27,7 @@ import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
 import { CatchKeyCache } from './catch-key.cache.js';
+import { CatchRateLimiter, DEFAULT_RATE } from './catch-rate-limiter.js';
 import { handshakeReply } from './handshake.js';
 import { ipAllowed } from './ip-allowlist.js';
 import { DedupeKeys } from './dedupe-keys.js';
@@ -52,6 +53,7 @@ export class CatchController {
     private readonly queue: RunQueue,
     private readonly dedupe: DedupeKeys,
     private readonly compiled: CompiledFlows,
+    private readonly rateLimiter: CatchRateLimiter,
   ) {}
 
   @Post(':flowId/:key')
@@ -115,6 +117,19 @@ export class CatchController {
       throw new AppError(
         ErrorCode.Forbidden,
         `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`,
+      );
+    }
+    const rate = flow.definition.trigger.rateLimit;
+    const perSecond = rate?.perSecond ?? DEFAULT_RATE.perSecond;
+    const burst =
+      rate?.burst ?? (rate ? Math.max(1, Math.ceil(2 * perSecond)) : DEFAULT_RATE.burst);
+    const wait = await this.storageCall(() => this.rateLimiter.take(flowId, perSecond, burst));
+    if (wait !== undefined) {
+      throw new AppError(
+        ErrorCode.TooManyRequests,
+        `This catch URL accepts ${perSecond} requests per second (bursts of ${burst}); retry after ${wait} s`,
+        undefined,
+        { 'Retry-After': String(wait) },
       );
     }
     const maxBytes = flow.definition.trigger.maxBodyBytes;

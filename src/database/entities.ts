@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
+import { CatchRateLimitEntity } from '../catch/catch-rate-limit.entity.js';
 import { ConnectionEntity } from '../connections/connection.entity.js';
 import { FlowVersionEntity } from '../flows/flow-version.entity.js';
 import { FlowEntity } from '../flows/flow.entity.js';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   RunEntity,
   RunStepEntity,
   ConnectionEntity,
+  CatchRateLimitEntity,
 ];

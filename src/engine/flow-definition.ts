@@ -27,6 +27,8 @@ export interface TriggerDefinition {
   allowIps?: string[];
   /** ING-1: largest body this flow accepts, in bytes (at most FLOWHUB_CATCH_BODY_LIMIT). */
   maxBodyBytes?: number;
+  /** ING-3: requests per second (with a burst) this catch URL accepts; default 50/s, burst 100. */
+  rateLimit?: { perSecond: number; burst?: number };
 }
 
 export interface StepDefinition {

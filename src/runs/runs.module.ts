@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatchKeyCache } from '../catch/catch-key.cache.js';
 import { CatchController } from '../catch/catch.controller.js';
+import { CatchRateLimiter } from '../catch/catch-rate-limiter.js';
 import { DedupeKeys } from '../catch/dedupe-keys.js';
 import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
@@ -23,6 +24,7 @@ import { StepAttempts } from './step-attempt.js';
     RunsService,
     CatchKeyCache,
     DedupeKeys,
+    CatchRateLimiter,
     RunExecutor,
     StepAttempts,
   ],

@@ -175,4 +175,38 @@ describe('dedupe at the catch URL', () => {
       'Request body is 110 bytes; this flow accepts at most 64 (trigger.maxBodyBytes)',
     );
   });
+
+  it('rate-limits a catch URL across api processes, with Retry-After', async () => {
+    const second = await bootTestApp({ FLOWHUB_ROLE: 'api' }, { database: app.database });
+    try {
+      const limited = (
+        await api.post('/api/v1/flows', {
+          name: 'Limited',
+          trigger: { type: 'webhook', rateLimit: { perSecond: 1, burst: 3 } },
+          steps: [{ id: 'a', action: 'core.transform' }],
+        })
+      ).body;
+      const viaSecond = limited.catchUrl.replace(app.url!, second.url!);
+      const replies = [];
+      for (const url of [
+        limited.catchUrl,
+        viaSecond,
+        limited.catchUrl,
+        viaSecond,
+        limited.catchUrl,
+      ]) {
+        replies.push(await postToCatch(url, '{}'));
+      }
+      expect(replies.map((r) => r.status)).toEqual([202, 202, 202, 429, 429]);
+      expect(Number(replies[3].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(replies[3].body.message).toMatch(
+        /^This catch URL accepts 1 requests per second \(bursts of 3\); retry after \d+ s$/,
+      );
+      expect((await api.get(`/api/v1/runs?flowId=${limited.id}`)).body.items).toHaveLength(3);
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      expect((await postToCatch(viaSecond, '{}')).status).toBe(202);
+    } finally {
+      await second.stop();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -43,6 +44,21 @@ export class RetryPolicyDto {
   @Min(0)
   @Max(604_800_000)
   maxDelayMs?: number;
+}
+
+export class RateLimitDto {
+  @ApiProperty({ minimum: 0.01, maximum: 100_000, example: 50 })
+  @IsNumber()
+  @Min(0.01)
+  @Max(100_000)
+  perSecond: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, description: 'Default: twice perSecond' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  burst?: number;
 }
 
 export class TriggerDto {
@@ -96,6 +112,12 @@ export class TriggerDto {
   @IsInt()
   @Min(1)
   maxBodyBytes?: number;
+
+  @ApiPropertyOptional({ type: RateLimitDto, description: 'Default: 50 per second, bursts of 100' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateLimitDto)
+  rateLimit?: RateLimitDto;
 }
 
 export class StepDto {
