@@ -4,12 +4,7 @@
  */
 import { IsIn, IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
 import { FatalError, RetryableError } from '../engine/step-errors.js';
-import {
-  HttpStatusError,
-  type HttpClient,
-  type HttpRequest,
-  type HttpResponse,
-} from './http-client.js';
+import { HttpStatusError, type HttpRequest, type HttpResponse } from './http-client.js';
 import type {
   ActionContext,
   ConnectionDefinition,
@@ -164,5 +159,3 @@ export async function zohoCall(
     return send(await ctx.auth.refresh(token.accessToken));
   }
 }
-
-export type { HttpClient };

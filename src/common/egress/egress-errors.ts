@@ -37,7 +37,7 @@ export class EgressTimeoutError extends Error {
   }
 }
 
-/** The caller's signal aborted the request (step timeout, run cancelled). */
+/** The caller's signal aborted the request (the step timed out). */
 export class EgressAbortError extends Error {
   readonly code = 'ABORT_ERR';
   constructor(message: string, options?: { cause?: unknown }) {
