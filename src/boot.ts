@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule, type ModuleImport } from './app.module.js';
 import { registerCatchBodyParsers } from './catch/catch-body-parsers.js';
+import { clientErrorHandler } from './common/client-error-handler.js';
 import { requestId } from './common/logging.js';
 import { PinoNestLogger } from './common/nest-logger.js';
 import { registerRequestLogging } from './common/request-logging.js';
@@ -65,6 +66,8 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
     bodyLimit: runtime.config.catchBodyLimit,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Requests Node's parser refuses (headers over 16 KB, ...) get a JSON error too.
+    clientErrorHandler,
   });
   registerRequestLogging(adapter.getInstance(), logger);
   registerCatchBodyParsers(adapter.getInstance(), runtime.config.catchBodyLimit);
