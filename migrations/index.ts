@@ -5,6 +5,7 @@ import { CreateConnections1795431253280 } from './1795431253280-create-connectio
 import { AddConnectionTokenCache1795431445510 } from './1795431445510-add-connection-token-cache.js';
 import { AddRequestDedupeKey1795432556633 } from './1795432556633-add-request-dedupe-key.js';
 import { AddCatchRateLimits1795433710019 } from './1795433710019-add-catch-rate-limits.js';
+import { AddVerifySecretsAndRejections1795438537971 } from './1795438537971-add-verify-secrets-and-rejections.js';
 
 export const MIGRATIONS = [
   CreateApiKeys1763888400000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddConnectionTokenCache1795431445510,
   AddRequestDedupeKey1795432556633,
   AddCatchRateLimits1795433710019,
+  AddVerifySecretsAndRejections1795438537971,
 ];

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { VerifyDefinition } from '../engine/verify-presets.js';
 import type { StoredRequest } from '../runs/stored-request.js';
+import { DEFAULT_TOKEN_HEADER } from './signatures/verify-request.js';
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
@@ -36,4 +38,23 @@ export function storedRequestOf(request: FastifyRequest & { rawBody?: Buffer }):
     sourceIp: request.ip ?? null,
     receivedAt: new Date(),
   };
+}
+
+/**
+ * Where the verify secret itself travels in the request (static-token headers, the Zoho CRM
+ * body token), it is not kept: runs, logs and the API never show it.
+ */
+export function withoutVerifySecret(
+  stored: StoredRequest,
+  verify: VerifyDefinition | undefined,
+): StoredRequest {
+  if (verify?.preset === 'static-token' && !verify.basicAuth) {
+    const header = (verify.header ?? DEFAULT_TOKEN_HEADER).toLowerCase();
+    if (header in stored.headers) stored.headers[header] = '[redacted]';
+  }
+  const body = stored.body as Record<string, unknown> | null;
+  if (verify?.preset === 'zoho-crm' && body && typeof body === 'object' && 'token' in body) {
+    stored.body = { ...body, token: '[redacted]' };
+  }
+  return stored;
 }

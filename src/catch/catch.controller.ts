@@ -3,6 +3,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -22,17 +23,20 @@ import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { Public } from '../common/public.decorator.js';
-import { catchKeyMatches } from '../flows/catch-key.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import type { TriggerDefinition } from '../engine/flow-definition.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
-import { CatchKeyCache } from './catch-key.cache.js';
+import { CatchKeyCache, keyOpens, secretsAt } from './catch-key.cache.js';
 import { CatchRateLimiter, DEFAULT_RATE } from './catch-rate-limiter.js';
 import { handshakeReply } from './handshake.js';
 import { ipAllowed } from './ip-allowlist.js';
 import { DedupeKeys } from './dedupe-keys.js';
 import { jsonLimitProblem } from './json-limits.js';
-import { storedRequestOf } from './catch-request.js';
+import { storedRequestOf, withoutVerifySecret } from './catch-request.js';
+import { RejectionCounter, type RejectionReason } from './rejection-counter.js';
+import { verifyRequest } from './signatures/verify-request.js';
 import { CaughtDto } from './caught.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +58,8 @@ export class CatchController {
     private readonly dedupe: DedupeKeys,
     private readonly compiled: CompiledFlows,
     private readonly rateLimiter: CatchRateLimiter,
+    private readonly rejections: RejectionCounter,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   @Post(':flowId/:key')
@@ -94,64 +100,92 @@ export class CatchController {
   private async catch(
     flowId: string,
     key: string,
-    request: FastifyRequest,
+    request: FastifyRequest & { rawBody?: Buffer },
     reply: FastifyReply,
   ): Promise<CaughtDto | { challenge: string }> {
+    const now = Date.now();
     const target = UUID.test(flowId)
       ? await this.storageCall(() => this.keys.targetOf(flowId))
       : undefined;
-    if (!target || !catchKeyMatches(key, target.hash)) {
-      throw new AppError(ErrorCode.NotFound, NOT_FOUND);
-    }
+    if (!target || !keyOpens(target, key, now)) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    const refuse = (reason: RejectionReason, error: AppError) => {
+      this.rejections.count(flowId, reason);
+      return error;
+    };
     if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
-      throw new AppError(
-        ErrorCode.UnsupportedMediaType,
-        'multipart bodies are not supported: send JSON, form-urlencoded, text or raw bytes',
+      throw refuse(
+        'unsupported-media-type',
+        new AppError(
+          ErrorCode.UnsupportedMediaType,
+          'multipart bodies are not supported: send JSON, form-urlencoded, text or raw bytes',
+        ),
       );
     }
     const limit = jsonLimitProblem(request.body);
-    if (limit) throw new AppError(ErrorCode.BadRequest, `${limit}: send a flatter or smaller body`);
+    if (limit) {
+      const message = `${limit}: send a flatter or smaller body`;
+      throw refuse('body-limits', new AppError(ErrorCode.BadRequest, message));
+    }
     const flow = await this.storageCall(() => this.compiled.get(flowId, target.version));
-    const { allowIps } = flow.definition.trigger;
-    if (allowIps && !ipAllowed(request.ip, allowIps)) {
-      throw new AppError(
-        ErrorCode.Forbidden,
-        `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`,
-      );
+    const { trigger } = flow.definition;
+    if (trigger.allowIps && !ipAllowed(request.ip, trigger.allowIps)) {
+      const message = `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`;
+      throw refuse('ip-not-allowed', new AppError(ErrorCode.Forbidden, message));
     }
-    const rate = flow.definition.trigger.rateLimit;
-    const perSecond = rate?.perSecond ?? DEFAULT_RATE.perSecond;
-    const burst =
-      rate?.burst ?? (rate ? Math.max(1, Math.ceil(2 * perSecond)) : DEFAULT_RATE.burst);
-    const wait = await this.storageCall(() => this.rateLimiter.take(flowId, perSecond, burst));
-    if (wait !== undefined) {
-      throw new AppError(
-        ErrorCode.TooManyRequests,
-        `This catch URL accepts ${perSecond} requests per second (bursts of ${burst}); retry after ${wait} s`,
-        undefined,
-        { 'Retry-After': String(wait) },
-      );
+    await this.takeToken(flowId, trigger.rateLimit, refuse);
+    const size = request.rawBody?.length ?? 0;
+    if (trigger.maxBodyBytes !== undefined && size > trigger.maxBodyBytes) {
+      const message = `Request body is ${size} bytes; this flow accepts at most ${trigger.maxBodyBytes} (trigger.maxBodyBytes)`;
+      throw refuse('body-too-large', new AppError(ErrorCode.PayloadTooLarge, message));
     }
-    const maxBytes = flow.definition.trigger.maxBodyBytes;
-    const size = (request as { rawBody?: Buffer }).rawBody?.length ?? 0;
-    if (maxBytes !== undefined && size > maxBytes) {
-      throw new AppError(
-        ErrorCode.PayloadTooLarge,
-        `Request body is ${size} bytes; this flow accepts at most ${maxBytes} (trigger.maxBodyBytes)`,
-      );
+    if (trigger.verify) {
+      const failure = verifyRequest(trigger.verify, secretsAt(target, now), {
+        rawBody: request.rawBody ?? Buffer.alloc(0),
+        headers: request.headers,
+        body: request.body,
+        url: request.url,
+        publicUrl: this.runtime.config.publicUrl,
+        now,
+      });
+      if (failure) {
+        const code = failure.status === 400 ? ErrorCode.BadRequest : ErrorCode.Unauthorized;
+        throw refuse(failure.reason, new AppError(code, failure.message));
+      }
     }
-    const handshake = handshakeReply(flow.definition.trigger.handshake, request.body);
+    const handshake = handshakeReply(trigger.handshake, request.body);
     if (handshake) {
       reply.status(200);
       return handshake;
     }
     const runId = randomUUID();
-    const stored = storedRequestOf(request);
+    const stored = withoutVerifySecret(storedRequestOf(request), trigger.verify);
     stored.dedupeKey = await this.dedupe.keyOf(flow, stored);
     const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
     if (!status) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     if (status === 'queued') await this.queue.start(runId);
     return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
+  }
+
+  /** ING-3: one token from the catch URL's bucket, or a 429 with Retry-After. */
+  private async takeToken(
+    flowId: string,
+    rate: TriggerDefinition['rateLimit'],
+    refuse: (reason: RejectionReason, error: AppError) => AppError,
+  ): Promise<void> {
+    const perSecond = rate?.perSecond ?? DEFAULT_RATE.perSecond;
+    const burst =
+      rate?.burst ?? (rate ? Math.max(1, Math.ceil(2 * perSecond)) : DEFAULT_RATE.burst);
+    const wait = await this.storageCall(() => this.rateLimiter.take(flowId, perSecond, burst));
+    if (wait === undefined) return;
+    throw refuse(
+      'rate-limited',
+      new AppError(
+        ErrorCode.TooManyRequests,
+        `This catch URL accepts ${perSecond} requests per second (bursts of ${burst}); retry after ${wait} s`,
+        undefined,
+        { 'Retry-After': String(wait) },
+      ),
+    );
   }
 
   /** VER-2: a delivery seen before gets 200 with the original run, so the sender stops retrying. */

@@ -1,5 +1,6 @@
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { CatchRateLimitEntity } from '../catch/catch-rate-limit.entity.js';
+import { FlowRejectionEntity } from '../catch/flow-rejection.entity.js';
 import { ConnectionEntity } from '../connections/connection.entity.js';
 import { FlowVersionEntity } from '../flows/flow-version.entity.js';
 import { FlowEntity } from '../flows/flow.entity.js';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   RunStepEntity,
   ConnectionEntity,
   CatchRateLimitEntity,
+  FlowRejectionEntity,
 ];

@@ -5,6 +5,7 @@ import {
   type ExpressionLimits,
 } from './expressions.js';
 import type { FlowDefinition, StepDefinition } from './flow-definition.js';
+import { effectiveDedupe } from './verify-presets.js';
 
 export interface CompiledStep {
   readonly definition: StepDefinition;
@@ -41,7 +42,10 @@ export function compileFlow(
   return {
     definition,
     filter: compile(definition.trigger.filter, 'trigger.filter'),
-    dedupe: compile(definition.trigger.dedupe, 'trigger.dedupe'),
+    dedupe: compile(
+      effectiveDedupe(definition.trigger.dedupe, definition.trigger.verify),
+      'trigger.dedupe',
+    ),
     steps,
     step: (id) => byId.get(id),
   };

@@ -1,3 +1,5 @@
+import type { DedupeDefinition, VerifyDefinition } from './verify-presets.js';
+
 /** The flow JSON of product.md, as the engine sees it (already shape-checked by the DTOs). */
 export type FlowMode = 'live' | 'dry-run';
 export type OnError = 'fail' | 'continue';
@@ -12,10 +14,13 @@ export interface RetryPolicyInput {
 
 export interface TriggerDefinition {
   type: 'webhook';
-  /** Not supported until the catch-URL security issue: refused by validateFlow. */
-  verify?: unknown;
-  /** Not supported until the catch-URL security issue: refused by validateFlow. */
-  dedupe?: string;
+  /** Signature or token check at the catch URL (its secret is kept apart, encrypted). */
+  verify?: VerifyDefinition;
+  /**
+   * VER-2: what identifies a delivery: a JSONata expression over `$trigger`, `{header}`, or
+   * `false` for none. Default: the verify preset's delivery id, if any.
+   */
+  dedupe?: DedupeDefinition;
   /** JSONata, boolean: false stores the request and ends the run as `filtered`. */
   filter?: string;
   /**

@@ -63,7 +63,7 @@ describe('validateFlow', () => {
         ],
         {
           type: 'webhook',
-          verify: { preset: 'shopify' },
+          verify: { preset: 'shopfy' as 'shopify' },
           dedupe: '$steps.x',
           filter: '$steps.deal',
         },
@@ -73,8 +73,8 @@ describe('validateFlow', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         {
-          path: 'trigger.verify',
-          message: expect.stringMatching(/^signature verification is not supported yet/),
+          path: 'trigger.verify.preset',
+          message: "unknown preset 'shopfy' (did you mean shopify?)",
         },
         { path: 'trigger.dedupe', message: 'cannot use $steps: the dedupe runs before any step' },
         { path: 'trigger.filter', message: 'cannot use $steps: the filter runs before any step' },
@@ -110,16 +110,10 @@ describe('validateFlow messages', () => {
     trigger?: FlowDefinition['trigger'],
   ) => validateFlow(flow([{ id: 'a', action: 'core.transform', ...step }], trigger), catalog);
 
-  it('words the trigger refusals exactly, and checks dedupe like other expressions', () => {
+  it('accepts a verify preset, and checks dedupe like other expressions', () => {
     expect(
       one({}, { type: 'webhook', verify: { preset: 'shopify' }, dedupe: '$trigger.headers.id' }),
-    ).toEqual([
-      {
-        path: 'trigger.verify',
-        message:
-          'signature verification is not supported yet: remove trigger.verify (coming with the catch-URL security release)',
-      },
-    ]);
+    ).toEqual([]);
     expect(one({}, { type: 'webhook', dedupe: "$trigger.headers.'x-id' &" })).toEqual([
       {
         path: 'trigger.dedupe',

@@ -1,11 +1,7 @@
-import {
-  compileExpression,
-  ExpressionSyntaxError,
-  referencedSteps,
-  usesVariable,
-} from './expressions.js';
+import { referencedSteps } from './expressions.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { closest } from './suggest.js';
+import { syntaxProblem, triggerProblems } from './validate-trigger.js';
 
 export interface FlowProblem {
   path: string;
@@ -18,39 +14,6 @@ export interface ActionCatalog {
 
 const STEP_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const EXPRESSION_FIELDS = ['map', 'when', 'forEach'] as const;
-
-function syntaxProblem(source: string, path: string): FlowProblem | undefined {
-  try {
-    compileExpression(source, path);
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof ExpressionSyntaxError)) throw error;
-    return { path, message: `JSONata syntax error at position ${error.position}: ${error.detail}` };
-  }
-}
-
-function triggerProblems(definition: FlowDefinition): FlowProblem[] {
-  const problems: FlowProblem[] = [];
-  const { trigger } = definition;
-  if (trigger.verify !== undefined) {
-    problems.push({
-      path: 'trigger.verify',
-      message:
-        'signature verification is not supported yet: remove trigger.verify (coming with the catch-URL security release)',
-    });
-  }
-  for (const field of ['filter', 'dedupe'] as const) {
-    const source = trigger[field];
-    if (source === undefined) continue;
-    const path = `trigger.${field}`;
-    const syntax = syntaxProblem(source, path);
-    if (syntax) problems.push(syntax);
-    else if (usesVariable(source, 'steps')) {
-      problems.push({ path, message: `cannot use $steps: the ${field} runs before any step` });
-    }
-  }
-  return problems;
-}
 
 function actionProblem(action: string, path: string, names: string[]): FlowProblem | undefined {
   if (names.includes(action)) return undefined;

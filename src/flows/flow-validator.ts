@@ -73,6 +73,18 @@ export class FlowValidator {
     return problems;
   }
 
+  /** Twilio signs the public URL it calls, which only FLOWHUB_PUBLIC_URL can tell (never Host). */
+  private twilioProblems(definition: FlowDefinition): FlowProblem[] {
+    if (definition.trigger.verify?.preset !== 'twilio' || this.runtime.config.publicUrl) return [];
+    return [
+      {
+        path: 'trigger.verify.preset',
+        message:
+          'twilio needs FLOWHUB_PUBLIC_URL: Twilio signs the public URL it calls, and Flowhub never trusts Host headers for it',
+      },
+    ];
+  }
+
   async check(dto: FlowDefinitionDto): Promise<FlowDefinition> {
     const definition = JSON.parse(JSON.stringify(dto)) as FlowDefinition;
     const { egressAllowCidrs: allowCidrs, egressAllowHosts: allowHosts } = this.runtime.config;
@@ -81,6 +93,7 @@ export class FlowValidator {
       ...(await this.connectionProblems(definition)),
       ...urlProblems(definition, { allowCidrs, allowHosts }),
       ...allowIpProblems(definition),
+      ...this.twilioProblems(definition),
     ];
     if (problems.length > 0) {
       const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');

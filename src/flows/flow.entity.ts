@@ -33,6 +33,17 @@ export class FlowEntity {
   @Column({ name: 'catch_key_sealed', type: 'text' })
   catchKeySealed: string;
 
+  /** After rotate-key with a grace period: the old key's hash, accepted until the time below. */
+  @Column({ name: 'previous_catch_key_hash', type: 'bytea', nullable: true })
+  previousCatchKeyHash: Buffer | null;
+
+  @Column({ name: 'previous_catch_key_expires_at', type: 'timestamptz', nullable: true })
+  previousCatchKeyExpiresAt: Date | null;
+
+  /** trigger.verify secrets (current first, then previous ones in their grace period), sealed. */
+  @Column({ name: 'verify_secrets_sealed', type: 'text', nullable: true })
+  verifySecretsSealed: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

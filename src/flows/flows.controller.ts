@@ -26,8 +26,11 @@ import { uuidParam } from '../common/uuid-param.pipe.js';
 import { CatchUrls, type RequestLike } from './catch-urls.js';
 import { FlowDefinitionDto } from './dto/flow-definition.dto.js';
 import { FlowDto, FlowVersionDto } from './dto/flow.dto.js';
+import { RotateKeyDto, RotateSecretDto } from './dto/verify.dto.js';
 import { FlowsService, type FlowView } from './flows.service.js';
 
+/** OUT-3's default, applied to inbound secrets too: 24 h. */
+const DEFAULT_SECRET_GRACE_SECONDS = 86_400;
 const FLOW_ID = uuidParam('flow id (GET /api/v1/flows lists them)');
 
 @ApiTags('flows')
@@ -41,11 +44,7 @@ export class FlowsController {
   ) {}
 
   private dto(view: FlowView, request: RequestLike): FlowDto {
-    return FlowDto.from(
-      view.flow,
-      view.definition,
-      this.urls.build(request, view.flow.id, view.catchKey),
-    );
+    return FlowDto.from(view, this.urls.build(request, view.flow.id, view.catchKey));
   }
 
   @Post()
@@ -119,8 +118,32 @@ export class FlowsController {
 
   @Post(':id/rotate-key')
   @HttpCode(200)
-  @ApiOkResponse({ type: FlowDto, description: 'New catch URL; the old one answers 404 at once' })
-  async rotateKey(@Param('id', FLOW_ID) id: string, @Req() request: RequestLike): Promise<FlowDto> {
-    return this.dto(await this.flows.rotateKey(id), request);
+  @ApiOkResponse({
+    type: FlowDto,
+    description: 'New catch URL; the old one answers 404 at once, or after graceSeconds',
+  })
+  async rotateKey(
+    @Param('id', FLOW_ID) id: string,
+    @Body() body: RotateKeyDto,
+    @Req() request: RequestLike,
+  ): Promise<FlowDto> {
+    return this.dto(await this.flows.rotateKey(id, body?.graceSeconds ?? 0), request);
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: FlowDto,
+    description:
+      'New trigger.verify secret; the previous one is accepted for graceSeconds (default 24 h). A generated secret is in verifySecret, shown once.',
+  })
+  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  async rotateSecret(
+    @Param('id', FLOW_ID) id: string,
+    @Body() body: RotateSecretDto,
+    @Req() request: RequestLike,
+  ): Promise<FlowDto> {
+    const grace = body?.graceSeconds ?? DEFAULT_SECRET_GRACE_SECONDS;
+    return this.dto(await this.flows.rotateSecret(id, body?.secret, grace), request);
   }
 }

@@ -5,6 +5,14 @@ import type { FlowDefinition } from '../engine/flow-definition.js';
 import { FlowVersionEntity } from './flow-version.entity.js';
 import { FlowEntity, type FlowStatus } from './flow.entity.js';
 
+export interface CatchTargetRow {
+  catch_key_hash: Buffer;
+  current_version: number;
+  previous_catch_key_hash: Buffer | null;
+  previous_catch_key_expires_at: Date | null;
+  verify_secrets_sealed: string | null;
+}
+
 export interface FlowWithDefinition {
   flow: FlowEntity;
   definition: FlowDefinition;
@@ -20,9 +28,10 @@ export class FlowsRepository {
 
   async insert(
     manager: EntityManager,
-    values: Pick<FlowEntity, 'name' | 'description' | 'catchKeyHash' | 'catchKeySealed'> & {
-      id: string;
-    },
+    values: Pick<
+      FlowEntity,
+      'name' | 'description' | 'catchKeyHash' | 'catchKeySealed' | 'verifySecretsSealed'
+    > & { id: string },
     definition: FlowDefinition,
   ): Promise<FlowEntity> {
     const flow = await manager.save(
@@ -33,11 +42,15 @@ export class FlowsRepository {
     return flow;
   }
 
-  /** Appends a version under a row lock, so concurrent updates get distinct numbers. */
+  /**
+   * Appends a version under a row lock, so concurrent updates get distinct numbers; the
+   * verify secrets are recomputed from the locked row's.
+   */
   async addVersion(
     manager: EntityManager,
     id: string,
     definition: FlowDefinition,
+    verifySecrets: (sealed: string | null) => string | null,
   ): Promise<FlowEntity | null> {
     const flow = await manager.findOne(FlowEntity, {
       where: { id, deletedAt: IsNull() },
@@ -47,6 +60,7 @@ export class FlowsRepository {
     flow.currentVersion += 1;
     flow.name = definition.name;
     flow.description = definition.description ?? null;
+    flow.verifySecretsSealed = verifySecrets(flow.verifySecretsSealed);
     await this.insertVersion(manager, id, flow.currentVersion, definition);
     return manager.save(FlowEntity, flow);
   }
@@ -101,22 +115,38 @@ export class FlowsRepository {
     await this.dataSource.getRepository(FlowEntity).update({ id, deletedAt: IsNull() }, { status });
   }
 
-  async setCatchKey(id: string, catchKeyHash: Buffer, catchKeySealed: string): Promise<void> {
-    await this.dataSource
-      .getRepository(FlowEntity)
-      .update({ id }, { catchKeyHash, catchKeySealed });
+  /** A new catch key; the old one stays valid until `previousUntil` (null: not at all). */
+  async setCatchKey(
+    id: string,
+    catchKeyHash: Buffer,
+    catchKeySealed: string,
+    previousUntil: Date | null,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE flows SET catch_key_hash = $2, catch_key_sealed = $3,
+         previous_catch_key_hash = CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE catch_key_hash END,
+         previous_catch_key_expires_at = $4::timestamptz, updated_at = now()
+       WHERE id = $1`,
+      [id, catchKeyHash, catchKeySealed, previousUntil],
+    );
+  }
+
+  async setVerifySecrets(id: string, sealed: string): Promise<void> {
+    await this.dataSource.getRepository(FlowEntity).update({ id }, { verifySecretsSealed: sealed });
   }
 
   async softDelete(id: string): Promise<void> {
     await this.dataSource.getRepository(FlowEntity).update({ id }, { deletedAt: new Date() });
   }
 
-  /** The catch path's one read: the key hash and current version of a live flow (cached by the caller). */
-  async catchTarget(id: string): Promise<{ hash: Buffer; version: number } | undefined> {
-    const rows: { catch_key_hash: Buffer; current_version: number }[] = await this.dataSource.query(
-      'SELECT catch_key_hash, current_version FROM flows WHERE id = $1 AND deleted_at IS NULL',
+  /** The catch path's one read of a live flow (cached by the caller). */
+  async catchTarget(id: string): Promise<CatchTargetRow | undefined> {
+    const rows: CatchTargetRow[] = await this.dataSource.query(
+      `SELECT catch_key_hash, current_version, previous_catch_key_hash, previous_catch_key_expires_at,
+              verify_secrets_sealed
+       FROM flows WHERE id = $1 AND deleted_at IS NULL`,
       [id],
     );
-    return rows[0] && { hash: rows[0].catch_key_hash, version: rows[0].current_version };
+    return rows[0];
   }
 }

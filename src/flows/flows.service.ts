@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
+import type { VerifyDefinition } from '../engine/verify-presets.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { generateCatchKey, hashCatchKey, sealContext } from './catch-key.js';
 import { CompiledFlows } from './compiled-flows.js';
@@ -10,9 +11,43 @@ import type { FlowVersionEntity } from './flow-version.entity.js';
 import type { FlowEntity, FlowStatus } from './flow.entity.js';
 import { FlowValidator } from './flow-validator.js';
 import { FlowsRepository, type FlowWithDefinition } from './flows.repository.js';
+import {
+  currentOnly,
+  generateVerifySecret,
+  isSenderIssued,
+  liveSecrets,
+  rotateSecrets,
+  verifySealContext,
+  type VerifySecret,
+  type VerifySecretInfo,
+} from './verify-secrets.js';
 
 export interface FlowView extends FlowWithDefinition {
   catchKey: string;
+  verifySecrets: VerifySecretInfo[];
+  /** Set only by rotate-secret when Flowhub generated the new secret: shown this once. */
+  newVerifySecret?: string;
+}
+
+const secretRequired = () =>
+  new AppError(
+    ErrorCode.BadRequest,
+    'Flow definition is invalid: trigger.verify.secret: required: the secret the sender signs with (it is stored encrypted and never shown again)',
+    [{ path: 'trigger.verify.secret', message: 'required: the secret the sender signs with' }],
+  );
+
+/** The definition as stored (verify without its secret) and the secret given, if any. */
+function withoutSecret(definition: FlowDefinition): {
+  definition: FlowDefinition;
+  secret?: string;
+} {
+  const verify = definition.trigger.verify as (VerifyDefinition & { secret?: string }) | undefined;
+  if (!verify) return { definition };
+  const { secret, ...rest } = verify;
+  return {
+    definition: { ...definition, trigger: { ...definition.trigger, verify: rest } },
+    secret,
+  };
 }
 
 export const flowNotFound = (id: string) =>
@@ -35,11 +70,24 @@ export class FlowsService {
   }
 
   private view(flow: FlowEntity, definition: FlowDefinition): FlowView {
+    const now = Date.now();
     return {
       flow,
       definition,
       catchKey: this.secrets.decrypt(flow.catchKeySealed, sealContext(flow.id)),
+      verifySecrets: liveSecrets(this.openSecrets(flow.id, flow.verifySecretsSealed), now).map(
+        ({ addedAt, expiresAt }) => ({ addedAt, expiresAt }),
+      ),
     };
+  }
+
+  openSecrets(flowId: string, sealed: string | null): VerifySecret[] {
+    if (!sealed) return [];
+    return JSON.parse(this.secrets.decrypt(sealed, verifySealContext(flowId))) as VerifySecret[];
+  }
+
+  private sealSecrets(flowId: string, secrets: VerifySecret[]): string {
+    return this.secrets.encrypt(JSON.stringify(secrets), verifySealContext(flowId));
   }
 
   private sealKey(id: string) {
@@ -51,13 +99,15 @@ export class FlowsService {
   }
 
   async create(dto: FlowDefinitionDto): Promise<FlowView> {
-    const definition = await this.validator.check(dto);
+    const { definition, secret } = withoutSecret(await this.validator.check(dto));
+    if (definition.trigger.verify && secret === undefined) throw secretRequired();
     const id = randomUUID();
     const values = {
       id,
       name: definition.name,
       description: definition.description ?? null,
       ...this.sealKey(id),
+      verifySecretsSealed: secret ? this.sealSecrets(id, currentOnly(secret, new Date())) : null,
     };
     const flow = await this.flows.transaction((manager) =>
       this.flows.insert(manager, values, definition),
@@ -66,10 +116,20 @@ export class FlowsService {
     return this.view(flow, definition);
   }
 
+  /**
+   * A new version. A verify secret given replaces the stored ones (rotate-secret keeps the old
+   * one for a grace period); without one the stored secret stays; without verify it is dropped.
+   */
   async update(id: string, dto: FlowDefinitionDto): Promise<FlowView> {
-    const definition = await this.validator.check(dto);
+    const { definition, secret } = withoutSecret(await this.validator.check(dto));
+    const secrets = (sealed: string | null) => {
+      if (!definition.trigger.verify) return null;
+      if (secret !== undefined) return this.sealSecrets(id, currentOnly(secret, new Date()));
+      if (!sealed) throw secretRequired();
+      return sealed;
+    };
     const flow = await this.flows.transaction((manager) =>
-      this.flows.addVersion(manager, id, definition),
+      this.flows.addVersion(manager, id, definition, secrets),
     );
     if (!flow) throw flowNotFound(id);
     this.compiled.remember(id, flow.currentVersion, definition);
@@ -106,12 +166,46 @@ export class FlowsService {
     return this.get(id);
   }
 
-  async rotateKey(id: string): Promise<FlowView> {
+  /** A new catch key; with a grace period the old key keeps working until it ends. */
+  async rotateKey(id: string, graceSeconds = 0): Promise<FlowView> {
     await this.get(id);
     const sealed = this.sealKey(id);
-    await this.flows.setCatchKey(id, sealed.catchKeyHash, sealed.catchKeySealed);
+    const previousUntil = graceSeconds > 0 ? new Date(Date.now() + graceSeconds * 1000) : null;
+    await this.flows.setCatchKey(id, sealed.catchKeyHash, sealed.catchKeySealed, previousUntil);
     this.keyChangeListeners.forEach((listener) => listener(id));
     return this.get(id);
+  }
+
+  /**
+   * A new trigger.verify secret (given, or generated where the sender lets you choose one);
+   * the old ones stay accepted for the grace period (default 24 h).
+   */
+  async rotateSecret(
+    id: string,
+    secret: string | undefined,
+    graceSeconds: number,
+  ): Promise<FlowView> {
+    const { flow, definition } = await this.get(id);
+    const verify = definition.trigger.verify;
+    if (!verify) {
+      throw new AppError(
+        ErrorCode.BadRequest,
+        'This flow has no trigger.verify, so it has no secret to rotate: add trigger.verify with PUT /api/v1/flows/:id',
+      );
+    }
+    if (secret === undefined && isSenderIssued(verify.preset)) {
+      throw new AppError(
+        ErrorCode.BadRequest,
+        `The ${verify.preset} preset's secret is issued by the sender: roll it there, then pass it as "secret"`,
+      );
+    }
+    const next = secret ?? generateVerifySecret(verify.preset);
+    const current = this.openSecrets(id, flow.verifySecretsSealed);
+    const rotated = rotateSecrets(current, next, graceSeconds, new Date());
+    await this.flows.setVerifySecrets(id, this.sealSecrets(id, rotated));
+    this.keyChangeListeners.forEach((listener) => listener(id));
+    const view = await this.get(id);
+    return secret === undefined ? { ...view, newVerifySecret: next } : view;
   }
 
   async remove(id: string): Promise<void> {

@@ -79,7 +79,7 @@ export class FlowRunsController {
   async activate(@Param('id', FLOW_ID) id: string, @Req() request: RequestLike): Promise<FlowDto> {
     const view = await this.flows.setStatus(id, 'active');
     await this.runs.releaseHeld(id);
-    return FlowDto.from(view.flow, view.definition, this.urls.build(request, id, view.catchKey));
+    return FlowDto.from(view, this.urls.build(request, id, view.catchKey));
   }
 
   @Post(':id/test')

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatchKeyCache } from '../catch/catch-key.cache.js';
 import { CatchController } from '../catch/catch.controller.js';
+import { FlowRejectionsController } from '../catch/flow-rejections.controller.js';
 import { CatchRateLimiter } from '../catch/catch-rate-limiter.js';
+import { RejectionCounter } from '../catch/rejection-counter.js';
 import { DedupeKeys } from '../catch/dedupe-keys.js';
 import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
@@ -16,7 +18,7 @@ import { StepAttempts } from './step-attempt.js';
 /** Catch URLs, the runs API and the executor (driven by the worker module's processor). */
 @Module({
   imports: [FlowsModule, ConnectionsModule],
-  controllers: [CatchController, RunsController, FlowRunsController],
+  controllers: [CatchController, RunsController, FlowRunsController, FlowRejectionsController],
   providers: [
     RunsRepository,
     RunStepsRepository,
@@ -25,6 +27,7 @@ import { StepAttempts } from './step-attempt.js';
     CatchKeyCache,
     DedupeKeys,
     CatchRateLimiter,
+    RejectionCounter,
     RunExecutor,
     StepAttempts,
   ],

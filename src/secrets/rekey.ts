@@ -1,16 +1,18 @@
 import type { DataSource } from 'typeorm';
 import { secretContext } from '../connections/connections.service.js';
 import { sealContext } from '../flows/catch-key.js';
+import { verifySealContext } from '../flows/verify-secrets.js';
 import type { SecretBox } from './secret-box.js';
 
 export interface RekeyReport {
   connectionSecrets: number;
   catchKeys: number;
+  verifySecrets: number;
 }
 
 /**
- * Re-encrypts every stored secret under the active (first) master key: connection secrets
- * and the sealed copies of catch keys. Run after putting a new key first in
+ * Re-encrypts every stored secret under the active (first) master key: connection secrets,
+ * the sealed copies of catch keys and trigger.verify secrets. Run after putting a new key first in
  * FLOWHUB_MASTER_KEYS (or the data dir's master-keys file); the old key can be removed once
  * this reports success. Safe to run again: already-rotated values are left alone.
  */
@@ -38,15 +40,22 @@ export async function rekeySecrets(dataSource: DataSource, box: SecretBox): Prom
       ]);
     }
     let catchKeys = 0;
-    const flows: { id: string; catch_key_sealed: string }[] = await manager.query(
-      'SELECT id, catch_key_sealed FROM flows FOR UPDATE',
-    );
-    for (const { id, catch_key_sealed: sealed } of flows) {
+    let verifySecrets = 0;
+    const flows: { id: string; catch_key_sealed: string; verify_secrets_sealed: string | null }[] =
+      await manager.query(
+        'SELECT id, catch_key_sealed, verify_secrets_sealed FROM flows FOR UPDATE',
+      );
+    for (const { id, catch_key_sealed: sealed, verify_secrets_sealed: verify } of flows) {
       const rotated = box.rotate(sealed, sealContext(id));
-      if (rotated === sealed) continue;
-      catchKeys += 1;
-      await manager.query('UPDATE flows SET catch_key_sealed = $2 WHERE id = $1', [id, rotated]);
+      const rotatedVerify = verify && box.rotate(verify, verifySealContext(id));
+      if (rotated === sealed && rotatedVerify === verify) continue;
+      if (rotated !== sealed) catchKeys += 1;
+      if (rotatedVerify !== verify) verifySecrets += 1;
+      await manager.query(
+        'UPDATE flows SET catch_key_sealed = $2, verify_secrets_sealed = $3 WHERE id = $1',
+        [id, rotated, rotatedVerify],
+      );
     }
-    return { connectionSecrets, catchKeys };
+    return { connectionSecrets, catchKeys, verifySecrets };
   });
 }

@@ -41,7 +41,7 @@ describe('flows API', () => {
   it('lists every problem of an invalid flow with its path', async () => {
     const { status, body } = await api.post('/api/v1/flows', {
       name: 'Broken',
-      trigger: { type: 'webhook', verify: { preset: 'shopify' } },
+      trigger: { type: 'webhook', verify: { preset: 'shopify', secret: 's', algorithm: 'sha1' } },
       steps: [
         { id: 'deal', action: 'core.transfrom', map: "{ 'a': $steps.notify.id }" },
         { id: 'notify', action: 'http.request', map: '{ "a": ' },
@@ -52,7 +52,7 @@ describe('flows API', () => {
     const paths = body.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(
       expect.arrayContaining([
-        'trigger.verify',
+        'trigger.verify.algorithm',
         'steps[0].action',
         'steps[0].map',
         'steps[1].map',

@@ -14,7 +14,7 @@ describe('master key rotation', () => {
   });
   afterAll(() => app.stop());
 
-  it('re-encrypts connection secrets and catch keys under the new first key', async () => {
+  it('re-encrypts connection secrets, catch keys and verify secrets under the new first key', async () => {
     const api = apiClient(app.url!);
     const connection = (
       await api.post('/api/v1/connections', {
@@ -26,7 +26,7 @@ describe('master key rotation', () => {
     const flow = (
       await api.post('/api/v1/flows', {
         name: 'f',
-        trigger: { type: 'webhook' },
+        trigger: { type: 'webhook', verify: { preset: 'github', secret: 'gh-rekey-secret' } },
         steps: [{ id: 'a', action: 'core.transform' }],
       })
     ).body;
@@ -35,8 +35,16 @@ describe('master key rotation', () => {
     const both = new SecretBox([newKey, { id: oldId, key: Buffer.from(oldKey, 'base64') }]);
     const dataSource = await new DataSource(dataSourceOptions(app.database.url)).initialize();
     try {
-      expect(await rekeySecrets(dataSource, both)).toEqual({ connectionSecrets: 1, catchKeys: 1 });
-      expect(await rekeySecrets(dataSource, both)).toEqual({ connectionSecrets: 0, catchKeys: 0 });
+      expect(await rekeySecrets(dataSource, both)).toEqual({
+        connectionSecrets: 1,
+        catchKeys: 1,
+        verifySecrets: 1,
+      });
+      expect(await rekeySecrets(dataSource, both)).toEqual({
+        connectionSecrets: 0,
+        catchKeys: 0,
+        verifySecrets: 0,
+      });
       const onlyNew = new SecretBox([newKey]);
       const [row] = await dataSource.query('SELECT secrets FROM connections WHERE id = $1', [
         connection.id,
@@ -45,9 +53,15 @@ describe('master key rotation', () => {
       expect(onlyNew.decrypt(row.secrets.apiKey, `connection:${connection.id}:apiKey`)).toBe(
         'good-rekey-123',
       );
-      const [flowRow] = await dataSource.query('SELECT catch_key_sealed FROM flows WHERE id = $1', [
-        flow.id,
-      ]);
+      const [flowRow] = await dataSource.query(
+        'SELECT catch_key_sealed, verify_secrets_sealed FROM flows WHERE id = $1',
+        [flow.id],
+      );
+      const verify = onlyNew.decrypt(
+        flowRow.verify_secrets_sealed,
+        `flow:${flow.id}:verifySecrets`,
+      );
+      expect(JSON.parse(verify)[0].secret).toBe('gh-rekey-secret');
       expect(onlyNew.decrypt(flowRow.catch_key_sealed, `flow:${flow.id}:catchKey`)).toBe(
         flow.catchUrl.split('/').pop(),
       );

@@ -6,6 +6,7 @@ export interface Sample {
   contentType: string;
   headers: Record<string, string>;
   body: unknown;
+  signing: { preset: string; secret: string; header?: string };
 }
 
 /** A real sender's request from ../shared/samples (read-only shared material). */

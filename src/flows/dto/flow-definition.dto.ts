@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { DedupeDefinition } from '../../engine/verify-presets.js';
+import { VerifyDto } from './verify.dto.js';
 import {
   ArrayMaxSize,
   IsArray,
@@ -66,14 +68,28 @@ export class TriggerDto {
   @IsIn(['webhook'])
   type: 'webhook';
 
-  @ApiPropertyOptional({ description: 'Signature verification (not supported yet: refused)' })
+  @ApiPropertyOptional({
+    type: VerifyDto,
+    description: 'Check signatures or tokens at the catch URL',
+  })
   @IsOptional()
-  verify?: unknown;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VerifyDto)
+  verify?: VerifyDto;
 
-  @ApiPropertyOptional({ description: 'Dedupe key expression (not supported yet: refused)' })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', description: 'JSONata over $trigger' },
+      { type: 'object', properties: { header: { type: 'string' } }, required: ['header'] },
+      { type: 'boolean', enum: [false] },
+    ],
+    example: "$trigger.headers.'x-shopify-webhook-id'",
+    description:
+      "What identifies a delivery: a repeat gets 200 and the original run. Default: the verify preset's delivery id; false turns it off",
+  })
   @IsOptional()
-  @IsString()
-  dedupe?: string;
+  dedupe?: DedupeDefinition;
 
   @ApiPropertyOptional({
     description: 'JSONata, boolean: false ends the run as filtered',

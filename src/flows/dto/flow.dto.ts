@@ -1,8 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FlowDefinition } from '../../engine/flow-definition.js';
 import type { FlowVersionEntity } from '../flow-version.entity.js';
-import type { FlowEntity } from '../flow.entity.js';
+import type { FlowView } from '../flows.service.js';
 import { FlowDefinitionDto } from './flow-definition.dto.js';
+
+export class VerifySecretInfoDto {
+  @ApiProperty({ format: 'date-time' }) addedAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null for the current secret; a previous one is accepted until then',
+  })
+  expiresAt: string | null;
+}
 
 export class FlowDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -15,11 +26,30 @@ export class FlowDto {
     description: 'POST (or PUT) requests here start runs. The key in it is a secret.',
   })
   catchUrl: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'After rotate-key with a grace period: when the previous catch URL stops working',
+  })
+  previousCatchUrlExpiresAt: string | null;
+  @ApiProperty({
+    type: [VerifySecretInfoDto],
+    description: 'The trigger.verify secrets accepted now (current first); never the secrets',
+  })
+  verifySecrets: VerifySecretInfoDto[];
+  @ApiPropertyOptional({
+    description:
+      'Only in the rotate-secret response, when Flowhub generated the secret: shown once',
+  })
+  verifySecret?: string;
   @ApiProperty({ type: FlowDefinitionDto }) definition: FlowDefinition;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
-  static from(flow: FlowEntity, definition: FlowDefinition, catchUrl: string): FlowDto {
+  static from(view: FlowView, catchUrl: string): FlowDto {
+    const { flow, definition } = view;
+    const previous = flow.previousCatchKeyExpiresAt;
     return {
       id: flow.id,
       name: flow.name,
@@ -27,6 +57,10 @@ export class FlowDto {
       status: flow.status,
       version: flow.currentVersion,
       catchUrl,
+      previousCatchUrlExpiresAt:
+        previous && previous.getTime() > Date.now() ? previous.toISOString() : null,
+      verifySecrets: view.verifySecrets,
+      ...(view.newVerifySecret ? { verifySecret: view.newVerifySecret } : {}),
       definition,
       createdAt: flow.createdAt.toISOString(),
       updatedAt: flow.updatedAt.toISOString(),

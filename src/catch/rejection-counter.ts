@@ -1,0 +1,89 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export type RejectionReason =
+  | 'missing-header'
+  | 'stale-timestamp'
+  | 'bad-signature'
+  | 'ip-not-allowed'
+  | 'rate-limited'
+  | 'body-too-large'
+  | 'body-limits'
+  | 'unsupported-media-type';
+
+export interface RejectionTotals {
+  total: number;
+  byReason: Partial<Record<RejectionReason, { count: number; lastAt: string }>>;
+}
+
+const FLUSH_MS = 2_000;
+
+/**
+ * Counts requests a catch URL refused, per flow and reason. Counting happens in memory and is
+ * written in one statement every FLUSH_MS (and at shutdown), so a flood of bad requests does
+ * not become a flood of writes; if the write fails the counts wait for the next one.
+ */
+@Injectable()
+export class RejectionCounter implements OnModuleDestroy {
+  private readonly logger = new Logger('Rejections');
+  private pending = new Map<string, { count: number; lastAt: Date }>();
+  private readonly timer = setInterval(() => void this.flush(), FLUSH_MS).unref();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  count(flowId: string, reason: RejectionReason): void {
+    const key = `${flowId} ${reason}`;
+    const entry = this.pending.get(key);
+    if (entry) {
+      entry.count += 1;
+      entry.lastAt = new Date();
+    } else this.pending.set(key, { count: 1, lastAt: new Date() });
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    const rows = [...batch].map(([key, { count, lastAt }]) => [...key.split(' '), count, lastAt]);
+    try {
+      await this.dataSource.query(
+        `INSERT INTO flow_rejections AS r (flow_id, reason, count, last_at)
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::bigint[], $4::timestamptz[])
+         ON CONFLICT (flow_id, reason) DO UPDATE
+           SET count = r.count + EXCLUDED.count, last_at = greatest(r.last_at, EXCLUDED.last_at)`,
+        [0, 1, 2, 3].map((column) => rows.map((row) => row[column])),
+      );
+    } catch (error) {
+      for (const [key, entry] of batch) {
+        const waiting = this.pending.get(key);
+        this.pending.set(key, {
+          count: entry.count + (waiting?.count ?? 0),
+          lastAt: waiting?.lastAt ?? entry.lastAt,
+        });
+      }
+      this.logger.warn(`Could not record rejected requests yet: ${(error as Error).message}`);
+    }
+  }
+
+  async totals(flowId: string): Promise<RejectionTotals> {
+    await this.flush();
+    const rows: { reason: RejectionReason; count: string; last_at: Date }[] =
+      await this.dataSource.query(
+        'SELECT reason, count, last_at FROM flow_rejections WHERE flow_id = $1 ORDER BY reason',
+        [flowId],
+      );
+    const byReason = Object.fromEntries(
+      rows.map((row) => [
+        row.reason,
+        { count: Number(row.count), lastAt: row.last_at.toISOString() },
+      ]),
+    );
+    return { total: rows.reduce((sum, row) => sum + Number(row.count), 0), byReason };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}
