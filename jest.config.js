@@ -27,6 +27,6 @@ export default {
   testMatch: [
     '<rootDir>/src/**/*.spec.ts',
     '<rootDir>/plugins/**/*.spec.ts',
-    '<rootDir>/test/{integration,e2e,tooling,fakes}/**/*.spec.ts',
+    '<rootDir>/test/{integration,e2e,tooling,fakes,hostile}/**/*.spec.ts',
   ],
 };
