@@ -1,0 +1,65 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { CatchRateLimiter } from '../../src/catch/catch-rate-limiter.js';
+import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+
+/** ING-3 on Redis: the bucket lives in Redis when REDIS_URL is set, Postgres takes over if it fails. */
+describe('catch rate limiter on Redis', () => {
+  let app: TestApp;
+  let dataSource: DataSource;
+  let runtime: Runtime;
+  const limiter = (redisUrl: string | undefined) =>
+    new CatchRateLimiter(dataSource, {
+      ...runtime,
+      config: { ...runtime.config, redisUrl },
+    } as Runtime);
+
+  beforeAll(async () => {
+    app = await bootTestApp({ FLOWHUB_ROLE: 'api' });
+    dataSource = app.app.get<DataSource>(getDataSourceToken());
+    runtime = app.app.get<Runtime>(RUNTIME);
+  });
+  afterAll(() => app.stop());
+
+  it('shares one bucket between processes through Redis, without touching Postgres', async () => {
+    const [a, b] = [limiter(process.env.REDIS_URL), limiter(process.env.REDIS_URL)];
+    const flowId = randomUUID();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // connected
+      const waits = [];
+      for (const side of [a, b, a, b]) waits.push(await side.take(flowId, 1, 3));
+      expect(waits).toEqual([undefined, undefined, undefined, 1]);
+      const rows = await dataSource.query('SELECT 1 FROM catch_rate_limits WHERE flow_id = $1', [
+        flowId,
+      ]);
+      expect(rows).toHaveLength(0);
+      const redis = new Redis(process.env.REDIS_URL!);
+      const key = `${runtime.config.queuePrefix}:catch-rate:${flowId}`;
+      expect(Number(await redis.hget(key, 'tokens'))).toBeLessThan(0);
+      expect(await redis.pttl(key)).toBeGreaterThan(0);
+      redis.disconnect();
+    } finally {
+      a.onModuleDestroy();
+      b.onModuleDestroy();
+    }
+  });
+
+  it('falls back to the Postgres bucket when Redis cannot answer', async () => {
+    const dead = limiter('redis://127.0.0.1:1');
+    const flowId = randomUUID();
+    try {
+      expect(await dead.take(flowId, 1, 1)).toBeUndefined();
+      expect(await dead.take(flowId, 1, 1)).toBe(1);
+      const rows = await dataSource.query(
+        'SELECT tokens FROM catch_rate_limits WHERE flow_id = $1',
+        [flowId],
+      );
+      expect(rows).toHaveLength(1);
+    } finally {
+      dead.onModuleDestroy();
+    }
+  });
+});
