@@ -4,6 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule, type ModuleImport } from './app.module.js';
 import { registerCatchBodyParsers } from './catch/catch-body-parsers.js';
+import { frameworkErrors } from './common/framework-errors.js';
+import { parseJsonBody } from './common/json-body-parser.js';
 import { clientErrorHandler } from './common/client-error-handler.js';
 import { requestId } from './common/logging.js';
 import { PinoNestLogger } from './common/nest-logger.js';
@@ -68,6 +70,7 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
     onConstructorPoisoning: 'error',
     // Requests Node's parser refuses (headers over 16 KB, ...) get a JSON error too.
     clientErrorHandler,
+    frameworkErrors,
   });
   registerRequestLogging(adapter.getInstance(), logger);
   registerCatchBodyParsers(adapter.getInstance(), runtime.config.catchBodyLimit);
@@ -75,6 +78,11 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
     rawBody: true,
     logger: nestLogger,
   });
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: runtime.config.catchBodyLimit },
+    parseJsonBody,
+  );
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
   await app.listen(runtime.config.port, runtime.config.host);

@@ -4,6 +4,7 @@ import {
   Get,
   HttpCode,
   Inject,
+  Options,
   Param,
   Patch,
   Post,
@@ -21,6 +22,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
+import { CATCH_NOT_FOUND } from '../common/catch-not-found.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { Public } from '../common/public.decorator.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -44,8 +46,7 @@ const methodNotAllowed = () =>
   new AppError(ErrorCode.MethodNotAllowed, 'Catch URLs accept POST or PUT only', undefined, {
     Allow: 'POST, PUT',
   });
-const NOT_FOUND =
-  'No flow at this catch URL: check the flow id and key (rotate-key issues a new URL)';
+const NOT_FOUND = CATCH_NOT_FOUND;
 
 @ApiTags('catch')
 @Public()
@@ -232,6 +233,12 @@ export class CatchController {
   @Patch(':flowId/:key')
   @ApiExcludeEndpoint()
   patch(): never {
+    throw methodNotAllowed();
+  }
+
+  @Options(':flowId/:key')
+  @ApiExcludeEndpoint()
+  options(): never {
     throw methodNotAllowed();
   }
 }

@@ -3,16 +3,25 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
+  Inject,
   Logger,
+  NotFoundException,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { AppError, type ErrorDetail, STATUS_BY_CODE } from './app-error.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { CATCH_PATH_PREFIX, catchNotFoundBody } from './catch-not-found.js';
+import { PROTOTYPE_KEY_MESSAGE } from './json-body-parser.js';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
   details?: ErrorDetail[];
+}
+
+interface RequestLike {
+  url?: string;
 }
 
 interface ReplyLike {
@@ -35,9 +44,20 @@ function fromHttpException(exception: HttpException): ErrorBody {
 }
 
 /** Errors thrown by Fastify itself (body parsing, size limits) carry a statusCode. */
-function fromFrameworkError(error: { statusCode: number; message: string }): ErrorBody {
+function fromFrameworkError(error: FrameworkError): ErrorBody {
   const statusCode = error.statusCode;
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: error.message };
+}
+
+/** Fastify's and Nest's parser wordings, reworded to say what to fix. */
+function reworded(body: ErrorBody, cause: unknown, bodyLimit: number): ErrorBody {
+  if ((cause as { code?: unknown } | null)?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const message = `Request body is over ${bodyLimit} bytes, the most Flowhub accepts (FLOWHUB_CATCH_BODY_LIMIT): send a smaller body`;
+    return { ...body, message };
+  }
+  if (body.message === 'Object contains forbidden prototype property')
+    return { ...body, message: PROTOTYPE_KEY_MESSAGE };
+  return body;
 }
 
 /** The one place errors become HTTP: every body is {statusCode, error, message[, details]}. */
@@ -45,8 +65,11 @@ function fromFrameworkError(error: { statusCode: number; message: string }): Err
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
+    const request = host.switchToHttp().getRequest<RequestLike>();
     let body: ErrorBody;
     let headers: Record<string, string> = {};
     if (exception instanceof AppError) {
@@ -54,10 +77,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message };
       if (exception.details) body.details = exception.details;
       headers = exception.headers ?? {};
+    } else if (
+      exception instanceof NotFoundException &&
+      request.url?.startsWith(CATCH_PATH_PREFIX)
+    ) {
+      body = catchNotFoundBody(); // ING-5: never echo a path that may hold a catch key
     } else if (exception instanceof HttpException) {
-      body = fromHttpException(exception);
+      const limit = this.runtime.config.catchBodyLimit;
+      body = reworded(fromHttpException(exception), exception.cause ?? exception, limit);
     } else if (isFrameworkError(exception)) {
-      body = fromFrameworkError(exception);
+      body = reworded(fromFrameworkError(exception), exception, this.runtime.config.catchBodyLimit);
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = {
@@ -71,7 +100,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-function isFrameworkError(value: unknown): value is { statusCode: number; message: string } {
+interface FrameworkError {
+  statusCode: number;
+  message: string;
+  code?: string;
+}
+
+function isFrameworkError(value: unknown): value is FrameworkError {
   const code = (value as { statusCode?: unknown } | null)?.statusCode;
   return typeof code === 'number' && code >= 400 && code < 500 && value instanceof Error;
 }

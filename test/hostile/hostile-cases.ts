@@ -70,9 +70,9 @@ const bytes = (...parts: (string | number[] | Buffer)[]) =>
     parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))),
   );
 
-const INVALID_JSON = /not valid JSON|cannot be empty/i;
-const TOO_LARGE = /too large|bytes/i;
-const PROTO = /not valid JSON|forbidden|prototype|__proto__|constructor/i;
+const INVALID_JSON = /^Body is (not valid JSON \(.+\)|not valid UTF-8|empty)/;
+const TOO_LARGE = /^Request body is over \d+ bytes, the most Flowhub accepts/;
+const PROTO = /^Body has a __proto__ or constructor\.prototype key/;
 
 /** A small valid JSON document, different every time, for truncation and signing. */
 function sampleDocument(random: Random): string {
@@ -173,6 +173,8 @@ export function hostileCategories(targets: Targets): Record<string, Builder> {
           'lone surrogate bytes outside a string',
           () => post(bytes('{"a":', [0xed, 0xa0, 0x80], '}')),
         ],
+        ['invalid UTF-8 inside a string', () => post(bytes('{"a":"', [0xff, 0xfe], '"}'))],
+        ['invalid UTF-8 inside a key', () => post(bytes('{"', [0xc3], '":1}'))],
       ],
       { status: 400, message: INVALID_JSON },
     ),
@@ -267,6 +269,7 @@ export function hostileCategories(targets: Targets): Record<string, Builder> {
         ['PATCH with a body', () => ({ ...post(bytes('{"a":1}')), method: 'PATCH' })],
         ['DELETE with a body', () => ({ ...post(bytes('{"a":1}')), method: 'DELETE' })],
         ['GET with a query', () => ({ method: 'GET', path: `${path}?a=1`, headers: {} })],
+        ['OPTIONS', () => ({ method: 'OPTIONS', path, headers: {} })],
       ],
       { status: 405, message: /POST or PUT/, headers: { allow: 'POST, PUT' } },
     ),
@@ -307,6 +310,20 @@ export function hostileCategories(targets: Targets): Record<string, Builder> {
         [
           'a single character',
           () => post(bytes('{}'), JSON_TYPE, `/webhook/catch/${targets.flowId}/x`),
+        ],
+        [
+          'a key over the router limit',
+          (r) =>
+            post(bytes('{}'), JSON_TYPE, `/webhook/catch/${targets.flowId}/${r.base64url(150)}`),
+        ],
+        [
+          'an extra path segment',
+          () =>
+            post(bytes('{}'), JSON_TYPE, `/webhook/catch/${targets.flowId}/${targets.key}/extra`),
+        ],
+        [
+          'bad percent-encoding',
+          () => post(bytes('{}'), JSON_TYPE, `/webhook/catch/${targets.flowId}/%E0%A4%A`),
         ],
       ],
       notFound,
