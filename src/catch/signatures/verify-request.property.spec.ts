@@ -154,3 +154,58 @@ describe.each(Object.entries(CASES))(
     });
   },
 );
+
+describe('twilio: sign, then verify (fast-check, 300 cases)', () => {
+  const PUBLIC = 'https://hooks.example.com';
+  const PATH = '/webhook/catch/f/k';
+  /** Twilio's documented algorithm, written independently of the verifier. */
+  const signTwilio = (token: string, url: string, params: Record<string, string>) =>
+    createHmac('sha1', token)
+      .update(
+        Object.keys(params)
+          .sort()
+          .reduce((text, key) => text + key + params[key], url),
+      )
+      .digest('base64');
+  const request = (params: Record<string, string>, signature: string): VerifiableRequest => ({
+    rawBody: Buffer.from(new URLSearchParams(params).toString()),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signature,
+    },
+    body: params,
+    url: PATH,
+    publicUrl: PUBLIC,
+    now: NOW_S * 1000,
+  });
+  const params = fc.dictionary(
+    fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,15}$/),
+    fc.string({ maxLength: 40 }),
+    {
+      minKeys: 1,
+      maxKeys: 8,
+    },
+  );
+
+  it('accepts what Twilio signed and refuses a changed value, path or token', () => {
+    fc.assert(
+      fc.property(params, text, fc.nat(), (p, token, pick) => {
+        const signature = signTwilio(token, PUBLIC + PATH, p);
+        expect(verifyRequest({ preset: 'twilio' }, [token], request(p, signature))).toBeUndefined();
+        const key = Object.keys(p)[pick % Object.keys(p).length];
+        const changed = { ...p, [key]: `${p[key]}x` };
+        expect(
+          verifyRequest({ preset: 'twilio' }, [token], request(changed, signature))?.status,
+        ).toBe(401);
+        const elsewhere = signTwilio(token, `${PUBLIC}/webhook/catch/f/other`, p);
+        expect(verifyRequest({ preset: 'twilio' }, [token], request(p, elsewhere))?.status).toBe(
+          401,
+        );
+        expect(
+          verifyRequest({ preset: 'twilio' }, [`${token}x`], request(p, signature))?.status,
+        ).toBe(401);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
