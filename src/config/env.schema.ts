@@ -35,6 +35,8 @@ export const ENV_VARIABLES = [
   'FLOWHUB_CATCH_BODY_LIMIT',
   'FLOWHUB_WORKER_CONCURRENCY',
   'FLOWHUB_RECONCILE_INTERVAL_MS',
+  'FLOWHUB_QUEUE_LOCK_DURATION_MS',
+  'FLOWHUB_QUEUE_STALLED_INTERVAL_MS',
   'FLOWHUB_EGRESS_ALLOW_CIDRS',
   'FLOWHUB_EGRESS_ALLOW_HOSTS',
   'FLOWHUB_PLUGINS',
@@ -144,6 +146,30 @@ export class EnvSchema {
     message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000',
   })
   FLOWHUB_RECONCILE_INTERVAL_MS: number = 15000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000' })
+  @Min(1000, {
+    message: 'FLOWHUB_QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000',
+  })
+  @Max(600000, {
+    message: 'FLOWHUB_QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000',
+  })
+  FLOWHUB_QUEUE_LOCK_DURATION_MS: number = 30000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({
+    message: 'FLOWHUB_QUEUE_STALLED_INTERVAL_MS must be an integer between 1000 and 600000',
+  })
+  @Min(1000, {
+    message: 'FLOWHUB_QUEUE_STALLED_INTERVAL_MS must be an integer between 1000 and 600000',
+  })
+  @Max(600000, {
+    message: 'FLOWHUB_QUEUE_STALLED_INTERVAL_MS must be an integer between 1000 and 600000',
+  })
+  FLOWHUB_QUEUE_STALLED_INTERVAL_MS: number = 30000;
 
   @IsOptional()
   @Matches(/^[0-9a-fA-F.:]+\/\d{1,3}(\s*,\s*[0-9a-fA-F.:]+\/\d{1,3})*$/, {

@@ -20,6 +20,10 @@ export interface AppConfig {
   catchBodyLimit: number;
   workerConcurrency: number;
   reconcileIntervalMs: number;
+  /** BullMQ worker lock on an active job (renewed at half of it while the job runs). */
+  queueLockDurationMs: number;
+  /** How often a BullMQ worker looks for jobs whose worker died (lock expired). */
+  queueStalledIntervalMs: number;
   egressAllowCidrs: string[];
   egressAllowHosts: string[];
   /** External plugins: npm package names or paths (relative to the working directory). */
@@ -100,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     catchBodyLimit: parsed.FLOWHUB_CATCH_BODY_LIMIT,
     workerConcurrency: parsed.FLOWHUB_WORKER_CONCURRENCY,
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
+    queueLockDurationMs: parsed.FLOWHUB_QUEUE_LOCK_DURATION_MS,
+    queueStalledIntervalMs: parsed.FLOWHUB_QUEUE_STALLED_INTERVAL_MS,
     egressAllowCidrs: splitList(parsed.FLOWHUB_EGRESS_ALLOW_CIDRS),
     egressAllowHosts: splitList(parsed.FLOWHUB_EGRESS_ALLOW_HOSTS),
     plugins: splitList(parsed.FLOWHUB_PLUGINS),

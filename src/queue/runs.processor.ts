@@ -1,14 +1,37 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import type { Job, WorkerOptions } from 'bullmq';
+import type { AppConfig } from '../config/load-config.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RunExecutor } from '../runs/run-executor.js';
 import { RunJob, type StartJobData, type StepJobData } from '../runs/run-queue.js';
 import { QueueName } from './queue-names.js';
 
 /**
+ * maxStalledCount 3: a job whose worker died is retried rather than failed. The lock and
+ * the stalled check come from configuration (fault tests compress them).
+ */
+export function runsWorkerOptions(config: AppConfig): WorkerOptions {
+  return {
+    maxStalledCount: 3,
+    autorun: false,
+    lockDuration: config.queueLockDurationMs,
+    stalledInterval: config.queueStalledIntervalMs,
+  } as WorkerOptions;
+}
+
+/**
+ * Applies the worker options of this boot's configuration. `@nestjs/bullmq` reads them from
+ * the decorator's metadata when it creates the worker, so QueueModule.forRoot calls this
+ * before Nest scans the modules.
+ */
+export function configureRunsWorker(config: AppConfig): void {
+  Processor(QueueName.runs, runsWorkerOptions(config))(RunsProcessor);
+}
+
+/**
  * Thin: a job is only a pointer (run id, step id); RunExecutor reads the state from
- * Postgres. maxStalledCount 3: a job whose worker died is retried rather than failed.
+ * Postgres. Worker options: runsWorkerOptions (set at boot by configureRunsWorker).
  */
 @Processor(QueueName.runs, { maxStalledCount: 3, autorun: false })
 export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap {
