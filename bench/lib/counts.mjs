@@ -1,0 +1,78 @@
+// How many runs are pending or failed: Flowhub through its API (works for every storage), the
+// floor in SQL.
+import { randomBytes, randomUUID, createHash } from 'node:crypto';
+import pg from 'pg';
+import { ADMIN_KEY, databaseUrl } from './systems.mjs';
+
+const auth = { authorization: `Bearer ${ADMIN_KEY}` };
+
+/** 0 or 1 each: whether any run is queued/running, whether any failed. */
+export function flowhubCounts(origin) {
+  const any = async (status) => {
+    const response = await fetch(`${origin}/api/v1/runs?status=${status}&limit=1`, {
+      headers: auth,
+    });
+    return (await response.json()).items.length;
+  };
+  return async () => {
+    const [queued, running, failed] = await Promise.all([
+      any('queued'),
+      any('running'),
+      any('failed'),
+    ]);
+    return { pending: queued + running, failed };
+  };
+}
+
+export function floorCounts(db) {
+  const pool = new pg.Pool({ connectionString: databaseUrl(db), max: 1 });
+  const counts = async () => {
+    const { rows } = await pool.query(
+      `SELECT count(*) FILTER (WHERE status IN ('queued', 'running'))::int AS pending,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed
+       FROM floor_runs WHERE status <> 'succeeded'`,
+    );
+    return rows[0];
+  };
+  counts.close = () => pool.end();
+  return counts;
+}
+
+/**
+ * `count` more flows cloned in SQL from a flow made through the API (same definition, each with
+ * its own catch key), so the 10,000-flow case does not spend a minute in POST /flows.
+ */
+export async function cloneFlowhubFlows(db, templatePath, count) {
+  const templateId = templatePath.split('/')[3];
+  const ids = [];
+  const hashes = [];
+  const paths = [];
+  for (let i = 0; i < count; i += 1) {
+    const id = randomUUID();
+    const key = randomBytes(32).toString('base64url');
+    ids.push(id);
+    hashes.push(createHash('sha256').update(key, 'utf8').digest());
+    paths.push(`/webhook/catch/${id}/${key}`);
+  }
+  const client = new pg.Client({ connectionString: databaseUrl(db) });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO flows (id, name, status, current_version, catch_key_hash, catch_key_sealed)
+       SELECT c.id, f.name || '-' || c.n, f.status, f.current_version, c.hash, f.catch_key_sealed
+       FROM flows f, unnest($2::uuid[], $3::bytea[]) WITH ORDINALITY AS c(id, hash, n) WHERE f.id = $1`,
+      [templateId, ids, hashes],
+    );
+    await client.query(
+      `INSERT INTO flow_versions (flow_id, version, definition)
+       SELECT c.id, v.version, v.definition FROM flow_versions v, unnest($2::uuid[]) AS c(id)
+       WHERE v.flow_id = $1`,
+      [templateId, ids],
+    );
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+  return paths;
+}

@@ -1,0 +1,163 @@
+// The table `npm run bench` prints, with the issue's targets judged.
+const f0 = (n) =>
+  n === undefined || Number.isNaN(n) ? '-' : Math.round(n).toLocaleString('en-US');
+const f1 = (n) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1));
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}x` : '-');
+const lat = (r) => (r ? `${r.p50} / ${r.p99}` : '-');
+const yes = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
+
+function row(cells, widths) {
+  return cells
+    .map((cell, i) => String(cell).padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
+}
+
+export function formatReport(r) {
+  const fi = r.flowhubIngest ?? {};
+  const li = r.floorIngest ?? {};
+  const fe = r.flowhubE2e ?? {};
+  const le = r.floorE2e ?? {};
+  const sc = fi.scaling;
+  const st = fe.steps;
+  const rows = [['', 'Flowhub', 'floor', 'Flowhub/floor', 'target', '']];
+  const ingestOk = (x) =>
+    x && li[x] && fi[x].perSecond >= 4000 && fi[x].perSecond >= 0.75 * li[x].perSecond;
+  if (fi.c50) {
+    rows.push([
+      'ingest, 50 conns (req/s)',
+      f0(fi.c50.perSecond),
+      f0(li.c50?.perSecond),
+      ratio(fi.c50.perSecond, li.c50?.perSecond),
+      '>= 4,000 and >= 0.75x',
+      yes(ingestOk('c50')),
+    ]);
+    rows.push([
+      '  p50 / p99 (ms)',
+      lat(fi.c50),
+      lat(li.c50),
+      '',
+      'p99 <= 50',
+      yes(fi.c50.p99 <= 50),
+    ]);
+    rows.push([
+      '  CPU ms per request',
+      f1(fi.c50.cpuMsPerRequest),
+      f1(li.c50?.cpuMsPerRequest),
+      ratio(fi.c50.cpuMsPerRequest, li.c50?.cpuMsPerRequest),
+      '',
+      '',
+    ]);
+    rows.push([
+      'ingest, 200 conns (req/s)',
+      f0(fi.c200.perSecond),
+      f0(li.c200?.perSecond),
+      ratio(fi.c200.perSecond, li.c200?.perSecond),
+      '>= 4,000 and >= 0.75x',
+      yes(ingestOk('c200')),
+    ]);
+    rows.push([
+      '  p50 / p99 (ms)',
+      lat(fi.c200),
+      lat(li.c200),
+      '',
+      'p99 <= 50',
+      yes(fi.c200.p99 <= 50),
+    ]);
+    rows.push([
+      'ingest at 1,000 req/s: p50 / p99 (ms)',
+      lat(fi.rate1000),
+      lat(li.rate1000),
+      '',
+      'p99 <= 10',
+      yes(fi.rate1000.p99 <= 10),
+    ]);
+    rows.push([
+      'peak RSS under ingest (MB)',
+      f0(fi.peakRssMb),
+      f0(li.peakRssMb),
+      '',
+      '<= 300',
+      yes(fi.peakRssMb <= 300),
+    ]);
+  }
+  if (fe.runsPerSecond !== undefined) {
+    const ok = fe.runsPerSecond >= 800 && fe.runsPerSecond >= 0.75 * (le.runsPerSecond ?? Infinity);
+    rows.push([
+      'end to end, sustained (runs/s)',
+      f0(fe.runsPerSecond),
+      f0(le.runsPerSecond),
+      ratio(fe.runsPerSecond, le.runsPerSecond),
+      '>= 800 and >= 0.75x',
+      yes(ok),
+    ]);
+    rows.push([
+      'peak RSS end to end (MB)',
+      f0(fe.peakRssMb),
+      f0(le.peakRssMb),
+      '',
+      '<= 300',
+      yes(fe.peakRssMb <= 300),
+    ]);
+  }
+  if (sc) {
+    const growth = sc.flows10k.cpuMsPerRequest / sc.flows10.cpuMsPerRequest - 1;
+    rows.push([
+      'CPU ms/ingest, 10 flows -> 10,000',
+      `${f1(sc.flows10.cpuMsPerRequest)} -> ${f1(sc.flows10k.cpuMsPerRequest)}`,
+      '',
+      `${(growth * 100).toFixed(0)}%`,
+      '<= +10%',
+      yes(growth <= 0.1),
+    ]);
+    rows.push([
+      '  req/s, 10 flows -> 10,000',
+      `${f0(sc.flows10.perSecond)} -> ${f0(sc.flows10k.perSecond)}`,
+      '',
+      '',
+      '',
+      '',
+    ]);
+    rows.push([
+      'CPU ms/ingest, 1 KB -> 256 KB body',
+      `${f1(sc.body1k.cpuMsPerRequest)} -> ${f1(sc.body256k.cpuMsPerRequest)}`,
+      '',
+      `${f0(sc.body256k.perSecond)} req/s`,
+      'linear in bytes',
+      '',
+    ]);
+  }
+  if (st) {
+    rows.push([
+      'CPU ms/run, 1 step -> 5 steps',
+      `${f1(st.oneStep.cpuMsPerRun)} -> ${f1(st.fiveSteps.cpuMsPerRun)}`,
+      '',
+      `${(st.fiveSteps.cpuMsPerRun / st.oneStep.cpuMsPerRun).toFixed(1)}x`,
+      'linear in steps',
+      '',
+    ]);
+  }
+  if (r.embedded) {
+    rows.push([
+      'embedded default: ingest 50 conns',
+      f0(r.embedded.c50.perSecond),
+      '',
+      ratio(r.embedded.c50.perSecond, li.c50?.perSecond),
+      '',
+      '',
+    ]);
+    rows.push(['  p50 / p99 (ms)', lat(r.embedded.c50), '', '', '', '']);
+    rows.push([
+      'embedded default: end to end (runs/s)',
+      f0(r.embedded.e2e.runsPerSecond),
+      '',
+      ratio(r.embedded.e2e.runsPerSecond, le.runsPerSecond),
+      '',
+      '',
+    ]);
+    rows.push(['embedded default: peak RSS (MB)', f0(r.embedded.peakRssMb), '', '', '', '']);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => String(cells[i]).length)));
+  const head = `Flowhub bench, ${r.startedAt.slice(0, 10)}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, node ${r.machine.node}; worker concurrency ${r.workerConcurrency}`;
+  return [head, '', ...rows.map((cells) => row(cells, widths)), '', r.boot].join('\n');
+}

@@ -1,0 +1,33 @@
+// `npm run bench`: the throughput bench (Flowhub vs a floor in the same run), then the boot
+// bench; prints one table and writes the figures to bench/results/<time>.json.
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { formatReport } from './lib/report.mjs';
+import { throughputBench } from './throughput.bench.mjs';
+
+const started = Date.now();
+const results = await throughputBench();
+const boot = spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL('./boot.bench.mjs', import.meta.url))],
+  {
+    encoding: 'utf8',
+    env: process.env,
+  },
+);
+results.boot = boot.stdout.trim();
+results.machine = {
+  cores: cpus().length,
+  cpu: cpus()[0]?.model,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+results.durationS = Math.round((Date.now() - started) / 1000);
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+await mkdir(dir, { recursive: true });
+const file = `${dir}${results.startedAt.replace(/[:.]/g, '-')}.json`;
+await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(formatReport(results));
+console.log(`\nfigures: ${file} (${results.durationS} s)`);

@@ -1,0 +1,163 @@
+// Throughput benchmark: Flowhub against the local PostgreSQL and Redis (and the embedded
+// default), next to a floor (bench/floor-server.mjs) measured in the same run. Load comes from
+// autocannon in its own process. Returns the figures; bench/run.mjs prints and saves them.
+// BENCH_PROFILE=1 writes CPU profiles of the Flowhub processes to bench/results/profiles.
+// BENCH_ONLY=ingest,e2e,scaling,embedded runs a subset.
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cloneFlowhubFlows, flowhubCounts, floorCounts } from './lib/counts.mjs';
+import { orderBody } from './lib/load.mjs';
+import { costPerRun, highestSustained, ingest } from './lib/phases.mjs';
+import { peakRssMb } from './lib/processes.mjs';
+import * as S from './lib/systems.mjs';
+
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'ingest,e2e,scaling,embedded').split(','));
+const PROFILE_DIR = fileURLToPath(new URL('./results/profiles', import.meta.url));
+const nodeFlags = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 20);
+const BODY_1K = orderBody(1024);
+const BODY_256K = orderBody(256 * 1024);
+const tag = `${process.pid}`;
+const log = (message) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const rss = async (procs) =>
+  (await Promise.all(procs.map((p) => peakRssMb(p.pid)))).reduce((a, b) => a + b, 0);
+
+/** Ingest at 50 and 200 connections and at a fixed 1,000 req/s, after a short warm-up. */
+async function ingestSet(system) {
+  await ingest(system, { connections: 50, body: BODY_1K, durationS: 2 });
+  return {
+    c50: await ingest(system, { connections: 50, body: BODY_1K }),
+    c200: await ingest(system, { connections: 200, body: BODY_1K }),
+    rate1000: await ingest(system, { connections: 50, rate: 1000, body: BODY_1K }),
+  };
+}
+
+async function withDatabase(name, work) {
+  await S.createDatabase(name);
+  try {
+    return await work(name);
+  } finally {
+    await S.dropDatabase(name).catch(() => undefined);
+    await S.clearRedisPrefix(`${name}q`).catch(() => undefined);
+  }
+}
+
+async function floorPhase(role, receiver, work) {
+  return withDatabase(`flowhub_bench_floor_${role}_${tag}`, async (db) => {
+    await S.floorSchema(db);
+    const paths = await S.createFloorFlows(db, 10, (i) => S.benchFlow(`bench-${i}`, receiver.url));
+    const proc = await S.startFloor({ role, db, prefix: `${db}q`, concurrency: CONCURRENCY });
+    const counts = floorCounts(db);
+    try {
+      const system = { pids: [proc.pid], origin: proc.origin, paths, counts };
+      const result = await work(system);
+      return { ...result, peakRssMb: await rss([proc]) };
+    } finally {
+      await proc.stop();
+      await counts.close();
+    }
+  });
+}
+
+async function flowhubPhase(role, receiver, work, storage) {
+  const run = async (storageOf) => {
+    const proc = await S.startFlowhub({
+      role,
+      storage: storageOf,
+      concurrency: CONCURRENCY,
+      nodeFlags,
+    });
+    try {
+      const paths = await S.createFlowhubFlows(proc.origin, 10, (i) =>
+        S.benchFlow(`bench-${i}`, receiver.url),
+      );
+      const system = {
+        pids: [proc.pid],
+        origin: proc.origin,
+        paths,
+        counts: flowhubCounts(proc.origin),
+        db: storageOf.db,
+      };
+      const result = await work(system);
+      return { ...result, peakRssMb: await rss([proc]) };
+    } finally {
+      await proc.stop();
+    }
+  };
+  if (storage === 'embedded') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'flowhub-bench-'));
+    await chmod(dataDir, 0o711);
+    try {
+      return await run({ dataDir });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  return withDatabase(`flowhub_bench_${role}_${tag}`, (db) => run({ db, prefix: `${db}q` }));
+}
+
+/** The scaling rows: 10 vs 10,000 flows and 1 KB vs 256 KB bodies (ingest, CPU per request). */
+async function scaling(system) {
+  const few = await ingest(system, { connections: 50, body: BODY_1K });
+  const big = await ingest(system, { connections: 50, body: BODY_256K });
+  log('cloning 9,990 flows');
+  const more = await cloneFlowhubFlows(system.db, system.paths[0], 9990);
+  const all = [...system.paths, ...more];
+  await ingest(system, { connections: 50, body: BODY_1K, paths: all, durationS: 2 });
+  const many = await ingest(system, { connections: 50, body: BODY_1K, paths: all });
+  return { flows10: few, flows10k: many, body1k: few, body256k: big };
+}
+
+export async function throughputBench() {
+  const receiver = await S.startReceiver();
+  const results = { startedAt: new Date().toISOString(), workerConcurrency: CONCURRENCY };
+  try {
+    if (ONLY.has('ingest')) {
+      log('ingest: floor');
+      results.floorIngest = await floorPhase('api', receiver, ingestSet);
+      log('ingest: Flowhub (api role)');
+      results.flowhubIngest = await flowhubPhase('api', receiver, async (system) => ({
+        ...(await ingestSet(system)),
+        ...(ONLY.has('scaling') ? { scaling: await scaling(system) } : {}),
+      }));
+    }
+    if (ONLY.has('e2e')) {
+      log('end to end: floor');
+      results.floorE2e = await floorPhase('all', receiver, (system) =>
+        highestSustained(system, BODY_1K),
+      );
+      log('end to end: Flowhub (all role)');
+      results.flowhubE2e = await flowhubPhase('all', receiver, async (system) => {
+        const sustained = await highestSustained(system, BODY_1K);
+        if (!ONLY.has('scaling')) return sustained;
+        const oneStep = await costPerRun(system, BODY_1K);
+        const [five] = await S.createFlowhubFlows(system.origin, 1, () =>
+          S.benchFlow('bench-5-steps', receiver.url, 5),
+        );
+        const fiveSteps = await costPerRun(system, BODY_1K, { paths: [five] });
+        return { ...sustained, steps: { oneStep, fiveSteps } };
+      });
+    }
+    if (ONLY.has('embedded')) {
+      log('embedded default: Flowhub (all role, embedded PostgreSQL, BullMQ on PostgreSQL)');
+      results.embedded = await flowhubPhase(
+        'all',
+        receiver,
+        async (system) => {
+          // End to end first: ingest leaves a backlog that this one process then works off.
+          const e2e = await highestSustained(system, BODY_1K, { start: 200, maxTrials: 4 });
+          const c50 = await ingest(system, { connections: 50, body: BODY_1K });
+          return { c50, e2e };
+        },
+        'embedded',
+      );
+    }
+  } finally {
+    await receiver.stop();
+  }
+  return results;
+}
