@@ -75,13 +75,16 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
          WHERE r.id = s.run_id AND r.status = 'running' AND s.status = 'running' AND s.lease_until < now()
          RETURNING s.run_id, s.step_id, s.attempt`,
         );
+      // A step never marked due (next_attempt_at NULL: the worker died between creating the
+      // step rows and enqueueing the first step) counts as due since the run started.
       const due: { run_id: string; step_id: string; attempt: number }[] = await manager.query(
         `SELECT run_id, step_id, attempt FROM (
-           SELECT DISTINCT ON (s.run_id) s.run_id, s.step_id, s.attempt, s.next_attempt_at
+           SELECT DISTINCT ON (s.run_id) s.run_id, s.step_id, s.attempt,
+                  coalesce(s.next_attempt_at, r.started_at, r.created_at) AS due_at
            FROM run_steps s JOIN runs r ON r.id = s.run_id
            WHERE r.status = 'running' AND s.status = 'pending'
            ORDER BY s.run_id, s.position) first_pending
-         WHERE next_attempt_at < now() - $1 * interval '1 millisecond' LIMIT ${BATCH}`,
+         WHERE due_at < now() - $1 * interval '1 millisecond' LIMIT ${BATCH}`,
         [graceMs],
       );
       const queued: { id: string }[] = await manager.query(

@@ -36,6 +36,10 @@ export interface ChaosCluster {
   catchUrl: string;
   /** Starts worker `index` (replacing a dead one). */
   startWorker(index: number): FlowhubProcess;
+  /** Resolves once the worker logged that it started (it takes jobs from then on). */
+  waitForWorker(proc: FlowhubProcess, ms?: number): Promise<void>;
+  /** Workers that exited without being told to (restarted by the supervisor). */
+  unexpectedExits(): number;
   killWorker(
     index: number,
     signal?: NodeJS.Signals,
@@ -48,6 +52,8 @@ export interface ClusterOptions {
   workers?: number;
   zoho?: ChaosZohoOptions;
   env?: Record<string, string>;
+  /** Start Redis with AOF (fsync always), so a kill keeps its data. */
+  redisPersistent?: boolean;
   /** Retry policy of the deal step. */
   dealRetry?: Record<string, unknown>;
 }
@@ -60,7 +66,7 @@ export interface ClusterOptions {
 export async function startChaosCluster(options: ClusterOptions = {}): Promise<ChaosCluster> {
   const [postgres, redis, zoho, receiver] = await Promise.all([
     startPrivatePostgres(),
-    startPrivateRedis(),
+    startPrivateRedis(options.redisPersistent),
     startChaosZoho(options.zoho),
     startReceiver(() => ({ status: 200, body: { ok: true } })),
   ]);
@@ -84,14 +90,33 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
   await waitUntilReady(apiProcess, port, 60_000);
   const workers: (FlowhubProcess | undefined)[] = [];
   const retired: FlowhubProcess[] = [];
-  const startWorker = (index: number) => {
+  const stopping = new Set<FlowhubProcess>();
+  let closing = false;
+  let unexpectedExits = 0;
+  // Like a process supervisor (restart: unless-stopped): a worker that exits on its own (e.g.
+  // it booted while Redis was down) is started again after a second.
+  const startWorker = (index: number): FlowhubProcess => {
     const previous = workers[index];
     if (previous) retired.push(previous);
-    const proc = startFlowhub({ ...env, FLOWHUB_ROLE: 'worker' });
+    const proc = startFlowhub({ ...env, LOG_LEVEL: 'info', FLOWHUB_ROLE: 'worker' });
     workers[index] = proc;
+    void proc.exited.then(async () => {
+      if (closing || stopping.has(proc) || workers[index] !== proc) return;
+      unexpectedExits += 1;
+      await sleep(1000);
+      if (!closing && workers[index] === proc) startWorker(index);
+    });
     return proc;
   };
+  const waitForWorker = async (proc: FlowhubProcess, ms = 60_000) => {
+    const deadline = Date.now() + ms;
+    while (!proc.output().includes('Flowhub worker started')) {
+      if (Date.now() > deadline) throw new Error(`worker not started:\n${proc.output()}`);
+      await sleep(50);
+    }
+  };
   for (let i = 0; i < (options.workers ?? 2); i += 1) startWorker(i);
+  await Promise.all(workers.map((proc) => waitForWorker(proc!)));
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = apiClient(baseUrl);
@@ -144,10 +169,13 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
     flowId: flow.body.id,
     catchUrl: flow.body.catchUrl,
     startWorker,
+    waitForWorker,
+    unexpectedExits: () => unexpectedExits,
     async killWorker(index, signal = 'SIGKILL') {
       const proc = workers[index];
       if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null)
         return { code: proc?.child.exitCode ?? null, signal: proc?.child.signalCode ?? null };
+      stopping.add(proc);
       proc.child.kill(signal);
       return proc.exited;
     },
@@ -156,6 +184,7 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
         .map((proc, i) => `--- process ${i} (pid ${proc.child.pid})\n${proc.output().slice(-4000)}`)
         .join('\n'),
     async close() {
+      closing = true;
       for (const proc of everyone()) {
         if (proc.child.exitCode === null && proc.child.signalCode === null)
           proc.child.kill('SIGKILL');
