@@ -6,6 +6,7 @@ import { AddConnectionTokenCache1795431445510 } from './1795431445510-add-connec
 import { AddRequestDedupeKey1795432556633 } from './1795432556633-add-request-dedupe-key.js';
 import { AddCatchRateLimits1795433710019 } from './1795433710019-add-catch-rate-limits.js';
 import { AddVerifySecretsAndRejections1795438537971 } from './1795438537971-add-verify-secrets-and-rejections.js';
+import { CreateWebhooks1795439925972 } from './1795439925972-create-webhooks.js';
 
 export const MIGRATIONS = [
   CreateApiKeys1763888400000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddRequestDedupeKey1795432556633,
   AddCatchRateLimits1795433710019,
   AddVerifySecretsAndRejections1795438537971,
+  CreateWebhooks1795439925972,
 ];

@@ -10,6 +10,11 @@ import { PluginHostModule } from './plugin-host/plugin-host.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { WorkerModule } from './queue/worker.module.js';
 import { RunsModule } from './runs/runs.module.js';
+import {
+  WebhookEventsModule,
+  WebhooksModule,
+  WebhookWorkerModule,
+} from './webhooks/webhooks.module.js';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -25,10 +30,11 @@ export class AppModule {
         RuntimeModule.forRoot(runtime),
         DatabaseModule.forRoot(runtime.databaseUrl),
         QueueModule.forRoot(runtime),
+        WebhookEventsModule,
         PluginHostModule,
         RunsModule,
-        ...(servesHttp ? [ApiKeysModule, HealthModule] : []),
-        ...(runsJobs ? [WorkerModule] : []),
+        ...(servesHttp ? [ApiKeysModule, HealthModule, WebhooksModule] : []),
+        ...(runsJobs ? [WorkerModule, WebhookWorkerModule] : []),
         ...extra,
       ],
       providers: servesHttp ? [{ provide: APP_FILTER, useClass: AllExceptionsFilter }] : [],

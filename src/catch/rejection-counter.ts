@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { EventBus } from '../webhooks/event-bus.js';
 
 export type RejectionReason =
   | 'missing-header'
@@ -18,6 +19,7 @@ export interface RejectionTotals {
 }
 
 const FLUSH_MS = 2_000;
+const ANNOUNCE_EVERY_MS = 60_000;
 
 /**
  * Counts requests a catch URL refused, per flow and reason. Counting happens in memory and is
@@ -30,15 +32,44 @@ export class RejectionCounter implements OnModuleDestroy {
   private pending = new Map<string, { count: number; lastAt: Date }>();
   private readonly timer = setInterval(() => void this.flush(), FLUSH_MS).unref();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** request.rejected: when each (flow, reason) was last announced, and how many since. */
+  private readonly announced = new Map<string, { at: number; since: number }>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventBus,
+  ) {}
 
   count(flowId: string, reason: RejectionReason): void {
+    this.announce(flowId, reason);
     const key = `${flowId} ${reason}`;
     const entry = this.pending.get(key);
     if (entry) {
       entry.count += 1;
       entry.lastAt = new Date();
     } else this.pending.set(key, { count: 1, lastAt: new Date() });
+  }
+
+  /** At most one request.rejected event per flow and reason per minute, with the count. */
+  private announce(flowId: string, reason: RejectionReason): void {
+    const key = `${flowId} ${reason}`;
+    const now = Date.now();
+    const last = this.announced.get(key);
+    if (last && now - last.at < ANNOUNCE_EVERY_MS) {
+      last.since += 1;
+      return;
+    }
+    if (this.announced.size >= 10_000) this.announced.clear();
+    this.announced.set(key, { at: now, since: 0 });
+    this.events.emit({
+      event: 'request.rejected',
+      data: {
+        flow: { id: flowId },
+        reason,
+        count: (last?.since ?? 0) + 1,
+        links: { rejections: this.events.link(`/api/v1/flows/${flowId}/rejections`) },
+      },
+    });
   }
 
   async flush(): Promise<void> {

@@ -1,6 +1,9 @@
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { CatchRateLimitEntity } from '../catch/catch-rate-limit.entity.js';
 import { FlowRejectionEntity } from '../catch/flow-rejection.entity.js';
+import { WebhookAttemptEntity } from '../webhooks/webhook-attempt.entity.js';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity.js';
 import { ConnectionEntity } from '../connections/connection.entity.js';
 import { FlowVersionEntity } from '../flows/flow-version.entity.js';
 import { FlowEntity } from '../flows/flow.entity.js';
@@ -19,4 +22,7 @@ export const ENTITIES = [
   ConnectionEntity,
   CatchRateLimitEntity,
   FlowRejectionEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
 ];

@@ -4,6 +4,8 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
 import type { VerifyDefinition } from '../engine/verify-presets.js';
 import { SecretBox } from '../secrets/secret-box.js';
+import type { EventName } from '../webhooks/event-catalogue.js';
+import { EventBus } from '../webhooks/event-bus.js';
 import { generateCatchKey, hashCatchKey, sealContext } from './catch-key.js';
 import { CompiledFlows } from './compiled-flows.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
@@ -63,7 +65,20 @@ export class FlowsService {
     private readonly validator: FlowValidator,
     private readonly compiled: CompiledFlows,
     private readonly secrets: SecretBox,
+    private readonly events: EventBus,
   ) {}
+
+  /** flow.* events: ids, name, version and status; never the definition's secrets. */
+  private announce(event: EventName, flow: FlowEntity, key?: string): void {
+    this.events.emit({
+      event,
+      key,
+      data: {
+        flow: { id: flow.id, name: flow.name, version: flow.currentVersion, status: flow.status },
+        links: { flow: this.events.link(`/api/v1/flows/${flow.id}`) },
+      },
+    });
+  }
 
   onCatchKeyChange(listener: (flowId: string) => void): void {
     this.keyChangeListeners.push(listener);
@@ -113,6 +128,7 @@ export class FlowsService {
       this.flows.insert(manager, values, definition),
     );
     this.compiled.remember(flow.id, 1, definition);
+    this.announce('flow.created', flow, `flow.created:${flow.id}`);
     return this.view(flow, definition);
   }
 
@@ -134,6 +150,7 @@ export class FlowsService {
     if (!flow) throw flowNotFound(id);
     this.compiled.remember(id, flow.currentVersion, definition);
     this.keyChangeListeners.forEach((listener) => listener(id));
+    this.announce('flow.updated', flow, `flow.updated:${id}:${flow.currentVersion}`);
     return this.view(flow, definition);
   }
 
@@ -161,9 +178,13 @@ export class FlowsService {
   }
 
   async setStatus(id: string, status: FlowStatus): Promise<FlowView> {
-    await this.get(id);
+    const before = await this.get(id);
     await this.flows.setStatus(id, status);
-    return this.get(id);
+    const after = await this.get(id);
+    if (before.flow.status !== status) {
+      this.announce(status === 'paused' ? 'flow.paused' : 'flow.activated', after.flow);
+    }
+    return after;
   }
 
   /** A new catch key; with a grace period the old key keeps working until it ends. */
@@ -209,8 +230,9 @@ export class FlowsService {
   }
 
   async remove(id: string): Promise<void> {
-    await this.get(id);
+    const { flow } = await this.get(id);
     await this.flows.softDelete(id);
     this.keyChangeListeners.forEach((listener) => listener(id));
+    this.announce('flow.deleted', flow, `flow.deleted:${id}`);
   }
 }

@@ -16,6 +16,7 @@ import {
 import { RunsRepository, type RunRow } from './runs.repository.js';
 import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
 import { triggerFrom } from './stored-request.js';
+import { RunEvents } from '../webhooks/run-events.js';
 
 /** Extra lease beyond the step's timeout before the reconciler assumes the worker died. */
 export const LEASE_MARGIN_MS = 5_000;
@@ -36,6 +37,7 @@ export class RunExecutor {
     private readonly attempts: StepAttempts,
     private readonly plugins: PluginRegistry,
     private readonly queue: RunQueue,
+    private readonly events: RunEvents,
   ) {}
 
   private async scopeOf(run: RunRow, outputs: Record<string, unknown>): Promise<StepScope> {
@@ -60,6 +62,7 @@ export class RunExecutor {
       await this.steps.transaction((m) =>
         this.steps.finishRun(m, runId, 'failed', classifyError(error).message),
       );
+      this.events.runFinished(runId);
       return;
     }
     if (!passes) {
@@ -85,6 +88,7 @@ export class RunExecutor {
       return pending;
     });
     if (next) await this.queue.step(runId, next.stepId, String(next.attempt + 1));
+    else this.events.runFinished(runId);
   }
 
   async executeStep(runId: string, stepId: string): Promise<void> {
@@ -223,8 +227,23 @@ export class RunExecutor {
       }
       return;
     }
-    const failed = write({ ...common, status: 'failed', entry: entry('failed', error.message) });
-    if (step.definition.onError === 'continue') return this.advance(run.id, failed);
+    let recorded = false;
+    const failed = async (manager: EntityManager) => {
+      recorded = await write({
+        ...common,
+        status: 'failed',
+        entry: entry('failed', error.message),
+      })(manager);
+      return recorded;
+    };
+    const stepFailed = () => {
+      if (recorded)
+        this.events.stepFailed(run.id, step.definition.id, error.message, claimed.attempt);
+    };
+    if (step.definition.onError === 'continue') {
+      await this.advance(run.id, failed);
+      return stepFailed();
+    }
     await this.steps.transaction(async (manager) => {
       await this.steps.lockRun(manager, run.id);
       if (await failed(manager)) {
@@ -232,6 +251,8 @@ export class RunExecutor {
         await this.steps.finishRun(manager, run.id, 'failed', reason);
       }
     });
+    stepFailed();
+    this.events.runFinished(run.id);
     this.logger.warn(`run ${run.id} failed at step ${step.definition.id}: ${error.message}`);
   }
 }

@@ -1,13 +1,15 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { secretContext } from '../connections/connections.service.js';
 import { sealContext } from '../flows/catch-key.js';
 import { verifySealContext } from '../flows/verify-secrets.js';
+import { webhookSecretContext } from '../webhooks/subscription-secrets.js';
 import type { SecretBox } from './secret-box.js';
 
 export interface RekeyReport {
   connectionSecrets: number;
   catchKeys: number;
   verifySecrets: number;
+  webhookSecrets: number;
 }
 
 /**
@@ -56,6 +58,27 @@ export async function rekeySecrets(dataSource: DataSource, box: SecretBox): Prom
         [id, rotated, rotatedVerify],
       );
     }
-    return { connectionSecrets, catchKeys, verifySecrets };
+    const webhookSecrets = await rekeyWebhookSecrets(manager, box);
+    return { connectionSecrets, catchKeys, verifySecrets, webhookSecrets };
   });
+}
+
+/** Outgoing webhook subscriptions: the current secret and the previous one in its grace period. */
+async function rekeyWebhookSecrets(manager: EntityManager, box: SecretBox): Promise<number> {
+  let changed = 0;
+  const rows: { id: string; secret_sealed: string; previous_secret_sealed: string | null }[] =
+    await manager.query(
+      'SELECT id, secret_sealed, previous_secret_sealed FROM webhook_subscriptions FOR UPDATE',
+    );
+  for (const { id, secret_sealed: current, previous_secret_sealed: previous } of rows) {
+    const rotated = box.rotate(current, webhookSecretContext(id));
+    const rotatedPrevious = previous && box.rotate(previous, webhookSecretContext(id));
+    if (rotated === current && rotatedPrevious === previous) continue;
+    changed += 1;
+    await manager.query(
+      'UPDATE webhook_subscriptions SET secret_sealed = $2, previous_secret_sealed = $3 WHERE id = $1',
+      [id, rotated, rotatedPrevious],
+    );
+  }
+  return changed;
 }

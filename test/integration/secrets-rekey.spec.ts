@@ -30,6 +30,11 @@ describe('master key rotation', () => {
         steps: [{ id: 'a', action: 'core.transform' }],
       })
     ).body;
+    const webhook = await api.post('/api/v1/webhooks', {
+      url: 'https://hooks.example.com/x',
+      events: ['run.failed'],
+    });
+    expect(webhook.status).toBe(201);
     const [oldId, oldKey] = TEST_MASTER_KEYS.split(':');
     const newKey = { id: 'k2', key: randomBytes(32) };
     const both = new SecretBox([newKey, { id: oldId, key: Buffer.from(oldKey, 'base64') }]);
@@ -39,11 +44,13 @@ describe('master key rotation', () => {
         connectionSecrets: 1,
         catchKeys: 1,
         verifySecrets: 1,
+        webhookSecrets: 1,
       });
       expect(await rekeySecrets(dataSource, both)).toEqual({
         connectionSecrets: 0,
         catchKeys: 0,
         verifySecrets: 0,
+        webhookSecrets: 0,
       });
       const onlyNew = new SecretBox([newKey]);
       const [row] = await dataSource.query('SELECT secrets FROM connections WHERE id = $1', [

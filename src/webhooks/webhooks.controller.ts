@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { API_PREFIX } from '../common/api-prefix.js';
+import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { uuidParam } from '../common/uuid-param.pipe.js';
+import {
+  CreateWebhookDto,
+  ListDeliveriesQueryDto,
+  ListWebhooksQueryDto,
+  RotateWebhookSecretDto,
+  UpdateWebhookDto,
+} from './dto/webhook.dto.js';
+import { EVENT_CATALOGUE } from './event-catalogue.js';
+import { WebhooksService } from './webhooks.service.js';
+
+const ID = uuidParam('webhook subscription id (GET /api/v1/webhooks lists them)');
+
+/** Subscriptions to Flowhub's own events, signed deliveries and their log. */
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@ApiBadRequestResponse({ type: ErrorBodyDto })
+@Controller(`${API_PREFIX}/webhooks`)
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get('events/available')
+  @ApiOkResponse({ description: '[{name, description}] of every event' })
+  available() {
+    return Object.entries(EVENT_CATALOGUE).map(([name, description]) => ({ name, description }));
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Every subscription, oldest first' })
+  list(@Query() query: ListWebhooksQueryDto) {
+    return this.webhooks.list(query.is_active);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ description: 'The subscription with its secret (shown this once)' })
+  create(@Body() body: CreateWebhookDto) {
+    return this.webhooks.create(body);
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  get(@Param('id', ID) id: string) {
+    return this.webhooks.get(id);
+  }
+
+  @Put(':id')
+  @ApiOkResponse({ description: 'Fields given are changed; is_active: true re-enables' })
+  update(@Param('id', ID) id: string, @Body() body: UpdateWebhookDto) {
+    return this.webhooks.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted with its delivery log' })
+  async remove(@Param('id', ID) id: string): Promise<void> {
+    await this.webhooks.remove(id);
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'The new secret (shown once); the old one signs too during the grace period',
+  })
+  rotateSecret(@Param('id', ID) id: string, @Body() body: RotateWebhookSecretDto) {
+    return this.webhooks.rotateSecret(id, body);
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'Sends webhook.test now; returns the attempt (status 0 + errorClass when no answer)',
+  })
+  test(@Param('id', ID) id: string) {
+    return this.webhooks.test(id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOkResponse({ description: '{items, nextCursor}: newest first, each with its attempts' })
+  deliveries(@Param('id', ID) id: string, @Query() query: ListDeliveriesQueryDto) {
+    return this.webhooks.deliveries(id, query);
+  }
+
+  @Post(':id/deliveries/:deliveryId/redeliver')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Sent again now with the same webhook-id; returns the attempt' })
+  redeliver(
+    @Param('id', ID) id: string,
+    @Param('deliveryId', uuidParam('delivery id (GET /api/v1/webhooks/:id/deliveries lists them)'))
+    deliveryId: string,
+  ) {
+    return this.webhooks.redeliver(id, deliveryId);
+  }
+}

@@ -1,0 +1,58 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { createEgressClient, type EgressClient } from '../common/egress/egress-client.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { WEBHOOKS_QUEUE } from './delivery-jobs.js';
+import { DELIVERY_TIMEOUT_MS, DeliverySender, WEBHOOK_EGRESS } from './delivery-sender.js';
+import { DeliverySweeper } from './delivery-sweeper.js';
+import { EventBus } from './event-bus.js';
+import { RunEvents } from './run-events.js';
+import { SubscriptionSecrets } from './subscription-secrets.js';
+import { WebhooksController } from './webhooks.controller.js';
+import { WebhooksProcessor } from './webhooks.processor.js';
+import { WebhooksRepository } from './webhooks.repository.js';
+import { WebhooksService } from './webhooks.service.js';
+
+/** The event bus, global so any module can announce what happened. */
+@Global()
+@Module({
+  imports: [BullModule.registerQueue({ name: WEBHOOKS_QUEUE })],
+  providers: [EventBus, RunEvents, WebhooksRepository, SubscriptionSecrets],
+  exports: [EventBus, RunEvents, WebhooksRepository, SubscriptionSecrets, BullModule],
+})
+export class WebhookEventsModule {}
+
+/** The /webhooks API and the sender (its own egress client: no redirects, 15 s per attempt). */
+@Module({
+  controllers: [WebhooksController],
+  providers: [
+    WebhooksService,
+    DeliverySender,
+    {
+      provide: WEBHOOK_EGRESS,
+      inject: [RUNTIME],
+      useFactory: (runtime: Runtime): EgressClient =>
+        createEgressClient({
+          allowCidrs: runtime.config.egressAllowCidrs,
+          allowHosts: runtime.config.egressAllowHosts,
+          maxRedirects: 0,
+          defaultTimeoutMs: DELIVERY_TIMEOUT_MS,
+        }),
+    },
+  ],
+  exports: [DeliverySender],
+})
+export class WebhooksModule implements OnModuleDestroy {
+  constructor(@Inject(WEBHOOK_EGRESS) private readonly egress: EgressClient) {}
+
+  onModuleDestroy(): void {
+    this.egress.close();
+  }
+}
+
+/** Delivery jobs and the sweeper, in worker processes. */
+@Module({
+  imports: [WebhooksModule],
+  providers: [WebhooksProcessor, DeliverySweeper],
+})
+export class WebhookWorkerModule {}

@@ -1,0 +1,31 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
+import { DeliverySender } from './delivery-sender.js';
+
+/** Runs delivery attempts; the job is only a pointer, Postgres holds the delivery. */
+@Processor(WEBHOOKS_QUEUE, { maxStalledCount: 3, autorun: false })
+export class WebhooksProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger('WebhooksProcessor');
+
+  constructor(
+    private readonly sender: DeliverySender,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker.concurrency = this.runtime.config.workerConcurrency;
+    await this.worker.waitUntilReady();
+    this.worker
+      .run()
+      .catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
+  }
+
+  process(job: Job<DeliveryJobData>): Promise<void> {
+    return this.sender.deliver(job.data.deliveryId, job.data.attempt);
+  }
+}
