@@ -256,6 +256,23 @@ describe('outgoing event webhooks', () => {
       /^5 deliveries in a row failed after every retry; the last: HTTP 503/,
     );
     expect(hits('/down')).toHaveLength(10);
+    const failedPage = (
+      await api.get(`/api/v1/webhooks/${id}/deliveries?status=failed&event=flow.created&limit=3`)
+    ).body;
+    expect(failedPage.items).toHaveLength(3);
+    const rest = (
+      await api.get(
+        `/api/v1/webhooks/${id}/deliveries?status=failed&limit=3&cursor=${failedPage.nextCursor}`,
+      )
+    ).body;
+    expect(rest.items).toHaveLength(2);
+    expect(rest.nextCursor).toBeNull();
+    const seen = new Set([...failedPage.items, ...rest.items].map((d: { id: string }) => d.id));
+    expect(seen.size).toBe(5);
+    expect(
+      (await api.get(`/api/v1/webhooks/${id}/deliveries?status=succeeded`)).body.items,
+    ).toEqual([]);
+    expect((await api.get(`/api/v1/webhooks/${id}/deliveries?cursor=nope`)).status).toBe(400);
     const reenabled = await api.put(`/api/v1/webhooks/${id}`, { is_active: true });
     expect(reenabled.body).toMatchObject({
       is_active: true,
