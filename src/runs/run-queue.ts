@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { QueueName } from '../queue/queue-names.js';
+import { WriteGroups } from './write-groups.js';
 
 export const RunJob = { start: 'start', step: 'step' } as const;
 
@@ -20,14 +21,24 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 86_400, count: 5000 },
 };
 
+interface QueuedJob {
+  name: string;
+  data: StartJobData | StepJobData;
+  opts: JobsOptions & { jobId: string };
+}
+
 /**
  * Enqueues run work. Jobs carry ids only; Postgres decides whether the work is still due,
- * so enqueueing twice is harmless. An enqueue failure is logged, never thrown: the
- * reconciler re-enqueues what Postgres says is due.
+ * so enqueueing twice is harmless. Concurrent adds share one addBulk. An enqueue failure is
+ * logged, never thrown: the reconciler re-enqueues what Postgres says is due.
  */
 @Injectable()
 export class RunQueue {
   private readonly logger = new Logger('RunQueue');
+  private readonly groups = new WriteGroups<QueuedJob, void>((jobs) => this.addBulk(jobs), {
+    maxRows: 100,
+    maxInFlight: 2,
+  });
 
   constructor(@InjectQueue(QueueName.runs) private readonly queue: Queue) {}
 
@@ -40,22 +51,25 @@ export class RunQueue {
     await this.add(RunJob.step, { runId, stepId }, `run-${runId}-step-${stepId}-${tag}`, delayMs);
   }
 
-  private async add(
-    name: string,
-    data: StartJobData | StepJobData,
-    jobId: string,
-    delayMs: number,
-  ) {
+  private add(name: string, data: StartJobData | StepJobData, jobId: string, delayMs: number) {
+    const delay = Math.max(0, Math.round(delayMs));
+    return this.groups.add({ name, data, opts: { ...JOB_OPTIONS, jobId, delay } });
+  }
+
+  private async addBulk(jobs: QueuedJob[]): Promise<void[]> {
     try {
-      await this.queue.add(name, data, {
-        ...JOB_OPTIONS,
-        jobId,
-        delay: Math.max(0, Math.round(delayMs)),
-      });
+      if (jobs.length === 1) await this.queue.add(jobs[0].name, jobs[0].data, jobs[0].opts);
+      else await this.queue.addBulk(jobs);
     } catch (error) {
+      const ids = jobs.map((job) => job.opts.jobId);
+      const shown =
+        ids.length > 3
+          ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`
+          : ids.join(', ');
       this.logger.warn(
-        `could not enqueue ${jobId} (${(error as Error).message}); the reconciler will retry`,
+        `could not enqueue ${shown} (${(error as Error).message}); the reconciler will retry`,
       );
     }
+    return jobs.map(() => undefined);
   }
 }

@@ -3,11 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RunStatus } from './run.entity.js';
 import {
+  CATCH_GROUP_SQL,
+  catchGroupParams,
   REQUEST_COLUMNS,
   requestParams,
   type RequestRow,
   type StoredRequest,
 } from './stored-request.js';
+import { WriteFailure, WriteGroups } from './write-groups.js';
 
 export interface RunRow {
   id: string;
@@ -30,23 +33,64 @@ export interface RunListFilter {
   after?: { createdAt: string; id: string };
 }
 
+/** One delivery for the grouped catch insert. */
+interface CatchRow {
+  flowId: string;
+  runId: string;
+  request: StoredRequest;
+}
+
+/** Catch inserts share a statement: at most this many rows, this many statements at once. */
+export const CATCH_GROUP = { maxRows: 100, maxInFlight: 3 };
+
 /**
- * Run-level SQL. The catch path is one statement: it stores the request and its run
- * atomically, reading the flow's live status in the same statement (no stale cache).
+ * Run-level SQL. The catch path stores the request and its run atomically, reading the flow's
+ * live status in the same statement (no stale cache); concurrent deliveries share one
+ * statement (one commit), and each caller is answered only after that commit.
  */
 @Injectable()
 export class RunsRepository {
+  private readonly catchGroups = new WriteGroups<CatchRow, RunStatus | undefined>(
+    (rows) => this.insertCatchGroup(rows),
+    CATCH_GROUP,
+  );
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Stores request + run. Undefined when the flow does not exist (or was deleted), or when
    * the request's dedupe key was already seen for this flow (then nothing is stored).
    */
-  async insertFromCatch(
+  insertFromCatch(
     flowId: string,
     runId: string,
     request: StoredRequest,
   ): Promise<RunStatus | undefined> {
+    return this.catchGroups.add({ flowId, runId, request });
+  }
+
+  /**
+   * One statement for the group. If it fails (say one body Postgres refuses), each row is
+   * tried alone, so only the rows that fail by themselves get an error.
+   */
+  private async insertCatchGroup(
+    rows: CatchRow[],
+  ): Promise<(RunStatus | undefined | WriteFailure)[]> {
+    if (rows.length === 1) return [await this.insertOne(rows[0])];
+    let inserted: { id: string; status: RunStatus }[];
+    try {
+      inserted = await this.dataSource.query(CATCH_GROUP_SQL, catchGroupParams(rows));
+    } catch {
+      const settled = await Promise.allSettled(rows.map((row) => this.insertOne(row)));
+      return settled.map((result) =>
+        result.status === 'fulfilled' ? result.value : new WriteFailure(result.reason),
+      );
+    }
+    const statusOf = new Map(inserted.map((row) => [row.id, row.status]));
+    return rows.map((row) => statusOf.get(row.runId));
+  }
+
+  private async insertOne({ flowId, runId, request }: CatchRow): Promise<RunStatus | undefined> {
     const rows: { status: RunStatus }[] = await this.dataSource.query(
       `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2::uuid AND deleted_at IS NULL),
        req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})

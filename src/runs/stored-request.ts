@@ -57,3 +57,43 @@ export function requestParams(flowId: string, request: StoredRequest): unknown[]
     request.dedupeKey ?? null,
   ];
 }
+
+/** Params of CATCH_GROUP_SQL for a group of catch deliveries: one array per column. */
+export function catchGroupParams(
+  rows: { flowId: string; runId: string; request: StoredRequest }[],
+): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 13 }, () => new Array(rows.length));
+  rows.forEach(({ flowId, runId, request }, i) => {
+    const values = [...requestParams(flowId, request), runId];
+    values.forEach((value, c) => (columns[c][i] = value));
+  });
+  return columns;
+}
+
+/**
+ * requestParams' statement for many rows at once: each row is stored only when its flow
+ * exists and is not deleted, a repeated dedupe key stores nothing, and a paused flow's run is
+ * held. Rows are inserted in (flow, dedupe key) order so concurrent groups cannot deadlock.
+ * Returns (id, status) of each run stored.
+ */
+export const CATCH_GROUP_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::jsonb[], $5::jsonb[], $6::bytea[],
+                       $7::jsonb[], $8::varchar[], $9::int[], $10::varchar[], $11::timestamptz[],
+                       $12::varchar[], $13::uuid[])
+    AS i(id, flow_id, method, headers, query, raw_body, body, content_type, size, source_ip,
+         received_at, dedupe_key, run_id)),
+flow AS (SELECT id, current_version, status FROM flows
+         WHERE id IN (SELECT DISTINCT flow_id FROM input) AND deleted_at IS NULL),
+req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
+        SELECT i.id, i.flow_id, i.method, i.headers, i.query, i.raw_body, i.body, i.content_type,
+               i.size, i.source_ip, i.received_at, i.dedupe_key
+        FROM input i JOIN flow ON flow.id = i.flow_id
+        ORDER BY i.flow_id, i.dedupe_key, i.id
+        ON CONFLICT (flow_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+        RETURNING id)
+INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
+SELECT i.run_id, flow.id, flow.current_version,
+       CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, i.received_at
+FROM req JOIN input i ON i.id = req.id JOIN flow ON flow.id = i.flow_id
+RETURNING id, status`;

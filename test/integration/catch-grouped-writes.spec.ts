@@ -1,0 +1,100 @@
+import pg from 'pg';
+import { apiClient, postToCatch } from '../support/api-client.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+
+/**
+ * Concurrent deliveries share one INSERT statement (RunsRepository's catch groups): each
+ * still gets its own answer, only after the commit, and one bad row fails only itself.
+ */
+describe('grouped catch writes', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    app = await bootTestApp({ FLOWHUB_ROLE: 'api' });
+    api = apiClient(app.url!);
+  });
+  afterAll(() => app.stop());
+
+  const newFlow = async (trigger: Record<string, unknown> = {}) =>
+    (
+      await api.post('/api/v1/flows', {
+        name: 'Grouped',
+        trigger: { type: 'webhook', rateLimit: { perSecond: 10000 }, ...trigger },
+        steps: [{ id: 'echo', action: 'core.transform' }],
+      })
+    ).body as { id: string; catchUrl: string };
+
+  const stored = async (flowId: string) => {
+    const client = new pg.Client({ connectionString: app.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT r.id, r.status, q.body FROM runs r JOIN inbound_requests q ON q.id = r.request_id
+         WHERE r.flow_id = $1`,
+        [flowId],
+      );
+      return rows as { id: string; status: string; body: unknown }[];
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('answers 300 concurrent deliveries each with its own run, every one stored', async () => {
+    const flow = await newFlow();
+    const replies = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => postToCatch(flow.catchUrl, JSON.stringify({ n: i }))),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(Array(300).fill(202));
+    const rows = await stored(flow.id);
+    expect(new Set(rows.map((row) => row.id))).toEqual(
+      new Set(replies.map((reply) => reply.body.runId)),
+    );
+    expect(rows.map((row) => (row.body as { n: number }).n).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 300 }, (_, i) => i),
+    );
+  });
+
+  it('fails only the delivery Postgres refuses, not the others of its group', async () => {
+    const flow = await newFlow();
+    const bodies = Array.from({ length: 40 }, (_, i) => JSON.stringify({ n: i }));
+    bodies[17] = '{"n": "\\u0000"}'; // jsonb refuses NUL characters
+    const replies = await Promise.all(bodies.map((body) => postToCatch(flow.catchUrl, body)));
+    expect(replies[17].status).toBe(503);
+    expect(replies.filter((reply) => reply.status === 202)).toHaveLength(39);
+    expect(await stored(flow.id)).toHaveLength(39);
+  });
+
+  it('stores one run for copies of a delivery that land in the same group', async () => {
+    const flow = await newFlow({ dedupe: "$trigger.headers.'x-id'" });
+    const send = (id: string) =>
+      postToCatch(flow.catchUrl, '{}', 'application/json', { 'x-id': id });
+    const replies = await Promise.all([
+      ...Array.from({ length: 10 }, () => send('same')),
+      ...Array.from({ length: 10 }, (_, i) => send(`other-${i}`)),
+    ]);
+    const copies = replies.slice(0, 10);
+    expect(copies.filter((reply) => reply.status === 202)).toHaveLength(1);
+    expect(new Set(copies.map((reply) => reply.body.runId)).size).toBe(1);
+    expect(replies.slice(10).map((reply) => reply.status)).toEqual(Array(10).fill(202));
+    expect(await stored(flow.id)).toHaveLength(11);
+  });
+
+  it('holds the runs of a paused flow and refuses a deleted one, whatever the group', async () => {
+    const paused = await newFlow();
+    const deleted = await newFlow();
+    expect((await api.post(`/api/v1/flows/${paused.id}/pause`, {})).status).toBeLessThan(300);
+    expect((await api.delete(`/api/v1/flows/${deleted.id}`)).status).toBeLessThan(300);
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postToCatch(i % 2 ? paused.catchUrl : deleted.catchUrl, '{}'),
+      ),
+    );
+    expect(replies.filter((_, i) => i % 2).map((reply) => reply.body.status)).toEqual(
+      Array(10).fill('held'),
+    );
+    expect(replies.filter((_, i) => i % 2 === 0).map((reply) => reply.status)).toEqual(
+      Array(10).fill(404),
+    );
+  });
+});
