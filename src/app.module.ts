@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { PluginHostModule } from './plugin-host/plugin-host.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { WorkerModule } from './queue/worker.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RunsModule } from './runs/runs.module.js';
 import {
   WebhookEventsModule,
@@ -30,6 +31,7 @@ export class AppModule {
         RuntimeModule.forRoot(runtime),
         DatabaseModule.forRoot(runtime.databaseUrl),
         QueueModule.forRoot(runtime),
+        MetricsModule,
         WebhookEventsModule,
         PluginHostModule,
         RunsModule,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Metrics } from '../metrics/metrics.js';
 import { EventBus } from '../webhooks/event-bus.js';
 
 export type RejectionReason =
@@ -38,9 +39,11 @@ export class RejectionCounter implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventBus,
+    private readonly metrics: Metrics,
   ) {}
 
   count(flowId: string, reason: RejectionReason): void {
+    this.metrics.rejected.inc({ reason });
     this.announce(flowId, reason);
     const key = `${flowId} ${reason}`;
     const entry = this.pending.get(key);

@@ -10,6 +10,7 @@ import {
   nextDelayMs,
   verdictOf,
 } from './delivery-policy.js';
+import { Metrics } from '../metrics/metrics.js';
 import { EventBus } from './event-bus.js';
 import { signDelivery } from './webhook-signing.js';
 import { SubscriptionSecrets } from './subscription-secrets.js';
@@ -64,6 +65,7 @@ export class DeliverySender {
     private readonly events: EventBus,
     @Inject(WEBHOOK_EGRESS) private readonly http: EgressClient,
     @InjectQueue(WEBHOOKS_QUEUE) private readonly queue: Queue<DeliveryJobData>,
+    private readonly metrics: Metrics,
   ) {}
 
   /** An automatic attempt (a job); nothing when it is not this attempt's turn. */
@@ -201,6 +203,7 @@ export class DeliverySender {
     answer: Answer,
   ): Promise<void> {
     const verdict = verdictOf(answer.status, answer.errorClass ?? undefined);
+    this.metrics.deliveryAttempts.inc({ outcome: verdict });
     const schedule = subscription.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
     const delay =
       verdict === 'retry'

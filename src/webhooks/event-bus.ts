@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { Metrics } from '../metrics/metrics.js';
 import type { Queue } from 'bullmq';
 import type { EventName } from './event-catalogue.js';
 import { deliveryJob, WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
@@ -40,6 +41,7 @@ export class EventBus {
     private readonly repository: WebhooksRepository,
     @InjectQueue(WEBHOOKS_QUEUE) private readonly queue: Queue<DeliveryJobData>,
     @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly metrics: Metrics,
   ) {}
 
   /** An API link for event data: absolute on FLOWHUB_PUBLIC_URL when set. */
@@ -91,6 +93,7 @@ export class EventBus {
       (s) => s.events.includes(event.event) && s.id !== event.exceptSubscription,
     );
     if (targets.length === 0) return;
+    this.metrics.events.inc({ event: event.event });
     const timestamp = new Date().toISOString();
     const messageId = event.key ? messageIdFor(event.key) : randomMessageId();
     const plain = JSON.stringify({ event: event.event, timestamp, data: event.data });

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+
+/**
+ * This process's Prometheus metrics. Counters are bumped where things happen (cheap, in
+ * memory); gauges of queued work are read from Postgres and the queues when scraped.
+ */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly rejected = new Counter({
+    name: 'flowhub_catch_rejected_total',
+    help: 'Requests a catch URL refused after matching a flow, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly events = new Counter({
+    name: 'flowhub_events_total',
+    help: 'Events announced to subscriptions (fan-out started), by event',
+    labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
+  readonly deliveryAttempts = new Counter({
+    name: 'flowhub_webhook_attempts_total',
+    help: 'Outgoing webhook delivery attempts, by outcome (succeeded, retry, failed, gone)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly runs = new Gauge({
+    name: 'flowhub_runs',
+    help: 'Runs not finished yet, by status (read from Postgres when scraped)',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pendingDeliveries = new Gauge({
+    name: 'flowhub_webhook_deliveries_pending',
+    help: 'Outgoing webhook deliveries waiting for an attempt (read from Postgres when scraped)',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'flowhub_' });
+  }
+}

@@ -1,0 +1,34 @@
+import { apiClient, postToCatch } from '../support/api-client.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+
+/** GET /metrics: Prometheus text, without an API key. */
+describe('metrics', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await bootTestApp({ FLOWHUB_ROLE: 'api' });
+  });
+  afterAll(() => app.stop());
+
+  it('serves process, queue and rejection metrics without authentication', async () => {
+    const api = apiClient(app.url!);
+    const flow = (
+      await api.post('/api/v1/flows', {
+        name: 'm',
+        trigger: { type: 'webhook', verify: { preset: 'github', secret: 's' } },
+        steps: [{ id: 'a', action: 'core.transform' }],
+      })
+    ).body;
+    expect((await postToCatch(flow.catchUrl, '{}')).status).toBe(400);
+    await api.put(`/api/v1/flows/${flow.id}`, { ...flow.definition, trigger: { type: 'webhook' } });
+    expect((await postToCatch(flow.catchUrl, '{}')).status).toBe(202);
+    const response = await fetch(`${app.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0.0.4/);
+    const text = await response.text();
+    expect(text).toContain('flowhub_catch_rejected_total{reason="missing-header"} 1');
+    expect(text).toContain('flowhub_runs{status="queued"} 1');
+    expect(text).toContain('flowhub_webhook_deliveries_pending 0');
+    expect(text).toMatch(/^flowhub_process_resident_memory_bytes \d+/m);
+  });
+});
