@@ -24,6 +24,7 @@ describe('health and OpenAPI', () => {
     expect(body.info.queue.status).toBe('up');
   });
 
+  // Recovery within 10 s, as issue 8 promises for reconnecting processes (CI hosts are loaded).
   it('is not ready while the database refuses connections, and recovers after', async () => {
     const { name } = app.database;
     await app.database.admin(async (client) => {
@@ -46,7 +47,7 @@ describe('health and OpenAPI', () => {
       );
     }
     let status = 0;
-    for (let attempt = 0; attempt < 50 && status !== 200; attempt += 1) {
+    for (let attempt = 0; attempt < 100 && status !== 200; attempt += 1) {
       status = (await fetch(`${app.url}/health/ready`)).status;
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
     }
