@@ -1,6 +1,7 @@
 // The load generator, run as its own process: reads a spec as JSON on stdin, runs autocannon
 // against it, prints a JSON summary on stdout.
-// spec: { origin, paths: string[], body: string, connections, durationS, rate? }
+// spec: { origin, paths: string[], body: string, connections, durationS, rate?, once? }
+// once: each path exactly once, in order (warms every flow), instead of random paths for durationS.
 import autocannon from 'autocannon';
 
 let input = '';
@@ -9,10 +10,15 @@ const spec = JSON.parse(input);
 const { paths } = spec;
 const headers = { 'content-type': 'application/json' };
 
+let next = 0;
+const pick = spec.once
+  ? () => paths[next++ % paths.length]
+  : () => paths[Math.floor(Math.random() * paths.length)];
+
 const result = await autocannon({
   url: spec.origin,
   connections: spec.connections,
-  duration: spec.durationS,
+  ...(spec.once ? { amount: paths.length } : { duration: spec.durationS }),
   ...(spec.rate ? { overallRate: spec.rate } : {}),
   timeout: 10,
   requests: [
@@ -23,7 +29,7 @@ const result = await autocannon({
       // A random catch URL per request, so every flow is used whatever the connection count.
       setupRequest: (request) => ({
         ...request,
-        path: paths[Math.floor(Math.random() * paths.length)],
+        path: pick(),
       }),
     },
   ],

@@ -10,10 +10,10 @@ export const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 5);
 /** One load window; adds CPU ms per accepted request of the system's processes. */
 export async function ingest(
   system,
-  { connections = 50, rate, body, paths = system.paths, durationS = WINDOW_S },
+  { connections = 50, rate, body, paths = system.paths, durationS = WINDOW_S, once = false },
 ) {
   const { result, cpu } = await measureCpu(system.pids, () =>
-    runLoad({ origin: system.origin, paths, body, connections, durationS, rate }),
+    runLoad({ origin: system.origin, paths, body, connections, durationS, rate, once }),
   );
   return {
     ...result,

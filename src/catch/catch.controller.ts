@@ -29,7 +29,6 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import type { TriggerDefinition } from '../engine/flow-definition.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
-import { CompiledFlows } from '../flows/compiled-flows.js';
 import { CatchKeyCache, keyOpens, secretsAt } from './catch-key.cache.js';
 import { CatchRateLimiter, DEFAULT_RATE } from './catch-rate-limiter.js';
 import { handshakeReply } from './handshake.js';
@@ -57,7 +56,6 @@ export class CatchController {
     private readonly runs: RunsRepository,
     private readonly queue: RunQueue,
     private readonly dedupe: DedupeKeys,
-    private readonly compiled: CompiledFlows,
     private readonly rateLimiter: CatchRateLimiter,
     private readonly rejections: RejectionCounter,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -127,8 +125,7 @@ export class CatchController {
       const message = `${limit}: send a flatter or smaller body`;
       throw refuse('body-limits', new AppError(ErrorCode.BadRequest, message));
     }
-    const flow = await this.storageCall(() => this.compiled.get(flowId, target.version));
-    const { trigger } = flow.definition;
+    const { trigger } = target;
     if (trigger.allowIps && !ipAllowed(request.ip, trigger.allowIps)) {
       const message = `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`;
       throw refuse('ip-not-allowed', new AppError(ErrorCode.Forbidden, message));
@@ -160,7 +157,7 @@ export class CatchController {
     }
     const runId = randomUUID();
     const stored = withoutVerifySecret(storedRequestOf(request), trigger.verify);
-    stored.dedupeKey = await this.dedupe.keyOf(flow, stored);
+    stored.dedupeKey = await this.dedupe.keyOf(target, stored);
     const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
     if (!status) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     if (status === 'queued') await this.queue.start(runId);

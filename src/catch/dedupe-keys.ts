@@ -13,7 +13,7 @@ const MAX_KEY_LENGTH = 512;
 export class DedupeKeys {
   private readonly logger = new Logger('Dedupe');
 
-  async keyOf(flow: CompiledFlow, request: StoredRequest): Promise<string | null> {
+  async keyOf(flow: Pick<CompiledFlow, 'dedupe'>, request: StoredRequest): Promise<string | null> {
     if (!flow.dedupe) return null;
     const trigger = triggerFrom({
       ...request,
