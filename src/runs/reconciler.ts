@@ -5,9 +5,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { QueueName } from '../queue/queue-names.js';
+import { liveJobIndex, type LiveJobs } from '../queue/live-jobs.js';
 import { RunQueue } from './run-queue.js';
 
 /** Any constant works: it only has to be the same in every Flowhub process. */
@@ -21,7 +25,11 @@ export interface ReconcileReport {
   expiredLeases: number;
   resumedSteps: number;
   restartedRuns: number;
+  /** Due steps and queued runs left alone because a job for them is still in the queue. */
+  stillQueued?: number;
 }
+
+type StepRow = { run_id: string; step_id: string; attempt: number };
 
 /**
  * Postgres is the source of truth; the queue can lose jobs (Redis restart, a worker killed
@@ -40,6 +48,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly queue: RunQueue,
+    @InjectQueue(QueueName.runs) private readonly jobs: Queue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -65,26 +74,27 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         RECONCILER_LOCK,
       ]);
       if (!locked) return undefined;
-      const [expired]: [{ run_id: string; step_id: string; attempt: number }[]] =
-        await manager.query(
-          `UPDATE run_steps s SET status = 'pending', lease_until = NULL, next_attempt_at = now(),
+      const [expired]: [StepRow[]] = await manager.query(
+        `UPDATE run_steps s SET status = 'pending', lease_until = NULL, next_attempt_at = now(),
                 history = history || jsonb_build_array(jsonb_build_object('attempt', s.attempt,
                   'startedAt', s.started_at, 'finishedAt', now(), 'outcome', 'lost',
                   'error', 'the worker stopped during this attempt (its lease expired)'))
          FROM runs r
          WHERE r.id = s.run_id AND r.status = 'running' AND s.status = 'running' AND s.lease_until < now()
          RETURNING s.run_id, s.step_id, s.attempt`,
-        );
-      // A step never marked due (next_attempt_at NULL: the worker died between creating the
-      // step rows and enqueueing the first step) counts as due since the run started.
-      const due: { run_id: string; step_id: string; attempt: number }[] = await manager.query(
+      );
+      // The first unfinished step of each running run, if it is pending: a running one is
+      // the lease's business (above). A step never marked due (next_attempt_at NULL: the worker
+      // died between creating the step rows and enqueueing the first step) is due since the
+      // run started.
+      const due: StepRow[] = await manager.query(
         `SELECT run_id, step_id, attempt FROM (
-           SELECT DISTINCT ON (s.run_id) s.run_id, s.step_id, s.attempt,
+           SELECT DISTINCT ON (s.run_id) s.run_id, s.step_id, s.attempt, s.status,
                   coalesce(s.next_attempt_at, r.started_at, r.created_at) AS due_at
            FROM run_steps s JOIN runs r ON r.id = s.run_id
-           WHERE r.status = 'running' AND s.status = 'pending'
-           ORDER BY s.run_id, s.position) first_pending
-         WHERE due_at < now() - $1 * interval '1 millisecond' LIMIT ${BATCH}`,
+           WHERE r.status = 'running' AND s.status IN ('pending', 'running')
+           ORDER BY s.run_id, s.position) first_unfinished
+         WHERE status = 'pending' AND due_at < now() - $1 * interval '1 millisecond' LIMIT ${BATCH}`,
         [graceMs],
       );
       const queued: { id: string }[] = await manager.query(
@@ -110,22 +120,45 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     return released;
   }
 
+  /**
+   * Ids of the jobs still waiting, delayed or active. Under load a due step is often just
+   * behind a backlog: re-enqueueing it would double the backlog at every pass. Undefined
+   * when the queue cannot tell (then everything due is enqueued; claims make that harmless).
+   */
+  private async liveJobs(): Promise<LiveJobs | undefined> {
+    try {
+      const ids = await this.jobs.getRanges(
+        ['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'],
+        0,
+        -1,
+      );
+      return liveJobIndex(ids);
+    } catch (error) {
+      this.logger.warn(`could not list live jobs (${(error as Error).message})`);
+      return undefined;
+    }
+  }
+
   private async enqueue(found: {
-    expired: { run_id: string; step_id: string; attempt: number }[];
-    due: { run_id: string; step_id: string; attempt: number }[];
+    expired: StepRow[];
+    due: StepRow[];
     queued: { id: string }[];
   }): Promise<ReconcileReport> {
+    const live = found.due.length + found.queued.length > 0 ? await this.liveJobs() : undefined;
+    const due = found.due.filter((step) => !live?.hasStep(step.run_id, step.step_id));
+    const queued = found.queued.filter((run) => !live?.hasStart(run.id));
     // A time-bucketed suffix: a job BullMQ still remembers (completed or failed) under the
     // usual id would make a plain re-add a no-op.
     const bucket = `r${Math.floor(Date.now() / 60_000)}`;
-    for (const step of [...found.expired, ...found.due]) {
+    for (const step of [...found.expired, ...due]) {
       await this.queue.step(step.run_id, step.step_id, `${step.attempt + 1}-${bucket}`);
     }
-    for (const run of found.queued) await this.queue.start(run.id, `-${bucket}`);
+    for (const run of queued) await this.queue.start(run.id, `-${bucket}`);
     const report = {
       expiredLeases: found.expired.length,
-      resumedSteps: found.due.length,
-      restartedRuns: found.queued.length,
+      resumedSteps: due.length,
+      restartedRuns: queued.length,
+      stillQueued: found.due.length - due.length + found.queued.length - queued.length,
     };
     if (report.expiredLeases + report.resumedSteps + report.restartedRuns > 0) {
       this.logger.warn(

@@ -96,6 +96,10 @@ export class RunStepsRepository {
     return rows[0] && { stepId: rows[0].step_id, attempt: rows[0].attempt };
   }
 
+  /**
+   * Claims a pending step that is due, only once every earlier step has finished: a stray job
+   * for a later step (a re-drive racing a step still running) finds nothing to claim.
+   */
   async claim(runId: string, stepId: string, leaseMs: number): Promise<ClaimedStep | undefined> {
     const [rows]: [
       { attempt: number; wake_at: Date | null; item_outputs: unknown[] | null; claimed_at: Date }[],
@@ -106,6 +110,8 @@ export class RunStepsRepository {
          FROM runs r
          WHERE s.run_id = $1 AND s.step_id = $2 AND r.id = s.run_id AND r.status = 'running'
            AND s.status = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= now() + interval '1 second')
+           AND NOT EXISTS (SELECT 1 FROM run_steps earlier WHERE earlier.run_id = s.run_id
+                           AND earlier.position < s.position AND earlier.status IN ('pending', 'running'))
          RETURNING s.attempt, s.wake_at, s.item_outputs, now() AS claimed_at`,
       [runId, stepId, leaseMs],
     );

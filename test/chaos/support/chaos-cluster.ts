@@ -136,7 +136,12 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
     name: 'Chaos: order -> CRM deal -> ERP',
     trigger: { type: 'webhook', rateLimit: { perSecond: 100_000, burst: 100_000 } },
     steps: [
-      { id: 'shape', action: 'core.transform', map: "{ 'n': n, 'name': 'Chaos order ' & n }" },
+      {
+        id: 'shape',
+        action: 'core.transform',
+        timeoutMs: 2000,
+        map: "{ 'n': n, 'name': 'Chaos order ' & n }",
+      },
       {
         id: 'deal',
         action: 'zoho-crm.createDeal',

@@ -13,6 +13,8 @@ export interface PostResult {
   refused: { at: number; retryAfter: string | null }[];
   /** Other answers before the final one (e.g. connection refused: status 0). */
   errors: string[];
+  /** Every attempt: when it was sent, when it was answered, and the status (0: no answer). */
+  attempts: { sentAt: number; at: number; status: number }[];
   firstAt: number;
   acceptedAt?: number;
 }
@@ -51,14 +53,23 @@ export async function postAtRate(catchUrl: string, options: PostOptions): Promis
   let done = 0;
   const one = async (n: number): Promise<PostResult> => {
     await sleep(Math.max(0, started + (n * 1000) / options.perSecond - Date.now()));
-    const result: PostResult = { n, status: 0, refused: [], errors: [], firstAt: Date.now() };
+    const result: PostResult = {
+      n,
+      status: 0,
+      refused: [],
+      errors: [],
+      attempts: [],
+      firstAt: Date.now(),
+    };
     for (let attempt = 0; ; attempt += 1) {
       let answer: Awaited<ReturnType<typeof postOnce>> | undefined;
+      const sentAt = Date.now();
       try {
         answer = await postOnce(catchUrl, JSON.stringify({ n }));
       } catch (error) {
         result.errors.push((error as Error).message);
       }
+      result.attempts.push({ sentAt, at: Date.now(), status: answer?.status ?? 0 });
       if (answer?.status === 202) {
         Object.assign(result, { status: 202, runId: answer.runId, acceptedAt: Date.now() });
         break;

@@ -27,6 +27,9 @@ export interface Tally {
   notifyDeliveries: number;
   notifyKeys: number;
   notifyRepeated: number;
+  /** Why runs failed, and the step rows left open (both should be empty). */
+  failures: Record<string, number>;
+  leftOpen: { run: string; step: string; status: string; runStatus: string }[];
 }
 
 const FINAL = ['succeeded', 'failed', 'filtered', 'cancelled'];
@@ -45,6 +48,22 @@ export async function countOpen(cluster: ChaosCluster) {
 export async function settle(cluster: ChaosCluster, ms: number): Promise<boolean> {
   return eventually(async () => {
     const open = await countOpen(cluster);
+    const failed = await cluster.postgres.query<{ error: string; count: number }>(
+      `SELECT coalesce(error, '?') AS error, count(*)::int AS count FROM runs
+     WHERE flow_id = $1 AND status = 'failed' GROUP BY 1`,
+      [cluster.flowId],
+    );
+    const leftOpen = await cluster.postgres.query<{
+      run: string;
+      step: string;
+      status: string;
+      runStatus: string;
+    }>(
+      `SELECT s.run_id AS run, s.step_id AS step, s.status, r.status AS "runStatus"
+     FROM run_steps s JOIN runs r ON r.id = s.run_id
+     WHERE r.flow_id = $1 AND s.status IN ('pending', 'running') LIMIT 10`,
+      [cluster.flowId],
+    );
     return open.runs === 0 && open.steps === 0;
   }, ms);
 }
@@ -63,6 +82,22 @@ export async function tally(cluster: ChaosCluster, results: PostResult[]): Promi
     [cluster.flowId],
   );
   const open = await countOpen(cluster);
+  const failed = await cluster.postgres.query<{ error: string; count: number }>(
+    `SELECT coalesce(error, '?') AS error, count(*)::int AS count FROM runs
+     WHERE flow_id = $1 AND status = 'failed' GROUP BY 1`,
+    [cluster.flowId],
+  );
+  const leftOpen = await cluster.postgres.query<{
+    run: string;
+    step: string;
+    status: string;
+    runStatus: string;
+  }>(
+    `SELECT s.run_id AS run, s.step_id AS step, s.status, r.status AS "runStatus"
+     FROM run_steps s JOIN runs r ON r.id = s.run_id
+     WHERE r.flow_id = $1 AND s.status IN ('pending', 'running') LIMIT 10`,
+    [cluster.flowId],
+  );
   const dealsPerRun = new Map<string, number>();
   for (const deal of cluster.zoho.deals()) {
     const runId = String(deal.Flowhub_Key ?? '').split(':')[0];
@@ -90,6 +125,8 @@ export async function tally(cluster: ChaosCluster, results: PostResult[]): Promi
     notifyDeliveries: cluster.receiver.requests.length,
     notifyKeys: cluster.receiver.effects.size,
     notifyRepeated: [...perKey.values()].filter((count) => count > 1).length,
+    failures: Object.fromEntries(failed.map((f) => [f.error.slice(0, 300), f.count])),
+    leftOpen,
   };
 }
 
