@@ -48,22 +48,6 @@ export async function countOpen(cluster: ChaosCluster) {
 export async function settle(cluster: ChaosCluster, ms: number): Promise<boolean> {
   return eventually(async () => {
     const open = await countOpen(cluster);
-    const failed = await cluster.postgres.query<{ error: string; count: number }>(
-      `SELECT coalesce(error, '?') AS error, count(*)::int AS count FROM runs
-     WHERE flow_id = $1 AND status = 'failed' GROUP BY 1`,
-      [cluster.flowId],
-    );
-    const leftOpen = await cluster.postgres.query<{
-      run: string;
-      step: string;
-      status: string;
-      runStatus: string;
-    }>(
-      `SELECT s.run_id AS run, s.step_id AS step, s.status, r.status AS "runStatus"
-     FROM run_steps s JOIN runs r ON r.id = s.run_id
-     WHERE r.flow_id = $1 AND s.status IN ('pending', 'running') LIMIT 10`,
-      [cluster.flowId],
-    );
     return open.runs === 0 && open.steps === 0;
   }, ms);
 }
