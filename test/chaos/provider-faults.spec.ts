@@ -53,6 +53,7 @@ describe(`chaos 4: provider faults, ${RUNS} runs each`, () => {
       callsPerRun: histogram(runIds.map((id) => callsOf(id).length)),
       dealAttempts: histogram(dealSteps.map((s) => s.attempts)),
       minGapMs: gaps.length ? Math.min(...gaps) : null,
+      exampleError: dealSteps.find((s) => s.error)?.error ?? null,
     };
     report(`4 provider fault ${fault}`, { scale: SCALE, ...figures });
     return { settled, runs, dealSteps, figures };
