@@ -121,10 +121,13 @@ export async function throughputBench() {
       log('ingest: floor');
       results.floorIngest = await floorPhase('api', receiver, ingestSet);
       log('ingest: Flowhub (api role)');
-      results.flowhubIngest = await flowhubPhase('api', receiver, async (system) => ({
-        ...(await ingestSet(system)),
-        ...(ONLY.has('scaling') ? { scaling: await scaling(system) } : {}),
-      }));
+      results.flowhubIngest = await flowhubPhase('api', receiver, async (system) => {
+        const set = await ingestSet(system);
+        // Peak RSS under the 1 KB ingest load, before the 256 KB and 10,000-flow windows.
+        const rss1k = await peakRssMb(system.pids[0]);
+        if (!ONLY.has('scaling')) return { ...set, peakRssMb1k: rss1k };
+        return { ...set, peakRssMb1k: rss1k, scaling: await scaling(system) };
+      });
     }
     if (ONLY.has('e2e')) {
       log('end to end: floor');

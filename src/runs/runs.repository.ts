@@ -40,8 +40,16 @@ interface CatchRow {
   request: StoredRequest;
 }
 
-/** Catch inserts share a statement: at most this many rows, this many statements at once. */
-export const CATCH_GROUP = { maxRows: 100, maxInFlight: 3 };
+/**
+ * Catch inserts share a statement: at most 100 rows and 128 KB of bodies per statement (a
+ * larger body goes alone, with its bytes as a plain parameter), 3 statements at once.
+ */
+export const CATCH_GROUP = {
+  maxRows: 100,
+  maxInFlight: 3,
+  maxWeight: 128 * 1024,
+  weight: (row: unknown) => (row as CatchRow).request.size,
+};
 
 /**
  * Run-level SQL. The catch path stores the request and its run atomically, reading the flow's

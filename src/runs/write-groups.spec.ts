@@ -60,4 +60,25 @@ describe('WriteGroups', () => {
     await expect(failed[1]).rejects.toThrow('database down');
     await expect(writer.add('c')).resolves.toBe('c');
   });
+
+  it('closes a group at maxWeight, and writes an item heavier than that alone', async () => {
+    const groups: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const writer = new WriteGroups(
+      async (items: number[]) => {
+        groups.push(items);
+        if (groups.length === 1) await gate;
+        return items;
+      },
+      { maxRows: 10, maxInFlight: 1, maxWeight: 100, weight: (n) => n as number },
+    );
+    const first = writer.add(1);
+    await tick();
+    const rest = [40, 50, 20, 500, 10].map((n) => writer.add(n));
+    release();
+    await first;
+    await Promise.all(rest);
+    expect(groups).toEqual([[1], [40, 50], [20], [500], [10]]);
+  });
 });

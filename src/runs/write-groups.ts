@@ -7,6 +7,9 @@
 export interface WriteGroupOptions {
   maxRows: number;
   maxInFlight: number;
+  /** With `weight`: a group holds at most this much, except a single heavier item alone. */
+  maxWeight?: number;
+  weight?: (item: unknown) => number;
 }
 
 /** A result that fails only its own item (the rest of the group succeeded). */
@@ -51,10 +54,24 @@ export class WriteGroups<T, R> {
 
   private drain(): void {
     while (this.inFlight < this.options.maxInFlight && this.waiting.length > 0) {
-      const group = this.waiting.splice(0, this.options.maxRows);
+      const group = this.waiting.splice(0, this.groupSize());
       this.inFlight += 1;
       void this.writeGroup(group);
     }
+  }
+
+  /** How many waiting items the next group takes: maxRows, fewer if they weigh too much. */
+  private groupSize(): number {
+    const { maxRows, maxWeight, weight } = this.options;
+    if (!maxWeight || !weight) return maxRows;
+    let total = 0;
+    let size = 0;
+    while (size < maxRows && size < this.waiting.length) {
+      total += weight(this.waiting[size].item);
+      if (size > 0 && total > maxWeight) break;
+      size += 1;
+    }
+    return size;
   }
 
   private async writeGroup(group: Waiting<T, R>[]): Promise<void> {
