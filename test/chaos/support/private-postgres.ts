@@ -11,9 +11,17 @@ import { isAlive } from '../../../src/database/leftover-postmaster.js';
 export interface PrivatePostgres {
   url: string;
   /** `immediate` shutdown (SIGQUIT: no checkpoint, clients cut), down for `downMs`, same port. */
-  restartImmediate(downMs: number): Promise<void>;
+  restartImmediate(downMs: number): Promise<Outage>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
+}
+
+/** When the kill was sent, when the postmaster was gone, when it was started and was ready. */
+export interface Outage {
+  killedAt: number;
+  goneAt: number;
+  restartingAt: number;
+  upAt: number;
 }
 
 const quiet = { info: () => undefined, debug: () => undefined, warn: () => undefined };
@@ -91,10 +99,14 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     query,
     async restartImmediate(downMs) {
       const pid = (await postmasterPid(clusterDir)) ?? child.pid!;
+      const killedAt = Date.now();
       process.kill(pid, 'SIGQUIT');
       await waitForExit(pid, 10_000);
+      const goneAt = Date.now();
       await sleep(downMs);
+      const restartingAt = Date.now();
       child = await respawn(clusterDir, port);
+      return { killedAt, goneAt, restartingAt, upAt: Date.now() };
     },
     async stop() {
       const pid = await postmasterPid(clusterDir);
