@@ -1,13 +1,17 @@
 // Summarises a .cpuprofile (node --cpu-prof): self time by area and the top functions.
-// Usage: node bench/profile-summary.mjs <file.cpuprofile> [topN]
+// Usage: node bench/profile-summary.mjs <file.cpuprofile> [topN] [skipMs]
+// skipMs leaves out the first milliseconds of the profile (boot), so only the load is summed.
 import { readFile } from 'node:fs/promises';
 
-const [file, top = '25'] = process.argv.slice(2);
+const [file, top = '25', skipMs = '0'] = process.argv.slice(2);
 const profile = JSON.parse(await readFile(file, 'utf8'));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const self = new Map();
 const dt = profile.timeDeltas;
+let at = 0;
 for (let i = 0; i < profile.samples.length; i += 1) {
+  at += dt[i] ?? 0;
+  if (at < Number(skipMs) * 1000) continue;
   self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
