@@ -179,7 +179,10 @@ describe(`chaos 6: ${HOSTILE} hostile requests during ${COUNT} webhooks and ever
     expect(badWebhooks.slice(0, 5)).toEqual([]);
     expect(stored.runs).toBe(0);
     expect(settled).toBe(true);
-    expect(figures.answers).toEqual({ 202: COUNT });
+    // A 503 can hide a commit (Postgres died during COMMIT): the sender's retry then gets 200
+    // with the run already stored, thanks to the delivery id.
+    expect(Object.keys(figures.answers).filter((s) => s !== '202' && s !== '200')).toEqual([]);
+    expect(figures.accepted).toBe(COUNT);
     expect(figures.runs).toEqual({ succeeded: COUNT });
     expect(figures.deals).toBe(COUNT);
     expect(figures.runsWithoutOneDeal).toBe(0);

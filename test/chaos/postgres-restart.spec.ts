@@ -79,7 +79,10 @@ describe(`chaos 3: Postgres restarted (immediate) during ${COUNT} posts`, () => 
     expect(cluster.unexpectedExits()).toBe(0);
     expect(cluster.apiProcess.child.exitCode).toBeNull();
     expect(settled).toBe(true);
-    expect(figures.answers).toEqual({ 202: COUNT });
+    // A 503 can hide a commit (Postgres died during COMMIT): the sender's retry then gets 200
+    // with the run already stored, thanks to the delivery id.
+    expect(Object.keys(figures.answers).filter((s) => s !== '202' && s !== '200')).toEqual([]);
+    expect(figures.accepted).toBe(COUNT);
     expect(figures.acceptedSucceeded).toBe(COUNT);
     expect(figures.runs).toEqual({ succeeded: COUNT });
     expect(figures.runsWithoutOneDeal).toBe(0);

@@ -9,6 +9,7 @@ import {
   waitUntilReady,
   type FlowhubProcess,
 } from '../../support/flowhub-process.js';
+import { DELIVERY_HEADER } from './load.js';
 import { startChaosZoho, type ChaosZoho, type ChaosZohoOptions } from './chaos-zoho.js';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
 import { startPrivateRedis, type PrivateRedis } from './private-redis.js';
@@ -134,7 +135,11 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
   if (connection.status !== 201) throw new Error(`connection: ${JSON.stringify(connection.body)}`);
   const flow = await api.post('/api/v1/flows', {
     name: 'Chaos: order -> CRM deal -> ERP',
-    trigger: { type: 'webhook', rateLimit: { perSecond: 100_000, burst: 100_000 } },
+    trigger: {
+      type: 'webhook',
+      rateLimit: { perSecond: 100_000, burst: 100_000 },
+      dedupe: { header: DELIVERY_HEADER },
+    },
     steps: [
       {
         id: 'shape',

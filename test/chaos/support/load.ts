@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** CHAOS_SCALE scales every count and rate-driven duration (1 = the issue's full size). */
@@ -6,7 +7,10 @@ export const scaled = (count: number, minimum = 20) => Math.max(minimum, Math.ro
 
 export interface PostResult {
   n: number;
-  /** Status of the last answer (0: no answer); earlier 503s are in `refused`. */
+  /**
+   * Status of the last answer (0: no answer); earlier 503s are in `refused`. 200 is a
+   * duplicate: a retry of a delivery already stored (its first answer was lost or a 503).
+   */
   status: number;
   runId?: string;
   /** 503s (with their Retry-After) answered before the final status. */
@@ -29,10 +33,10 @@ export interface PostOptions {
   onPosted?: (done: number) => void;
 }
 
-async function postOnce(url: string, body: string) {
+async function postOnce(url: string, body: string, deliveryId: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [DELIVERY_HEADER]: deliveryId },
     body,
     signal: AbortSignal.timeout(30_000),
   });
@@ -46,10 +50,14 @@ async function postOnce(url: string, body: string) {
   return { status: response.status, runId, retryAfter: response.headers.get('retry-after') };
 }
 
+/** Each post carries a delivery id, like Shopify's or GitHub's; the flow dedupes on it. */
+export const DELIVERY_HEADER = 'x-delivery-id';
+
 /** Posts `{n}` bodies to a catch URL at a steady rate (each post on its own schedule). */
 export async function postAtRate(catchUrl: string, options: PostOptions): Promise<PostResult[]> {
   const started = Date.now();
   const retries = options.retries ?? 0;
+  const batch = randomBytes(4).toString('hex');
   let done = 0;
   const one = async (n: number): Promise<PostResult> => {
     await sleep(Math.max(0, started + (n * 1000) / options.perSecond - Date.now()));
@@ -65,13 +73,17 @@ export async function postAtRate(catchUrl: string, options: PostOptions): Promis
       let answer: Awaited<ReturnType<typeof postOnce>> | undefined;
       const sentAt = Date.now();
       try {
-        answer = await postOnce(catchUrl, JSON.stringify({ n }));
+        answer = await postOnce(catchUrl, JSON.stringify({ n }), `${batch}-${n}`);
       } catch (error) {
         result.errors.push((error as Error).message);
       }
       result.attempts.push({ sentAt, at: Date.now(), status: answer?.status ?? 0 });
-      if (answer?.status === 202) {
-        Object.assign(result, { status: 202, runId: answer.runId, acceptedAt: Date.now() });
+      if (answer?.status === 202 || (answer?.status === 200 && answer.runId)) {
+        Object.assign(result, {
+          status: answer.status,
+          runId: answer.runId,
+          acceptedAt: Date.now(),
+        });
         break;
       }
       if (answer?.status === 503)

@@ -53,7 +53,10 @@ export async function settle(cluster: ChaosCluster, ms: number): Promise<boolean
 }
 
 export async function tally(cluster: ChaosCluster, results: PostResult[]): Promise<Tally> {
-  const acceptedIds = results.flatMap((r) => (r.status === 202 && r.runId ? [r.runId] : []));
+  // 200: a retried delivery the flow had already stored (dedupe), answered with its run.
+  const acceptedIds = results.flatMap((r) =>
+    (r.status === 202 || r.status === 200) && r.runId ? [r.runId] : [],
+  );
   const runs = await cluster.postgres.query<{ id: string; status: string }>(
     'SELECT id, status FROM runs WHERE flow_id = $1',
     [cluster.flowId],
