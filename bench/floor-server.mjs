@@ -2,7 +2,7 @@
 // (Fastify, pg, BullMQ on Redis, JSONata, axios). Catch: check the key, store request + run in
 // one statement per group (up to 100 rows or 2 ms), one addBulk per group, then 202. Worker:
 // one job per run; claim, JSONata map, POST to the receiver, step row, finish the run.
-// FLOOR_ROLE=api|worker|all, DATABASE_URL, REDIS_URL, FLOOR_QUEUE_PREFIX, PORT, CONCURRENCY.
+// FLOOR_ROLE=api|all (the bench uses these two), DATABASE_URL, REDIS_URL, FLOOR_QUEUE_PREFIX, PORT, CONCURRENCY.
 import axios from 'axios';
 import { Queue, Worker } from 'bullmq';
 import Fastify from 'fastify';

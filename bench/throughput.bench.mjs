@@ -138,11 +138,11 @@ export async function throughputBench() {
       results.flowhubE2e = await flowhubPhase('all', receiver, async (system) => {
         const sustained = await highestSustained(system, BODY_1K);
         if (!ONLY.has('scaling')) return sustained;
-        const oneStep = await costPerRun(system, BODY_1K);
+        const oneStep = await costPerRun(system, BODY_1K, { rate: 100 });
         const [five] = await S.createFlowhubFlows(system.origin, 1, () =>
           S.benchFlow('bench-5-steps', receiver.url, 5),
         );
-        const fiveSteps = await costPerRun(system, BODY_1K, { paths: [five] });
+        const fiveSteps = await costPerRun(system, BODY_1K, { rate: 100, paths: [five] });
         return { ...sustained, steps: { oneStep, fiveSteps } };
       });
     }
@@ -153,7 +153,7 @@ export async function throughputBench() {
         receiver,
         async (system) => {
           // End to end first: ingest leaves a backlog that this one process then works off.
-          const e2e = await highestSustained(system, BODY_1K, { start: 200, maxTrials: 4 });
+          const e2e = await highestSustained(system, BODY_1K, { start: 100, maxTrials: 4 });
           const c50 = await ingest(system, { connections: 50, body: BODY_1K });
           return { c50, e2e };
         },
