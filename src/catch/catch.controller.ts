@@ -36,6 +36,7 @@ import { ipAllowed } from './ip-allowlist.js';
 import { DedupeKeys } from './dedupe-keys.js';
 import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf, withoutVerifySecret } from './catch-request.js';
+import { RunEvents } from '../webhooks/run-events.js';
 import { RejectionCounter, type RejectionReason } from './rejection-counter.js';
 import { verifyRequest } from './signatures/verify-request.js';
 import { CaughtDto } from './caught.dto.js';
@@ -58,6 +59,7 @@ export class CatchController {
     private readonly dedupe: DedupeKeys,
     private readonly rateLimiter: CatchRateLimiter,
     private readonly rejections: RejectionCounter,
+    private readonly runEvents: RunEvents,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -161,6 +163,7 @@ export class CatchController {
     const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
     if (!status) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     if (status === 'queued') await this.queue.start(runId);
+    else this.runEvents.runHeld(runId);
     return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
   }
 

@@ -355,6 +355,7 @@ describe('outgoing event webhooks', () => {
         'flow.deleted',
         'request.rejected',
         'run.succeeded',
+        'run.held',
       ],
       includeRequestBody: true,
     });
@@ -368,6 +369,15 @@ describe('outgoing event webhooks', () => {
     const definition = { ...flow.definition, name: 'Signed v2' };
     await api.put(`/api/v1/flows/${flow.id}`, definition);
     await api.post(`/api/v1/flows/${flow.id}/pause`);
+    const body = '{"held":true}';
+    const heldSignature = `sha256=${createHmac('sha256', 'gh-secret').update(body).digest('hex')}`;
+    const held = await fetch(flow.catchUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': heldSignature },
+      body,
+    });
+    const heldRun = (await held.json()) as { runId: string; status: string };
+    expect(heldRun.status).toBe('held');
     await api.post(`/api/v1/flows/${flow.id}/activate`);
     const post = (signature: string) =>
       fetch(flow.catchUrl, {
@@ -381,7 +391,7 @@ describe('outgoing event webhooks', () => {
     await api.delete(`/api/v1/flows/${flow.id}`);
     const events = await until(async () => {
       const got = hits('/flows').map((r) => verify(secret, r) as EventBody);
-      return got.length >= 6 ? got : undefined;
+      return got.length >= 8 ? got : undefined;
     });
     const byName = Object.fromEntries(events.map((e) => [e.event, e.data]));
     expect(byName['flow.updated'].flow).toMatchObject({
@@ -397,8 +407,13 @@ describe('outgoing event webhooks', () => {
       count: 1,
     });
     expect(events.filter((e) => e.event === 'request.rejected')).toHaveLength(1);
-    expect(byName['run.succeeded'].request.body).toEqual({ secretish: 'order 7' });
+    const succeeded = events
+      .filter((e) => e.event === 'run.succeeded')
+      .map((e) => e.data.request.body);
+    expect(succeeded).toEqual(expect.arrayContaining([{ secretish: 'order 7' }, { held: true }]));
     expect(byName['flow.deleted'].flow.id).toBe(flow.id);
+    expect(byName['run.held'].run).toMatchObject({ id: heldRun.runId });
+    expect(byName['run.held'].request.body).toEqual({ held: true });
     expect(JSON.stringify(events)).not.toContain('gh-secret');
     await api.delete(`/api/v1/webhooks/${id}`);
   });
