@@ -20,6 +20,20 @@ import { RunEvents } from '../webhooks/run-events.js';
 
 /** Extra lease beyond the step's timeout before the reconciler assumes the worker died. */
 export const LEASE_MARGIN_MS = 5_000;
+/**
+ * Steps that are due at once run back to back in the job that made them due, up to this many;
+ * then the next one goes through the queue (so a long flow does not hold one worker slot).
+ * Each step is still claimed and recorded in Postgres on its own, exactly as from a job.
+ */
+export const INLINE_STEPS = 10;
+
+type RequestRow = NonNullable<Awaited<ReturnType<RunsRepository['findRequest']>>>;
+
+/** A run as one job works on it: the row, its stored request once read, the inline budget. */
+interface RunContext extends RunRow {
+  request?: RequestRow;
+  inlineBudget: number;
+}
 
 /**
  * Drives runs: a start job evaluates the trigger filter and creates the step rows; each
@@ -40,8 +54,9 @@ export class RunExecutor {
     private readonly events: RunEvents,
   ) {}
 
-  private async scopeOf(run: RunRow, outputs: Record<string, unknown>): Promise<StepScope> {
-    const request = await this.runs.findRequest(run.request_id);
+  private async scopeOf(run: RunContext, outputs: Record<string, unknown>): Promise<StepScope> {
+    run.request ??= await this.runs.findRequest(run.request_id);
+    const { request } = run;
     if (!request) throw new Error(`run ${run.id}: its stored request ${run.request_id} is missing`);
     return {
       trigger: triggerFrom(request),
@@ -51,8 +66,9 @@ export class RunExecutor {
   }
 
   async start(runId: string): Promise<void> {
-    const run = await this.runs.find(runId);
-    if (run?.status !== 'queued') return;
+    const row = await this.runs.find(runId);
+    if (row?.status !== 'queued') return;
+    const run: RunContext = { ...row, inlineBudget: INLINE_STEPS };
     const flow = await this.compiled.get(run.flow_id, run.flow_version);
     const scope = await this.scopeOf(run, {});
     let passes: boolean;
@@ -75,11 +91,15 @@ export class RunExecutor {
       action: step.definition.action,
       idempotencyKey: `${runId}:${step.definition.id}`,
     }));
-    if (await this.steps.beginRun(runId, rows)) await this.advance(runId);
+    if (await this.steps.beginRun(runId, rows)) await this.advance({ ...run, status: 'running' });
   }
 
-  /** Enqueues the next pending step, or finishes the run when none is left. */
-  private async advance(runId: string, finished?: (m: EntityManager) => Promise<boolean>) {
+  /**
+   * Runs (or enqueues) the next pending step, or finishes the run when none is left;
+   * `finished` records the step that just ended, in the same transaction.
+   */
+  private async advance(run: RunContext, finished?: (m: EntityManager) => Promise<boolean>) {
+    const runId = run.id;
     const next = await this.steps.transaction(async (manager) => {
       await this.steps.lockRun(manager, runId);
       if (finished && !(await finished(manager))) return undefined;
@@ -87,13 +107,22 @@ export class RunExecutor {
       if (!pending) await this.steps.finishRun(manager, runId, 'succeeded');
       return pending;
     });
-    if (next) await this.queue.step(runId, next.stepId, String(next.attempt + 1));
-    else this.events.runFinished(runId);
+    if (!next) return this.events.runFinished(runId);
+    if (run.inlineBudget > 0) {
+      run.inlineBudget -= 1;
+      return this.runStep(run, next.stepId);
+    }
+    await this.queue.step(runId, next.stepId, String(next.attempt + 1));
   }
 
   async executeStep(runId: string, stepId: string): Promise<void> {
-    const run = await this.runs.find(runId);
-    if (run?.status !== 'running') return;
+    const row = await this.runs.find(runId);
+    if (row?.status !== 'running') return;
+    await this.runStep({ ...row, inlineBudget: INLINE_STEPS }, stepId);
+  }
+
+  private async runStep(run: RunContext, stepId: string): Promise<void> {
+    const runId = run.id;
     const flow = await this.compiled.get(run.flow_id, run.flow_version);
     const step = flow.step(stepId);
     if (!step) return;
@@ -105,7 +134,7 @@ export class RunExecutor {
   }
 
   private async attempt(
-    run: RunRow,
+    run: RunContext,
     flow: CompiledFlow,
     step: CompiledStep,
     claimed: ClaimedStep,
@@ -148,7 +177,7 @@ export class RunExecutor {
   }
 
   private async record(
-    run: RunRow,
+    run: RunContext,
     step: CompiledStep,
     claimed: ClaimedStep,
     outcome: AttemptOutcome,
@@ -166,7 +195,7 @@ export class RunExecutor {
     switch (outcome.kind) {
       case 'succeeded':
         return this.advance(
-          run.id,
+          run,
           write({
             status: 'succeeded',
             input: outcome.input,
@@ -176,7 +205,7 @@ export class RunExecutor {
         );
       case 'skipped':
         return this.advance(
-          run.id,
+          run,
           write({ status: 'skipped', output: null, entry: entry('succeeded') }),
         );
       case 'sleeping': {
@@ -203,7 +232,7 @@ export class RunExecutor {
   }
 
   private async recordFailure(
-    run: RunRow,
+    run: RunContext,
     step: CompiledStep,
     claimed: ClaimedStep,
     outcome: Extract<AttemptOutcome, { kind: 'failed' }>,
@@ -241,7 +270,7 @@ export class RunExecutor {
         this.events.stepFailed(run.id, step.definition.id, error.message, claimed.attempt);
     };
     if (step.definition.onError === 'continue') {
-      await this.advance(run.id, failed);
+      await this.advance(run, failed);
       return stepFailed();
     }
     await this.steps.transaction(async (manager) => {
