@@ -37,6 +37,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_RECONCILE_INTERVAL_MS',
   'FLOWHUB_QUEUE_LOCK_DURATION_MS',
   'FLOWHUB_QUEUE_STALLED_INTERVAL_MS',
+  'FLOWHUB_WEBHOOK_RETENTION_DAYS',
   'FLOWHUB_EGRESS_ALLOW_CIDRS',
   'FLOWHUB_EGRESS_ALLOW_HOSTS',
   'FLOWHUB_PLUGINS',
@@ -146,6 +147,13 @@ export class EnvSchema {
     message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000',
   })
   FLOWHUB_RECONCILE_INTERVAL_MS: number = 15000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
+  @Min(1, { message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
+  @Max(3650, { message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
+  FLOWHUB_WEBHOOK_RETENTION_DAYS: number = 30;
 
   @IsOptional()
   @Type(() => Number)

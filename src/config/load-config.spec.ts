@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       queuePrefix: 'flowhub',
       shutdownTimeoutMs: 8000,
+      webhookRetentionDays: 30,
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
@@ -31,6 +32,13 @@ describe('loadConfig', () => {
   it('names PORT and the allowed range when PORT is not a number', () => {
     expect(problems({ PORT: 'abc' })).toEqual([
       'PORT must be an integer between 0 and 65535 (0 picks a free port)',
+    ]);
+  });
+
+  it('bounds the webhook delivery log retention', () => {
+    expect(loadConfig({ FLOWHUB_WEBHOOK_RETENTION_DAYS: '7' }).webhookRetentionDays).toBe(7);
+    expect(problems({ FLOWHUB_WEBHOOK_RETENTION_DAYS: '0' })).toEqual([
+      'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650',
     ]);
   });
 

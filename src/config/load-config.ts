@@ -20,6 +20,8 @@ export interface AppConfig {
   catchBodyLimit: number;
   workerConcurrency: number;
   reconcileIntervalMs: number;
+  /** Outgoing webhook deliveries (and their attempts) older than this are pruned. */
+  webhookRetentionDays: number;
   /** BullMQ worker lock on an active job (renewed at half of it while the job runs). */
   queueLockDurationMs: number;
   /** How often a BullMQ worker looks for jobs whose worker died (lock expired). */
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     catchBodyLimit: parsed.FLOWHUB_CATCH_BODY_LIMIT,
     workerConcurrency: parsed.FLOWHUB_WORKER_CONCURRENCY,
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
+    webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
     queueLockDurationMs: parsed.FLOWHUB_QUEUE_LOCK_DURATION_MS,
     queueStalledIntervalMs: parsed.FLOWHUB_QUEUE_STALLED_INTERVAL_MS,
     egressAllowCidrs: splitList(parsed.FLOWHUB_EGRESS_ALLOW_CIDRS),

@@ -11,8 +11,6 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { deliveryJob, WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 
-/** Delivery rows are kept this many days, then pruned (with their attempts). */
-export const DELIVERY_RETENTION_DAYS = 30;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
@@ -51,7 +49,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy 
       }
       let pruned = 0;
       if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
-        pruned = await this.repository.prune(DELIVERY_RETENTION_DAYS);
+        pruned = await this.repository.prune(this.runtime.config.webhookRetentionDays);
         this.lastPrune = Date.now();
       }
       return { requeued: overdue.length, pruned };
