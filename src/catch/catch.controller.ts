@@ -47,6 +47,8 @@ const methodNotAllowed = () =>
     Allow: 'POST, PUT',
   });
 const NOT_FOUND = CATCH_NOT_FOUND;
+/** ING-2: the 202 waits at most this long for the run's job (Postgres already holds the run). */
+const ENQUEUE_WAIT_MS = 1000;
 
 @ApiTags('catch')
 @Public()
@@ -162,7 +164,7 @@ export class CatchController {
     stored.dedupeKey = await this.dedupe.keyOf(target, stored);
     const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
     if (!status) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
-    if (status === 'queued') await this.queue.start(runId);
+    if (status === 'queued') await this.queue.startWithin(runId, ENQUEUE_WAIT_MS);
     else this.runEvents.runHeld(runId);
     return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
   }
@@ -211,7 +213,7 @@ export class CatchController {
     } catch {
       throw new AppError(
         ErrorCode.Unavailable,
-        'Flowhub could not store this request (database unavailable); nothing was stored, retry later',
+        'Flowhub could not confirm this request was stored (database unavailable): retry later, and set trigger.dedupe so a retried delivery cannot start a second run',
         undefined,
         { 'Retry-After': '5' },
       );

@@ -46,6 +46,20 @@ export class RunQueue {
     await this.add(RunJob.start, { runId }, `run-${runId}-start${suffix}`, 0);
   }
 
+  /**
+   * For the catch path: waits for the enqueue at most `maxWaitMs`. The run is already queued
+   * in Postgres, so a slow or unreachable Redis must not hold the 202: the enqueue goes on in
+   * the background, and the reconciler enqueues the run if it is lost.
+   */
+  async startWithin(runId: string, maxWaitMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, maxWaitMs);
+    });
+    await Promise.race([this.start(runId), waited]);
+    clearTimeout(timer);
+  }
+
   /** `tag` makes the job id unique per attempt (BullMQ ignores ids it still holds). */
   async step(runId: string, stepId: string, tag: string, delayMs = 0): Promise<void> {
     await this.add(RunJob.step, { runId, stepId }, `run-${runId}-step-${stepId}-${tag}`, delayMs);

@@ -154,7 +154,9 @@ describe('catch URL', () => {
     }
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect(response.body.message).toMatch(/nothing was stored, retry later/);
+    expect(response.body.message).toMatch(
+      /could not confirm this request was stored .*: retry later/,
+    );
     let after = -1;
     for (let i = 0; i < 50 && after < 0; i += 1) {
       const list = await api.get(`/api/v1/runs?flowId=${flowId}&limit=100`);
