@@ -12,6 +12,7 @@ import {
   RunStepsRepository,
   type AttemptResult,
   type ClaimedStep,
+  type DueStep,
 } from './run-steps.repository.js';
 import { RunsRepository, type RunRow } from './runs.repository.js';
 import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
@@ -32,6 +33,8 @@ type RequestRow = NonNullable<Awaited<ReturnType<RunsRepository['findRequest']>>
 /** A run as one job works on it: the row, its stored request once read, the inline budget. */
 interface RunContext extends RunRow {
   request?: RequestRow;
+  /** Outputs of succeeded steps, once read (or known empty), kept up to date in this job. */
+  outputs?: Record<string, unknown>;
   inlineBudget: number;
 }
 
@@ -91,7 +94,15 @@ export class RunExecutor {
       action: step.definition.action,
       idempotencyKey: `${runId}:${step.definition.id}`,
     }));
-    if (await this.steps.beginRun(runId, rows)) await this.advance({ ...run, status: 'running' });
+    const begun = await this.steps.beginRun(runId, rows);
+    if (begun === false) return;
+    const running: RunContext = {
+      ...run,
+      status: 'running',
+      outputs: begun.fresh ? {} : undefined,
+    };
+    if (begun.next) await this.continueWith(running, begun.next);
+    else await this.advance(running);
   }
 
   /**
@@ -108,11 +119,16 @@ export class RunExecutor {
       return pending;
     });
     if (!next) return this.events.runFinished(runId);
+    await this.continueWith(run, next);
+  }
+
+  /** Runs a due step in this job while the inline budget lasts, else enqueues it. */
+  private async continueWith(run: RunContext, next: DueStep): Promise<void> {
     if (run.inlineBudget > 0) {
       run.inlineBudget -= 1;
       return this.runStep(run, next.stepId);
     }
-    await this.queue.step(runId, next.stepId, String(next.attempt + 1));
+    await this.queue.step(run.id, next.stepId, String(next.attempt + 1));
   }
 
   async executeStep(runId: string, stepId: string): Promise<void> {
@@ -148,7 +164,8 @@ export class RunExecutor {
         error: { retryable: false, message, code: 'attempts_exhausted' },
       } as AttemptOutcome;
     }
-    const scope = await this.scopeOf(run, await this.steps.outputs(run.id));
+    run.outputs ??= await this.steps.outputs(run.id);
+    const scope = await this.scopeOf(run, { ...run.outputs });
     const { id: stepId } = step.definition;
     return this.attempts.run({
       step,
@@ -193,16 +210,19 @@ export class RunExecutor {
     const write = (result: AttemptResult) => (m: EntityManager) =>
       this.steps.finishAttempt(m, run.id, stepId, claimed.attempt, result);
     switch (outcome.kind) {
-      case 'succeeded':
-        return this.advance(
-          run,
-          write({
-            status: 'succeeded',
-            input: outcome.input,
-            output: outcome.output,
-            entry: entry('succeeded'),
-          }),
-        );
+      case 'succeeded': {
+        const recorded = write({
+          status: 'succeeded',
+          input: outcome.input,
+          output: outcome.output,
+          entry: entry('succeeded'),
+        });
+        return this.advance(run, async (manager) => {
+          const ok = await recorded(manager);
+          if (ok && run.outputs) run.outputs[stepId] = outcome.output ?? null; // as stored
+          return ok;
+        });
+      }
       case 'skipped':
         return this.advance(
           run,

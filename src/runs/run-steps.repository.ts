@@ -48,8 +48,15 @@ export class RunStepsRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** queued -> running with its step rows; returns false when the run was not queued. */
-  async beginRun(runId: string, steps: NewStep[]): Promise<boolean> {
+  /**
+   * queued -> running with its step rows, and the first step marked due, in one transaction;
+   * false when the run was not queued. `next` is undefined when no step is left to run (a
+   * replay); `fresh` says every step row is new, so no step has an output yet.
+   */
+  async beginRun(
+    runId: string,
+    steps: NewStep[],
+  ): Promise<{ next: DueStep | undefined; fresh: boolean } | false> {
     return this.transaction(async (manager) => {
       const [, started] = await manager.query(
         `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now())
@@ -57,11 +64,11 @@ export class RunStepsRepository {
         [runId],
       );
       if (started === 0) return false;
-      await manager.query(
+      const [, inserted] = await manager.query(
         `INSERT INTO run_steps (run_id, step_id, position, action, status, idempotency_key)
          SELECT $1, s.step_id, s.position, s.action, 'pending', s.key
          FROM jsonb_to_recordset($2::jsonb) AS s(step_id text, position int, action text, key text)
-         ON CONFLICT (run_id, step_id) DO NOTHING`,
+         ON CONFLICT (run_id, step_id) DO NOTHING RETURNING step_id`,
         [
           runId,
           JSON.stringify(
@@ -74,7 +81,8 @@ export class RunStepsRepository {
           ),
         ],
       );
-      return true;
+      const next = await this.nextPending(runId, manager);
+      return { next, fresh: inserted === steps.length };
     });
   }
 
