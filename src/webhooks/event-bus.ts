@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { Metrics } from '../metrics/metrics.js';
 import type { Queue } from 'bullmq';
@@ -10,6 +10,7 @@ import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js
 import { WebhooksRepository } from './webhooks.repository.js';
 
 const CACHE_MS = 5_000;
+const SHUTDOWN_WAIT_MS = 2_000;
 
 export interface FlowhubEvent {
   event: EventName;
@@ -32,7 +33,7 @@ export interface FlowhubEvent {
  * cached for a few seconds, so with none subscribed an event costs nothing.
  */
 @Injectable()
-export class EventBus {
+export class EventBus implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Events');
   private cache?: { at: number; subscriptions: Promise<WebhookSubscriptionEntity[]> };
   private readonly inFlight = new Set<Promise<void>>();
@@ -77,6 +78,16 @@ export class EventBus {
   /** Waits for emits in progress (shutdown, tests). */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  /** On SIGTERM, events already announced get their delivery rows before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+    });
+    await Promise.race([this.settled(), bounded]);
+    clearTimeout(timer);
   }
 
   private subscriptions(): Promise<WebhookSubscriptionEntity[]> {
