@@ -7,6 +7,7 @@ import type { Runtime } from '../config/runtime.js';
 import { QueueErrorLogging } from './queue-error-logging.js';
 import { QueueHealthIndicator } from './queue.health.js';
 import { QueueName } from './queue-names.js';
+import { configureWebhooksWorker } from '../webhooks/webhooks.processor.js';
 import { configureRunsWorker } from './runs.processor.js';
 import { WorkerDrain } from './worker-drain.js';
 
@@ -31,6 +32,7 @@ function connectionFor({ config, databaseUrl }: Runtime): QueueOptions {
 export class QueueModule {
   static forRoot(runtime: Runtime): DynamicModule {
     configureRunsWorker(runtime.config);
+    configureWebhooksWorker(runtime.config);
     return {
       module: QueueModule,
       global: true,

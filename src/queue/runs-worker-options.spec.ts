@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/load-config.js';
+import { configureWebhooksWorker, WebhooksProcessor } from '../webhooks/webhooks.processor.js';
 import { configureRunsWorker, RunsProcessor, runsWorkerOptions } from './runs.processor.js';
 
 describe('the runs worker options', () => {
@@ -12,17 +13,19 @@ describe('the runs worker options', () => {
   });
 
   it('take the lock and stalled check from configuration, as the worker metadata', () => {
-    configureRunsWorker(
-      loadConfig({
-        FLOWHUB_QUEUE_LOCK_DURATION_MS: '4000',
-        FLOWHUB_QUEUE_STALLED_INTERVAL_MS: '2000',
-      }),
-    );
-    expect(Reflect.getMetadata('bullmq:worker_metadata', RunsProcessor)).toMatchObject({
-      lockDuration: 4000,
-      stalledInterval: 2000,
-      maxStalledCount: 3,
+    const config = loadConfig({
+      FLOWHUB_QUEUE_LOCK_DURATION_MS: '4000',
+      FLOWHUB_QUEUE_STALLED_INTERVAL_MS: '2000',
     });
+    configureRunsWorker(config);
+    configureWebhooksWorker(config);
+    for (const processor of [RunsProcessor, WebhooksProcessor]) {
+      expect(Reflect.getMetadata('bullmq:worker_metadata', processor)).toMatchObject({
+        lockDuration: 4000,
+        stalledInterval: 2000,
+        maxStalledCount: 3,
+      });
+    }
   });
 
   it('refuse a lock shorter than a second', () => {

@@ -1,37 +1,23 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, WorkerOptions } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { AppConfig } from '../config/load-config.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RunExecutor } from '../runs/run-executor.js';
 import { RunJob, type StartJobData, type StepJobData } from '../runs/run-queue.js';
 import { QueueName } from './queue-names.js';
+import { configureQueueWorker, queueWorkerOptions, startQueueWorker } from './queue-worker.js';
 
-/**
- * maxStalledCount 3: a job whose worker died is retried rather than failed. The lock and
- * the stalled check come from configuration (fault tests compress them).
- */
-export function runsWorkerOptions(config: AppConfig): WorkerOptions {
-  return {
-    maxStalledCount: 3,
-    autorun: false,
-    lockDuration: config.queueLockDurationMs,
-    stalledInterval: config.queueStalledIntervalMs,
-  } as WorkerOptions;
-}
+/** The runs worker's options (see queueWorkerOptions). */
+export const runsWorkerOptions = queueWorkerOptions;
 
-/**
- * Applies the worker options of this boot's configuration. `@nestjs/bullmq` reads them from
- * the decorator's metadata when it creates the worker, so QueueModule.forRoot calls this
- * before Nest scans the modules.
- */
 export function configureRunsWorker(config: AppConfig): void {
-  Processor(QueueName.runs, runsWorkerOptions(config))(RunsProcessor);
+  configureQueueWorker(RunsProcessor, QueueName.runs, config);
 }
 
 /**
  * Thin: a job is only a pointer (run id, step id); RunExecutor reads the state from
- * Postgres. Worker options: runsWorkerOptions (set at boot by configureRunsWorker).
+ * Postgres. Worker options: queueWorkerOptions (set at boot by configureRunsWorker).
  */
 @Processor(QueueName.runs, { maxStalledCount: 3, autorun: false })
 export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -44,17 +30,8 @@ export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap 
     super();
   }
 
-  /**
-   * Connect (and, on Postgres, migrate BullMQ's tables) before taking jobs: BullMQ keeps a
-   * failed first connection attempt for good, so an outage in that window would leave the
-   * worker broken until restart.
-   */
-  async onApplicationBootstrap(): Promise<void> {
-    this.worker.concurrency = this.runtime.config.workerConcurrency;
-    await this.worker.waitUntilReady();
-    this.worker
-      .run()
-      .catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
+  onApplicationBootstrap(): Promise<void> {
+    return startQueueWorker(this.worker, this.runtime.config, this.logger);
   }
 
   /** A job fails only on infrastructure trouble; the reconciler re-drives its work. */

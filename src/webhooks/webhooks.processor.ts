@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { configureQueueWorker, startQueueWorker } from '../queue/queue-worker.js';
 import { WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
 import { DeliverySender } from './delivery-sender.js';
 
@@ -17,15 +18,16 @@ export class WebhooksProcessor extends WorkerHost implements OnApplicationBootst
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.worker.concurrency = this.runtime.config.workerConcurrency;
-    await this.worker.waitUntilReady();
-    this.worker
-      .run()
-      .catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
+  onApplicationBootstrap(): Promise<void> {
+    return startQueueWorker(this.worker, this.runtime.config, this.logger);
   }
 
   process(job: Job<DeliveryJobData>): Promise<void> {
     return this.sender.deliver(job.data.deliveryId, job.data.attempt);
   }
+}
+
+/** Lock and stalled check from this boot's configuration (see configureQueueWorker). */
+export function configureWebhooksWorker(config: Runtime['config']): void {
+  configureQueueWorker(WebhooksProcessor, WEBHOOKS_QUEUE, config);
 }
