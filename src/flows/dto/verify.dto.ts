@@ -18,6 +18,7 @@ import {
   VERIFY_PRESETS,
   type VerifyPreset,
 } from '../../engine/verify-presets.js';
+import { GraceSeconds } from '../../common/grace-seconds.decorator.js';
 
 const oneOf = (field: string, values: readonly string[]) => ({
   message: `trigger.verify.${field} must be one of: ${values.join(', ')}`,
@@ -109,16 +110,7 @@ export class VerifyDto {
 }
 
 export class RotateKeyDto {
-  @ApiPropertyOptional({
-    minimum: 0,
-    maximum: 2_592_000,
-    default: 0,
-    description: 'Seconds the old catch URL keeps working (0: it answers 404 at once)',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(2_592_000)
+  @GraceSeconds(0, 'Seconds the old catch URL keeps working (0: it answers 404 at once)')
   graceSeconds?: number;
 }
 
@@ -134,15 +126,6 @@ export class RotateSecretDto {
   @MaxLength(1000)
   secret?: string;
 
-  @ApiPropertyOptional({
-    minimum: 0,
-    maximum: 2_592_000,
-    default: 86_400,
-    description: 'Seconds the previous secret keeps being accepted',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(2_592_000)
+  @GraceSeconds(86_400, 'Seconds the previous secret keeps being accepted')
   graceSeconds?: number;
 }

@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID } from 'class-validator';
 import { RUN_STATUSES, type RunStatus } from '../run.entity.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
 export class StepAttemptDto {
   @ApiProperty() attempt: number;
@@ -82,7 +72,7 @@ export class RunPageDto {
   nextCursor: string | null;
 }
 
-export class ListRunsQueryDto {
+export class ListRunsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -92,19 +82,6 @@ export class ListRunsQueryDto {
   @IsOptional()
   @IsIn(RUN_STATUSES)
   status?: RunStatus;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
 
 export class ReplayRunDto {

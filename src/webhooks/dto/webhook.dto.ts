@@ -1,12 +1,11 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -15,6 +14,8 @@ import {
   Min,
 } from 'class-validator';
 import { EVENT_NAMES } from '../event-catalogue.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+import { GraceSeconds } from '../../common/grace-seconds.decorator.js';
 
 const eventsMessage = {
   each: true,
@@ -109,11 +110,7 @@ export class RotateWebhookSecretDto {
   @MaxLength(200)
   secret?: string;
 
-  @ApiPropertyOptional({ default: 86_400, description: 'Seconds the old secret keeps signing too' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(2_592_000)
+  @GraceSeconds(86_400, 'Seconds the old secret keeps signing too')
   graceSeconds?: number;
 }
 
@@ -125,7 +122,7 @@ export class ListWebhooksQueryDto {
   is_active?: boolean;
 }
 
-export class ListDeliveriesQueryDto {
+export class ListDeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'succeeded', 'failed'] })
   @IsOptional()
   @IsIn(['pending', 'succeeded', 'failed'], {
@@ -137,17 +134,4 @@ export class ListDeliveriesQueryDto {
   @IsOptional()
   @IsIn(EVENT_NAMES, { message: `event must be one of ${EVENT_NAMES.join(', ')}` })
   event?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
