@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { CompiledFlow, CompiledStep } from '../engine/compiled-flow.js';
 import { passesFilter, type StepScope } from '../engine/resolve-input.js';
 import { nextRetryDelayMs, resolveRetryPolicy } from '../engine/retry-policy.js';
@@ -69,9 +68,9 @@ export class RunExecutor {
   }
 
   async start(runId: string): Promise<void> {
-    const row = await this.runs.find(runId);
-    if (row?.status !== 'queued') return;
-    const run: RunContext = { ...row, inlineBudget: INLINE_STEPS };
+    const found = await this.runs.findWithRequest(runId);
+    if (found?.run.status !== 'queued') return;
+    const run: RunContext = { ...found.run, request: found.request, inlineBudget: INLINE_STEPS };
     const flow = await this.compiled.get(run.flow_id, run.flow_version);
     const scope = await this.scopeOf(run, {});
     let passes: boolean;
@@ -94,32 +93,56 @@ export class RunExecutor {
       action: step.definition.action,
       idempotencyKey: `${runId}:${step.definition.id}`,
     }));
-    const begun = await this.steps.beginRun(runId, rows);
+    const first = flow.steps[0]; // steps are in position order
+    const begun = await this.steps.beginRun(runId, rows, first ? this.leaseOf(first) : 0);
     if (begun === false) return;
     const running: RunContext = {
       ...run,
       status: 'running',
       outputs: begun.fresh ? {} : undefined,
     };
-    if (begun.next) await this.continueWith(running, begun.next);
+    const claimed = begun.claimed && flow.step(begun.claimed.stepId);
+    if (begun.claimed && claimed) {
+      running.inlineBudget -= 1;
+      await this.attemptAndRecord(running, flow, claimed, begun.claimed);
+    } else if (begun.next) await this.continueWith(running, begun.next);
     else await this.advance(running);
   }
 
-  /**
-   * Runs (or enqueues) the next pending step, or finishes the run when none is left;
-   * `finished` records the step that just ended, in the same transaction.
-   */
-  private async advance(run: RunContext, finished?: (m: EntityManager) => Promise<boolean>) {
+  private leaseOf(step: CompiledStep): number {
+    return (step.definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS) + LEASE_MARGIN_MS;
+  }
+
+  /** When no step is left to run (a replay of a run whose steps are all done). */
+  private async advance(run: RunContext) {
     const runId = run.id;
     const next = await this.steps.transaction(async (manager) => {
       await this.steps.lockRun(manager, runId);
-      if (finished && !(await finished(manager))) return undefined;
       const pending = await this.steps.nextPending(runId, manager);
       if (!pending) await this.steps.finishRun(manager, runId, 'succeeded');
       return pending;
     });
     if (!next) return this.events.runFinished(runId);
     await this.continueWith(run, next);
+  }
+
+  /**
+   * Records an attempt's end that lets the run go on and, in the same statement, marks the
+   * next step due or finishes the run; then runs (or enqueues) that next step.
+   */
+  private async finishAndContinue(
+    run: RunContext,
+    stepId: string,
+    claimed: ClaimedStep,
+    result: AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' },
+  ): Promise<boolean> {
+    const done = await this.steps.finishAndAdvance(run.id, stepId, claimed.attempt, result);
+    if (done.recorded && result.status === 'succeeded' && run.outputs) {
+      run.outputs[stepId] = result.output ?? null; // as stored
+    }
+    if (done.next) await this.continueWith(run, done.next);
+    else this.events.runFinished(run.id);
+    return done.recorded;
   }
 
   /** Runs a due step in this job while the inline budget lasts, else enqueues it. */
@@ -132,19 +155,30 @@ export class RunExecutor {
   }
 
   async executeStep(runId: string, stepId: string): Promise<void> {
-    const row = await this.runs.find(runId);
-    if (row?.status !== 'running') return;
-    await this.runStep({ ...row, inlineBudget: INLINE_STEPS }, stepId);
+    const found = await this.runs.findWithRequest(runId);
+    if (found?.run.status !== 'running') return;
+    await this.runStep(
+      { ...found.run, request: found.request, inlineBudget: INLINE_STEPS },
+      stepId,
+    );
   }
 
   private async runStep(run: RunContext, stepId: string): Promise<void> {
-    const runId = run.id;
     const flow = await this.compiled.get(run.flow_id, run.flow_version);
     const step = flow.step(stepId);
     if (!step) return;
-    const timeoutMs = step.definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-    const claimed = await this.steps.claim(runId, stepId, timeoutMs + LEASE_MARGIN_MS);
+    const claimed = await this.steps.claim(run.id, stepId, this.leaseOf(step));
     if (!claimed) return;
+    await this.attemptAndRecord(run, flow, step, claimed);
+  }
+
+  private async attemptAndRecord(
+    run: RunContext,
+    flow: CompiledFlow,
+    step: CompiledStep,
+    claimed: ClaimedStep,
+  ): Promise<void> {
+    const timeoutMs = step.definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const outcome = await this.attempt(run, flow, step, claimed, timeoutMs);
     await this.record(run, step, claimed, outcome);
   }
@@ -207,27 +241,22 @@ export class RunExecutor {
       outcome: kind,
       ...(error ? { error } : {}),
     });
-    const write = (result: AttemptResult) => (m: EntityManager) =>
-      this.steps.finishAttempt(m, run.id, stepId, claimed.attempt, result);
     switch (outcome.kind) {
-      case 'succeeded': {
-        const recorded = write({
+      case 'succeeded':
+        await this.finishAndContinue(run, stepId, claimed, {
           status: 'succeeded',
           input: outcome.input,
           output: outcome.output,
           entry: entry('succeeded'),
         });
-        return this.advance(run, async (manager) => {
-          const ok = await recorded(manager);
-          if (ok && run.outputs) run.outputs[stepId] = outcome.output ?? null; // as stored
-          return ok;
-        });
-      }
+        return;
       case 'skipped':
-        return this.advance(
-          run,
-          write({ status: 'skipped', output: null, entry: entry('succeeded') }),
-        );
+        await this.finishAndContinue(run, stepId, claimed, {
+          status: 'skipped',
+          output: null,
+          entry: entry('succeeded'),
+        });
+        return;
       case 'sleeping': {
         const result = {
           status: 'pending' as const,
@@ -236,7 +265,7 @@ export class RunExecutor {
           wakeAt: outcome.until,
           entry: entry('sleeping'),
         };
-        if (await this.steps.transaction(write(result))) {
+        if (await this.steps.recordAttempt(run.id, stepId, claimed.attempt, result)) {
           await this.queue.step(
             run.id,
             stepId,
@@ -247,7 +276,7 @@ export class RunExecutor {
         return;
       }
       case 'failed':
-        return this.recordFailure(run, step, claimed, outcome, entry, write);
+        return this.recordFailure(run, step, claimed, outcome, entry);
     }
   }
 
@@ -257,9 +286,9 @@ export class RunExecutor {
     claimed: ClaimedStep,
     outcome: Extract<AttemptOutcome, { kind: 'failed' }>,
     entry: (kind: AttemptEntry['outcome'], error?: string) => AttemptEntry,
-    write: (result: AttemptResult) => (m: EntityManager) => Promise<boolean>,
   ) {
     const { error } = outcome;
+    const { id: stepId } = step.definition;
     const delay = error.retryable
       ? nextRetryDelayMs(this.policyOf(step), claimed.attempt, { retryAfterMs: error.retryAfterMs })
       : undefined;
@@ -271,37 +300,28 @@ export class RunExecutor {
         nextAttemptAt: new Date(Date.now() + delay),
         entry: entry('retrying', error.message),
       };
-      if (await this.steps.transaction(write(result))) {
-        await this.queue.step(run.id, step.definition.id, String(claimed.attempt + 1), delay);
+      if (await this.steps.recordAttempt(run.id, stepId, claimed.attempt, result)) {
+        await this.queue.step(run.id, stepId, String(claimed.attempt + 1), delay);
       }
       return;
     }
-    let recorded = false;
-    const failed = async (manager: EntityManager) => {
-      recorded = await write({
-        ...common,
-        status: 'failed',
-        entry: entry('failed', error.message),
-      })(manager);
-      return recorded;
-    };
-    const stepFailed = () => {
-      if (recorded)
-        this.events.stepFailed(run.id, step.definition.id, error.message, claimed.attempt);
-    };
+    const failed = { ...common, status: 'failed' as const, entry: entry('failed', error.message) };
+    const stepFailed = () => this.events.stepFailed(run.id, stepId, error.message, claimed.attempt);
     if (step.definition.onError === 'continue') {
-      await this.advance(run, failed);
-      return stepFailed();
+      if (await this.finishAndContinue(run, stepId, claimed, failed)) stepFailed();
+      return;
     }
-    await this.steps.transaction(async (manager) => {
+    const recorded = await this.steps.transaction(async (manager) => {
       await this.steps.lockRun(manager, run.id);
-      if (await failed(manager)) {
-        const reason = `step '${step.definition.id}' failed: ${error.message}`;
-        await this.steps.finishRun(manager, run.id, 'failed', reason);
+      if (!(await this.steps.finishAttempt(manager, run.id, stepId, claimed.attempt, failed))) {
+        return false;
       }
+      const reason = `step '${stepId}' failed: ${error.message}`;
+      await this.steps.finishRun(manager, run.id, 'failed', reason);
+      return true;
     });
-    stepFailed();
+    if (recorded) stepFailed();
     this.events.runFinished(run.id);
-    this.logger.warn(`run ${run.id} failed at step ${step.definition.id}: ${error.message}`);
+    this.logger.warn(`run ${run.id} failed at step ${stepId}: ${error.message}`);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StepAttempt, StepStatus } from './run-step.entity.js';
+import { BEGIN_RUN_SQL, FINISH_AND_ADVANCE_SQL } from './run-steps.sql.js';
 
 export interface NewStep {
   stepId: string;
@@ -20,6 +21,13 @@ export interface ClaimedStep {
 export interface DueStep {
   stepId: string;
   attempt: number;
+}
+
+/** What beginRun did: claimed the first step, or (a replay) found the next one. */
+export interface BegunRun {
+  claimed?: ClaimedStep & { stepId: string };
+  next?: DueStep;
+  fresh: boolean;
 }
 
 /** The end of one attempt, written only if this attempt still holds the step. */
@@ -49,41 +57,63 @@ export class RunStepsRepository {
   }
 
   /**
-   * queued -> running with its step rows, and the first step marked due, in one transaction;
-   * false when the run was not queued. `next` is undefined when no step is left to run (a
-   * replay); `fresh` says every step row is new, so no step has an output yet.
+   * queued -> running with its step rows, and the first step claimed for `leaseMs`, in one
+   * statement (BEGIN_RUN_SQL); false when the run was not queued. A replay's run already has
+   * step rows: then nothing is claimed and `next` is the first pending step (undefined when
+   * none is left). `fresh` says every step row is new, so no step has an output yet.
    */
-  async beginRun(
+  async beginRun(runId: string, steps: NewStep[], leaseMs: number): Promise<BegunRun | false> {
+    const json = JSON.stringify(
+      steps.map((s) => ({
+        step_id: s.stepId,
+        position: s.position,
+        action: s.action,
+        key: s.idempotencyKey,
+      })),
+    );
+    const [row]: {
+      started: number;
+      inserted: number;
+      claimed_step: string | null;
+      claimed_at: Date;
+    }[] = await this.dataSource.query(BEGIN_RUN_SQL, [runId, json, leaseMs]);
+    if (row.started === 0) return false;
+    const fresh = row.inserted === steps.length;
+    if (row.claimed_step !== null) {
+      const claimed = { attempt: 1, wakeAt: null, itemOutputs: null, claimedAt: row.claimed_at };
+      return { claimed: { stepId: row.claimed_step, ...claimed }, fresh };
+    }
+    return { next: await this.nextPending(runId), fresh };
+  }
+
+  /**
+   * Records an attempt's end that lets the run go on, then marks the next step due or
+   * finishes the run, in one statement (FINISH_AND_ADVANCE_SQL). `recorded` is false when
+   * this attempt no longer held the step (then nothing was written).
+   */
+  async finishAndAdvance(
     runId: string,
-    steps: NewStep[],
-  ): Promise<{ next: DueStep | undefined; fresh: boolean } | false> {
-    return this.transaction(async (manager) => {
-      const [, started] = await manager.query(
-        `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now())
-         WHERE id = $1 AND status = 'queued'`,
-        [runId],
-      );
-      if (started === 0) return false;
-      const [, inserted] = await manager.query(
-        `INSERT INTO run_steps (run_id, step_id, position, action, status, idempotency_key)
-         SELECT $1, s.step_id, s.position, s.action, 'pending', s.key
-         FROM jsonb_to_recordset($2::jsonb) AS s(step_id text, position int, action text, key text)
-         ON CONFLICT (run_id, step_id) DO NOTHING RETURNING step_id`,
-        [
-          runId,
-          JSON.stringify(
-            steps.map((s) => ({
-              step_id: s.stepId,
-              position: s.position,
-              action: s.action,
-              key: s.idempotencyKey,
-            })),
-          ),
-        ],
-      );
-      const next = await this.nextPending(runId, manager);
-      return { next, fresh: inserted === steps.length };
-    });
+    stepId: string,
+    attempt: number,
+    result: AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' },
+  ): Promise<{ recorded: boolean; next?: DueStep }> {
+    const [row]: { recorded: number; next_step: string | null; next_attempt: number | null }[] =
+      await this.dataSource.query(FINISH_AND_ADVANCE_SQL, [
+        runId,
+        stepId,
+        attempt,
+        result.status,
+        result.input === undefined ? null : JSON.stringify(result.input),
+        result.output === undefined ? null : JSON.stringify(result.output),
+        result.error ?? null,
+        result.errorCode ?? null,
+        JSON.stringify([result.entry]),
+      ]);
+    const next =
+      row.next_step === null
+        ? undefined
+        : { stepId: row.next_step, attempt: row.next_attempt ?? 0 };
+    return { recorded: row.recorded === 1, next };
   }
 
   /**
@@ -156,6 +186,11 @@ export class RunStepsRepository {
       [runId],
     );
     return Object.fromEntries(rows.map((row) => [row.step_id, row.output]));
+  }
+
+  /** finishAttempt as a statement of its own (a retry or a sleep: the run does not move on). */
+  recordAttempt(runId: string, stepId: string, attempt: number, result: AttemptResult) {
+    return this.finishAttempt(this.dataSource.manager, runId, stepId, attempt, result);
   }
 
   /** Records an attempt's end if this attempt still holds the step; false when fenced off. */

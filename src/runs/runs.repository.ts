@@ -26,6 +26,23 @@ export interface RunRow {
   finished_at: Date | null;
 }
 
+export type StoredRequestRow = RequestRow & { size: number; source_ip: string | null };
+
+/** The columns of a stored request that a run reads. */
+const REQUEST_READ = [
+  'method',
+  'headers',
+  'query',
+  'body',
+  'content_type',
+  'received_at',
+  'size',
+  'source_ip',
+] as const;
+
+const FIND_WITH_REQUEST_SQL = `SELECT r.*, ${REQUEST_READ.map((c) => `q.${c} AS req_${c}`).join(', ')}
+  FROM runs r LEFT JOIN inbound_requests q ON q.id = r.request_id WHERE r.id = $1`;
+
 export interface RunListFilter {
   flowId?: string;
   status?: RunStatus;
@@ -160,11 +177,29 @@ export class RunsRepository {
     return rows[0];
   }
 
-  async findRequest(
-    requestId: string,
-  ): Promise<(RequestRow & { size: number; source_ip: string | null }) | undefined> {
+  /** The run and its stored request in one round trip (a job's first read). */
+  async findWithRequest(
+    id: string,
+  ): Promise<{ run: RunRow; request: StoredRequestRow | undefined } | undefined> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(FIND_WITH_REQUEST_SQL, [
+      id,
+    ]);
+    if (!rows[0]) return undefined;
+    const run: Record<string, unknown> = {};
+    const request: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(rows[0])) {
+      if (key.startsWith('req_')) request[key.slice(4)] = value;
+      else run[key] = value;
+    }
+    return {
+      run: run as unknown as RunRow,
+      request: request.method === null ? undefined : (request as unknown as StoredRequestRow),
+    };
+  }
+
+  async findRequest(requestId: string): Promise<StoredRequestRow | undefined> {
     const rows = await this.dataSource.query(
-      'SELECT method, headers, query, body, content_type, received_at, size, source_ip FROM inbound_requests WHERE id = $1',
+      `SELECT ${REQUEST_READ.join(', ')} FROM inbound_requests WHERE id = $1`,
       [requestId],
     );
     return rows[0];

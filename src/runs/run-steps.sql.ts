@@ -1,0 +1,69 @@
+/**
+ * The two statements a run's hot path is made of, each one round trip without an explicit
+ * transaction (a single statement is atomic). Data-modifying CTEs all read the snapshot taken
+ * when the statement starts, so each sub-statement leaves out the row another one changes
+ * (`step_id <> $2`) instead of expecting to see that change.
+ */
+
+/**
+ * queued -> running, the step rows inserted, and the first step claimed (status running,
+ * attempt 1, leased for $3 ms) when the run has no step rows yet. A replay copies step rows
+ * before it starts: then every inserted row stays pending and the caller looks for the next
+ * one. $1 run id, $2 jsonb [{step_id, position, action, key}], $3 lease in ms.
+ */
+export const BEGIN_RUN_SQL = `
+WITH started AS (
+  UPDATE runs SET status = 'running', started_at = coalesce(started_at, now())
+  WHERE id = $1 AND status = 'queued' RETURNING id),
+input AS (
+  SELECT s.step_id, s.position, s.action, s.key,
+         s.position = min(s.position) OVER ()
+           AND NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = $1) AS first
+  FROM jsonb_to_recordset($2::jsonb) AS s(step_id text, position int, action text, key text)),
+inserted AS (
+  INSERT INTO run_steps (run_id, step_id, position, action, status, idempotency_key, attempt,
+                         lease_until, started_at, next_attempt_at)
+  SELECT $1, i.step_id, i.position, i.action, CASE WHEN i.first THEN 'running' ELSE 'pending' END,
+         i.key, CASE WHEN i.first THEN 1 ELSE 0 END,
+         CASE WHEN i.first THEN now() + $3 * interval '1 millisecond' END,
+         CASE WHEN i.first THEN now() END, CASE WHEN i.first THEN now() END
+  FROM input i WHERE EXISTS (SELECT 1 FROM started)
+  ON CONFLICT (run_id, step_id) DO NOTHING
+  RETURNING step_id, status)
+SELECT (SELECT count(*) FROM started)::int AS started,
+       (SELECT count(*) FROM inserted)::int AS inserted,
+       (SELECT step_id FROM inserted WHERE status = 'running') AS claimed_step,
+       now() AS claimed_at`;
+
+/**
+ * The end of an attempt that lets the run go on (succeeded, skipped, failed with onError
+ * continue), written only while this attempt holds the step (status running, same attempt);
+ * then, in the same statement, the next pending step marked due, or the run finished when no
+ * step is left. The run row is locked first, as every other writer of a run's steps does.
+ * $1 run, $2 step, $3 attempt, $4 status, $5 input, $6 output, $7 error, $8 error code,
+ * $9 history entry (a one-element jsonb array).
+ */
+export const FINISH_AND_ADVANCE_SQL = `
+WITH run AS (SELECT id FROM runs WHERE id = $1 FOR UPDATE),
+finished AS (
+  UPDATE run_steps SET status = $4::varchar, input = coalesce($5::jsonb, input), output = $6::jsonb,
+         error = $7::text, error_code = $8::varchar, history = history || $9::jsonb,
+         lease_until = NULL, next_attempt_at = NULL, finished_at = now()
+  WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3
+    AND EXISTS (SELECT 1 FROM run)
+  RETURNING step_id),
+next AS (
+  UPDATE run_steps SET next_attempt_at = coalesce(next_attempt_at, now())
+  WHERE run_id = $1 AND EXISTS (SELECT 1 FROM finished) AND step_id = (
+    SELECT step_id FROM run_steps WHERE run_id = $1 AND step_id <> $2 AND status = 'pending'
+    ORDER BY position LIMIT 1)
+  RETURNING step_id, attempt),
+done AS (
+  UPDATE runs SET status = 'succeeded', error = NULL, finished_at = now()
+  WHERE id = $1 AND status IN ('queued', 'running') AND EXISTS (SELECT 1 FROM finished)
+    AND NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = $1 AND step_id <> $2
+                    AND status IN ('pending', 'running'))
+  RETURNING id)
+SELECT (SELECT count(*) FROM finished)::int AS recorded,
+       (SELECT step_id FROM next) AS next_step, (SELECT attempt FROM next) AS next_attempt,
+       (SELECT count(*) FROM done)::int AS run_finished`;

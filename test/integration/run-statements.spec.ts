@@ -1,0 +1,132 @@
+import { jest } from '@jest/globals';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import { RunExecutor } from '../../src/runs/run-executor.js';
+import { RunStepsRepository } from '../../src/runs/run-steps.repository.js';
+import { apiClient, postToCatch } from '../support/api-client.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+
+/**
+ * The run hot path in round trips (issue 7): a 1-step run is read, begun with its first step
+ * claimed, and finished in three statements, with no explicit transaction; the one-statement
+ * forms keep the step protocol's fencing.
+ */
+describe('run statements', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    // The api role has no worker: the test drives the executor itself.
+    app = await bootTestApp({ FLOWHUB_ROLE: 'api' });
+    api = apiClient(app.url!);
+    dataSource = app.app.get(DataSource);
+  });
+  afterAll(() => app.stop());
+
+  async function queuedRun(steps = 1): Promise<string> {
+    const flow = await api.post('/api/v1/flows', {
+      name: `${steps} step(s)`,
+      trigger: { type: 'webhook' },
+      steps: Array.from({ length: steps }, (_, i) => ({
+        id: `s${i}`,
+        action: 'core.transform',
+        map: '{ "n": n }',
+      })),
+    });
+    const caught = await postToCatch(flow.body.catchUrl, '{"n": 7}');
+    expect(caught.body.status).toBe('queued');
+    return caught.body.runId as string;
+  }
+
+  /** Every statement the app sends to Postgres while `work` runs. */
+  async function statementsDuring(work: () => Promise<void>): Promise<pg.QueryConfig[]> {
+    const driver = dataSource.driver as unknown as { postgres: typeof pg };
+    const query = jest.spyOn(driver.postgres.Client.prototype, 'query');
+    try {
+      await work();
+      return query.mock.calls.map(([text, values]) =>
+        typeof text === 'string'
+          ? { text, values: values as unknown[] }
+          : (text as unknown as pg.QueryConfig),
+      );
+    } finally {
+      query.mockRestore();
+    }
+  }
+
+  it('runs a 1-step run in three statements without an explicit transaction', async () => {
+    const runId = await queuedRun();
+    const sent = await statementsDuring(() => app.app.get(RunExecutor).start(runId));
+    const ofRun = sent.filter((s) => s.values?.includes(runId));
+    expect(ofRun.map((s) => s.text.trim().split(/\s+/, 2).join(' '))).toEqual([
+      'SELECT r.*,', // the run and its stored request
+      'WITH started', // running, step rows, first step claimed
+      'WITH run', // step succeeded, run finished
+    ]);
+    expect(sent.map((s) => s.text)).not.toContain('START TRANSACTION');
+    const run = await api.get(`/api/v1/runs/${runId}`);
+    expect(run.body.status).toBe('succeeded');
+    expect(run.body.steps).toMatchObject([{ id: 's0', status: 'succeeded', output: { n: 7 } }]);
+  });
+
+  it('a duplicate start job finds the run begun and claims nothing', async () => {
+    const runId = await queuedRun(2);
+    const steps = app.app.get(RunStepsRepository);
+    const rows = ['s0', 's1'].map((stepId, position) => ({
+      stepId,
+      position,
+      action: 'core.transform',
+      idempotencyKey: `${runId}:${stepId}`,
+    }));
+    const first = await steps.beginRun(runId, rows, 60_000);
+    expect(first).toMatchObject({ claimed: { stepId: 's0', attempt: 1 }, fresh: true });
+    expect(await steps.beginRun(runId, rows, 60_000)).toBe(false);
+    const stored = await dataSource.query(
+      'SELECT step_id, status, attempt FROM run_steps WHERE run_id = $1 ORDER BY position',
+      [runId],
+    );
+    expect(stored).toEqual([
+      { step_id: 's0', status: 'running', attempt: 1 },
+      { step_id: 's1', status: 'pending', attempt: 0 },
+    ]);
+  });
+
+  it('a stale attempt writes nothing and moves nothing on', async () => {
+    const runId = await queuedRun(2);
+    const steps = app.app.get(RunStepsRepository);
+    const rows = ['s0', 's1'].map((stepId, position) => ({
+      stepId,
+      position,
+      action: 'core.transform',
+      idempotencyKey: `${runId}:${stepId}`,
+    }));
+    await steps.beginRun(runId, rows, 60_000);
+    const entry = { attempt: 1, startedAt: '', finishedAt: '', outcome: 'succeeded' as const };
+    const result = { status: 'succeeded' as const, output: { late: true }, entry };
+    // Attempt 1 lost its lease and attempt 2 holds the step now.
+    await dataSource.query(
+      `UPDATE run_steps SET attempt = 2 WHERE run_id = $1 AND step_id = 's0'`,
+      [runId],
+    );
+    expect(await steps.finishAndAdvance(runId, 's0', 1, result)).toEqual({
+      recorded: false,
+      next: undefined,
+    });
+    const current = await steps.finishAndAdvance(runId, 's0', 2, { ...result, entry });
+    expect(current).toEqual({ recorded: true, next: { stepId: 's1', attempt: 0 } });
+    const [run] = await dataSource.query('SELECT status FROM runs WHERE id = $1', [runId]);
+    expect(run.status).toBe('running');
+    const [s0] = await dataSource.query(
+      `SELECT status, output, next_attempt_at IS NULL AS undue FROM run_steps
+       WHERE run_id = $1 AND step_id = 's0'`,
+      [runId],
+    );
+    expect(s0).toEqual({ status: 'succeeded', output: { late: true }, undue: true });
+    const [s1] = await dataSource.query(
+      `SELECT next_attempt_at IS NOT NULL AS due FROM run_steps WHERE run_id = $1 AND step_id = 's1'`,
+      [runId],
+    );
+    expect(s1.due).toBe(true);
+  });
+});
