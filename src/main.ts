@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { applyHeapGrowth } from './common/heap-growth.js';
 import { createLogger } from './common/logging.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { bootFlowhub, type Flowhub } from './boot.js';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     );
     process.exit(78);
   }
+  applyHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger(config.logLevel);
   let booting: Promise<Flowhub | undefined> = Promise.resolve(undefined);
   let stopping = false;

@@ -42,6 +42,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_EGRESS_ALLOW_HOSTS',
   'FLOWHUB_PLUGINS',
   'FLOWHUB_TRUST_PROXY',
+  'FLOWHUB_HEAP_GROWTH_PERCENT',
 ] as const;
 
 /**
@@ -112,6 +113,13 @@ export class EnvSchema {
   @Min(100, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
   @Max(600000, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
   FLOWHUB_SHUTDOWN_TIMEOUT_MS: number = 8000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
+  @Min(0, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
+  @Max(300, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
+  FLOWHUB_HEAP_GROWTH_PERCENT: number = 50;
 
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {

@@ -22,11 +22,19 @@ describe('loadConfig', () => {
       logLevel: 'info',
       queuePrefix: 'flowhub',
       shutdownTimeoutMs: 8000,
+      heapGrowthPercent: 50,
       webhookRetentionDays: 30,
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/\/\.data$/);
+  });
+
+  it('takes FLOWHUB_HEAP_GROWTH_PERCENT from 0 (V8 decides) to 300, and names the range', () => {
+    expect(loadConfig({ FLOWHUB_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(problems({ FLOWHUB_HEAP_GROWTH_PERCENT: '400' })).toEqual([
+      'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300',
+    ]);
   });
 
   it('names PORT and the allowed range when PORT is not a number', () => {

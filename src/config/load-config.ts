@@ -15,6 +15,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   queuePrefix: string;
   shutdownTimeoutMs: number;
+  /** How far the JS heap may grow past what survived the last full GC (0: V8 decides). */
+  heapGrowthPercent: number;
   /** Base of catch URLs in API responses; default: the request's own origin. */
   publicUrl?: string;
   catchBodyLimit: number;
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     queuePrefix: parsed.FLOWHUB_QUEUE_PREFIX,
     shutdownTimeoutMs: parsed.FLOWHUB_SHUTDOWN_TIMEOUT_MS,
+    heapGrowthPercent: parsed.FLOWHUB_HEAP_GROWTH_PERCENT,
     publicUrl: parsed.FLOWHUB_PUBLIC_URL?.replace(/\/+$/, ''),
     catchBodyLimit: parsed.FLOWHUB_CATCH_BODY_LIMIT,
     workerConcurrency: parsed.FLOWHUB_WORKER_CONCURRENCY,
