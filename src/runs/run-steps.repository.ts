@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StepAttempt, StepStatus } from './run-step.entity.js';
-import { BEGIN_RUN_SQL, FINISH_AND_ADVANCE_SQL } from './run-steps.sql.js';
+import { queryPrepared } from '../database/prepared-statement.js';
+import { BEGIN_RUN, CLAIM_STEP, FINISH_AND_ADVANCE } from './run-steps.sql.js';
 
 export interface NewStep {
   stepId: string;
@@ -58,7 +59,7 @@ export class RunStepsRepository {
 
   /**
    * queued -> running with its step rows, and the first step claimed for `leaseMs`, in one
-   * statement (BEGIN_RUN_SQL); false when the run was not queued. A replay's run already has
+   * statement (BEGIN_RUN); false when the run was not queued. A replay's run already has
    * step rows: then nothing is claimed and `next` is the first pending step (undefined when
    * none is left). `fresh` says every step row is new, so no step has an output yet.
    */
@@ -71,12 +72,14 @@ export class RunStepsRepository {
         key: s.idempotencyKey,
       })),
     );
-    const [row]: {
+    const {
+      rows: [row],
+    } = await queryPrepared<{
       started: number;
       inserted: number;
       claimed_step: string | null;
       claimed_at: Date;
-    }[] = await this.dataSource.query(BEGIN_RUN_SQL, [runId, json, leaseMs]);
+    }>(this.dataSource, BEGIN_RUN, [runId, json, leaseMs]);
     if (row.started === 0) return false;
     const fresh = row.inserted === steps.length;
     if (row.claimed_step !== null) {
@@ -88,7 +91,7 @@ export class RunStepsRepository {
 
   /**
    * Records an attempt's end that lets the run go on, then marks the next step due or
-   * finishes the run, in one statement (FINISH_AND_ADVANCE_SQL). `recorded` is false when
+   * finishes the run, in one statement (FINISH_AND_ADVANCE). `recorded` is false when
    * this attempt no longer held the step (then nothing was written).
    */
   async finishAndAdvance(
@@ -97,18 +100,23 @@ export class RunStepsRepository {
     attempt: number,
     result: AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' },
   ): Promise<{ recorded: boolean; next?: DueStep }> {
-    const [row]: { recorded: number; next_step: string | null; next_attempt: number | null }[] =
-      await this.dataSource.query(FINISH_AND_ADVANCE_SQL, [
-        runId,
-        stepId,
-        attempt,
-        result.status,
-        result.input === undefined ? null : JSON.stringify(result.input),
-        result.output === undefined ? null : JSON.stringify(result.output),
-        result.error ?? null,
-        result.errorCode ?? null,
-        JSON.stringify([result.entry]),
-      ]);
+    const {
+      rows: [row],
+    } = await queryPrepared<{
+      recorded: number;
+      next_step: string | null;
+      next_attempt: number | null;
+    }>(this.dataSource, FINISH_AND_ADVANCE, [
+      runId,
+      stepId,
+      attempt,
+      result.status,
+      result.input === undefined ? null : JSON.stringify(result.input),
+      result.output === undefined ? null : JSON.stringify(result.output),
+      result.error ?? null,
+      result.errorCode ?? null,
+      JSON.stringify([result.entry]),
+    ]);
     const next =
       row.next_step === null
         ? undefined
@@ -134,26 +142,16 @@ export class RunStepsRepository {
     return rows[0] && { stepId: rows[0].step_id, attempt: rows[0].attempt };
   }
 
-  /**
-   * Claims a pending step that is due, only once every earlier step has finished: a stray job
-   * for a later step (a re-drive racing a step still running) finds nothing to claim.
-   */
+  /** CLAIM_STEP: the step leased for `leaseMs`, or undefined when it may not run now. */
   async claim(runId: string, stepId: string, leaseMs: number): Promise<ClaimedStep | undefined> {
-    const [rows]: [
-      { attempt: number; wake_at: Date | null; item_outputs: unknown[] | null; claimed_at: Date }[],
-    ] = await this.dataSource.query(
-      `UPDATE run_steps s
-         SET status = 'running', attempt = s.attempt + 1, lease_until = now() + $3 * interval '1 millisecond',
-             started_at = coalesce(s.started_at, now())
-         FROM runs r
-         WHERE s.run_id = $1 AND s.step_id = $2 AND r.id = s.run_id AND r.status = 'running'
-           AND s.status = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= now() + interval '1 second')
-           AND NOT EXISTS (SELECT 1 FROM run_steps earlier WHERE earlier.run_id = s.run_id
-                           AND earlier.position < s.position AND earlier.status IN ('pending', 'running'))
-         RETURNING s.attempt, s.wake_at, s.item_outputs, now() AS claimed_at`,
-      [runId, stepId, leaseMs],
-    );
-    const row = rows[0];
+    const {
+      rows: [row],
+    } = await queryPrepared<{
+      attempt: number;
+      wake_at: Date | null;
+      item_outputs: unknown[] | null;
+      claimed_at: Date;
+    }>(this.dataSource, CLAIM_STEP, [runId, stepId, leaseMs]);
     return (
       row && {
         attempt: row.attempt,

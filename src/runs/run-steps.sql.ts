@@ -1,5 +1,7 @@
+import { prepared } from '../database/prepared-statement.js';
+
 /**
- * The two statements a run's hot path is made of, each one round trip without an explicit
+ * The statements a run's hot path is made of, prepared once per connection, each one round trip without an explicit
  * transaction (a single statement is atomic). Data-modifying CTEs all read the snapshot taken
  * when the statement starts, so each sub-statement leaves out the row another one changes
  * (`step_id <> $2`) instead of expecting to see that change.
@@ -11,7 +13,9 @@
  * before it starts: then every inserted row stays pending and the caller looks for the next
  * one. $1 run id, $2 jsonb [{step_id, position, action, key}], $3 lease in ms.
  */
-export const BEGIN_RUN_SQL = `
+export const BEGIN_RUN = prepared(
+  'begin_run',
+  `
 WITH started AS (
   UPDATE runs SET status = 'running', started_at = coalesce(started_at, now())
   WHERE id = $1 AND status = 'queued' RETURNING id),
@@ -33,7 +37,8 @@ inserted AS (
 SELECT (SELECT count(*) FROM started)::int AS started,
        (SELECT count(*) FROM inserted)::int AS inserted,
        (SELECT step_id FROM inserted WHERE status = 'running') AS claimed_step,
-       now() AS claimed_at`;
+       now() AS claimed_at`,
+);
 
 /**
  * The end of an attempt that lets the run go on (succeeded, skipped, failed with onError
@@ -43,7 +48,9 @@ SELECT (SELECT count(*) FROM started)::int AS started,
  * $1 run, $2 step, $3 attempt, $4 status, $5 input, $6 output, $7 error, $8 error code,
  * $9 history entry (a one-element jsonb array).
  */
-export const FINISH_AND_ADVANCE_SQL = `
+export const FINISH_AND_ADVANCE = prepared(
+  'finish_and_advance',
+  `
 WITH run AS (SELECT id FROM runs WHERE id = $1 FOR UPDATE),
 finished AS (
   UPDATE run_steps SET status = $4::varchar, input = coalesce($5::jsonb, input), output = $6::jsonb,
@@ -66,4 +73,23 @@ done AS (
   RETURNING id)
 SELECT (SELECT count(*) FROM finished)::int AS recorded,
        (SELECT step_id FROM next) AS next_step, (SELECT attempt FROM next) AS next_attempt,
-       (SELECT count(*) FROM done)::int AS run_finished`;
+       (SELECT count(*) FROM done)::int AS run_finished`,
+);
+
+/**
+ * Claims a pending step that is due, only once every earlier step has finished: a stray job
+ * for a later step (a re-drive racing a step still running) finds nothing to claim.
+ * $1 run, $2 step, $3 lease in ms.
+ */
+export const CLAIM_STEP = prepared(
+  'claim_step',
+  `UPDATE run_steps s
+     SET status = 'running', attempt = s.attempt + 1, lease_until = now() + $3 * interval '1 millisecond',
+         started_at = coalesce(s.started_at, now())
+     FROM runs r
+     WHERE s.run_id = $1 AND s.step_id = $2 AND r.id = s.run_id AND r.status = 'running'
+       AND s.status = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= now() + interval '1 second')
+       AND NOT EXISTS (SELECT 1 FROM run_steps earlier WHERE earlier.run_id = s.run_id
+                       AND earlier.position < s.position AND earlier.status IN ('pending', 'running'))
+     RETURNING s.attempt, s.wake_at, s.item_outputs, now() AS claimed_at`,
+);

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RunStatus } from './run.entity.js';
 import {
-  CATCH_GROUP_SQL,
+  CATCH_GROUP_INSERT,
+  CATCH_ONE,
   catchGroupParams,
   REQUEST_COLUMNS,
   requestParams,
@@ -11,6 +12,7 @@ import {
   type StoredRequest,
 } from './stored-request.js';
 import { WriteFailure, WriteGroups } from './write-groups.js';
+import { prepared, queryPrepared } from '../database/prepared-statement.js';
 
 export interface RunRow {
   id: string;
@@ -40,8 +42,27 @@ const REQUEST_READ = [
   'source_ip',
 ] as const;
 
-const FIND_WITH_REQUEST_SQL = `SELECT r.*, ${REQUEST_READ.map((c) => `q.${c} AS req_${c}`).join(', ')}
-  FROM runs r LEFT JOIN inbound_requests q ON q.id = r.request_id WHERE r.id = $1`;
+/** Every column of RunRow, listed (a prepared statement must not depend on `*`). */
+const RUN_COLUMNS = [
+  'id',
+  'flow_id',
+  'flow_version',
+  'status',
+  'request_id',
+  'mode_override',
+  'replay_of',
+  'error',
+  'created_at',
+  'started_at',
+  'finished_at',
+] as const satisfies readonly (keyof RunRow)[];
+
+const FIND_WITH_REQUEST = prepared(
+  'find_run_with_request',
+  `SELECT ${RUN_COLUMNS.map((c) => `r.${c}`).join(', ')},
+          ${REQUEST_READ.map((c) => `q.${c} AS req_${c}`).join(', ')}
+   FROM runs r LEFT JOIN inbound_requests q ON q.id = r.request_id WHERE r.id = $1`,
+);
 
 export interface RunListFilter {
   flowId?: string;
@@ -104,7 +125,13 @@ export class RunsRepository {
     if (rows.length === 1) return [await this.insertOne(rows[0])];
     let inserted: { id: string; status: RunStatus }[];
     try {
-      inserted = await this.dataSource.query(CATCH_GROUP_SQL, catchGroupParams(rows));
+      inserted = (
+        await queryPrepared<{ id: string; status: RunStatus }>(
+          this.dataSource,
+          CATCH_GROUP_INSERT,
+          catchGroupParams(rows),
+        )
+      ).rows;
     } catch {
       const settled = await Promise.allSettled(rows.map((row) => this.insertOne(row)));
       return settled.map((result) =>
@@ -116,19 +143,10 @@ export class RunsRepository {
   }
 
   private async insertOne({ flowId, runId, request }: CatchRow): Promise<RunStatus | undefined> {
-    const rows: { status: RunStatus }[] = await this.dataSource.query(
-      `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2::uuid AND deleted_at IS NULL),
-       req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
-               SELECT $1::uuid, flow.id, $3::varchar, $4::jsonb, $5::jsonb, $6::bytea, $7::jsonb,
-                      $8::varchar, $9::int, $10::varchar, $11::timestamptz, $12::varchar FROM flow
-               ON CONFLICT (flow_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-               RETURNING id)
-       INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
-       SELECT $13::uuid, flow.id, flow.current_version,
-              CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, $11::timestamptz
-       FROM flow, req RETURNING status`,
-      [...requestParams(flowId, request), runId],
-    );
+    const { rows } = await queryPrepared<{ status: RunStatus }>(this.dataSource, CATCH_ONE, [
+      ...requestParams(flowId, request),
+      runId,
+    ]);
     return rows[0]?.status;
   }
 
@@ -181,9 +199,11 @@ export class RunsRepository {
   async findWithRequest(
     id: string,
   ): Promise<{ run: RunRow; request: StoredRequestRow | undefined } | undefined> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(FIND_WITH_REQUEST_SQL, [
-      id,
-    ]);
+    const { rows } = await queryPrepared<Record<string, unknown>>(
+      this.dataSource,
+      FIND_WITH_REQUEST,
+      [id],
+    );
     if (!rows[0]) return undefined;
     const run: Record<string, unknown> = {};
     const request: Record<string, unknown> = {};

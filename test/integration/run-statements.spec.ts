@@ -55,16 +55,22 @@ describe('run statements', () => {
     }
   }
 
-  it('runs a 1-step run in three statements without an explicit transaction', async () => {
+  it('runs a 1-step run in three prepared statements without an explicit transaction', async () => {
     const runId = await queuedRun();
     const sent = await statementsDuring(() => app.app.get(RunExecutor).start(runId));
     const ofRun = sent.filter((s) => s.values?.includes(runId));
     expect(ofRun.map((s) => s.text.trim().split(/\s+/, 2).join(' '))).toEqual([
-      'SELECT r.*,', // the run and its stored request
+      'SELECT r.id,', // the run and its stored request
       'WITH started', // running, step rows, first step claimed
       'WITH run', // step succeeded, run finished
     ]);
     expect(sent.map((s) => s.text)).not.toContain('START TRANSACTION');
+    // Prepared once per connection (by name), not planned again on every run.
+    expect(ofRun.map((s) => s.name)).toEqual([
+      'flowhub_find_run_with_request',
+      'flowhub_begin_run',
+      'flowhub_finish_and_advance',
+    ]);
     const run = await api.get(`/api/v1/runs/${runId}`);
     expect(run.body.status).toBe('succeeded');
     expect(run.body.steps).toMatchObject([{ id: 's0', status: 'succeeded', output: { n: 7 } }]);
