@@ -71,6 +71,7 @@ async function flowhubPhase(role, receiver, work, storage) {
       concurrency: CONCURRENCY,
       nodeFlags,
     });
+    const counts = flowhubCounts(proc.origin, storageOf.db);
     try {
       const paths = await S.createFlowhubFlows(proc.origin, 10, (i) =>
         S.benchFlow(`bench-${i}`, receiver.url),
@@ -79,12 +80,13 @@ async function flowhubPhase(role, receiver, work, storage) {
         pids: [proc.pid],
         origin: proc.origin,
         paths,
-        counts: flowhubCounts(proc.origin),
+        counts,
         db: storageOf.db,
       };
       const result = await work(system);
       return { ...result, peakRssMb: await rss([proc]) };
     } finally {
+      await counts.close?.();
       await proc.stop();
     }
   };

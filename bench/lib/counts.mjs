@@ -1,13 +1,17 @@
-// How many runs are pending or failed: Flowhub through its API (works for every storage), the
-// floor in SQL.
+// How many runs are pending or failed: in SQL (Flowhub on a bench database, the floor), or
+// through the API (Flowhub on the embedded default).
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import pg from 'pg';
 import { ADMIN_KEY, databaseUrl } from './systems.mjs';
 
 const auth = { authorization: `Bearer ${ADMIN_KEY}` };
 
-/** 0 or 1 each: whether any run is queued/running, whether any failed. */
-export function flowhubCounts(origin) {
+/**
+ * Flowhub's runs queued or running, and failed: exact counts in SQL when the bench knows the
+ * database; through the API (embedded default) 0 or 1 each, whether there is any.
+ */
+export function flowhubCounts(origin, db) {
+  if (db) return sqlCounts(db, 'runs');
   const any = async (status) => {
     const response = await fetch(`${origin}/api/v1/runs?status=${status}&limit=1`, {
       headers: auth,
@@ -25,12 +29,16 @@ export function flowhubCounts(origin) {
 }
 
 export function floorCounts(db) {
+  return sqlCounts(db, 'floor_runs');
+}
+
+function sqlCounts(db, table) {
   const pool = new pg.Pool({ connectionString: databaseUrl(db), max: 1 });
   const counts = async () => {
     const { rows } = await pool.query(
       `SELECT count(*) FILTER (WHERE status IN ('queued', 'running'))::int AS pending,
               count(*) FILTER (WHERE status = 'failed')::int AS failed
-       FROM floor_runs WHERE status <> 'succeeded'`,
+       FROM ${table} WHERE status <> 'succeeded'`,
     );
     return rows[0];
   };
