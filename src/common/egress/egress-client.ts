@@ -36,6 +36,7 @@ import {
   isAllowedHost,
   urlProblem,
   type EgressPolicy,
+  type UrlProblem,
 } from './egress-policy.js';
 import { isRedirect, nextHop, type Hop } from './egress-redirect.util.js';
 
@@ -61,13 +62,18 @@ export interface EgressClient extends HttpClient {
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 export const DEFAULT_EGRESS_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_REDIRECTS = 5;
+/** Origins whose verdict (allowed or why not) is kept; the map starts over when full. */
+const MAX_VERDICTS = 500;
 
 interface Call {
   first: Hop;
+  /** Aborted by the deadline or by the caller's signal, whichever comes first. */
   signal: AbortSignal;
-  deadline: AbortSignal;
+  timedOut: boolean;
   caller?: AbortSignal;
   timeoutMs: number;
+  /** Stops the deadline timer and lets go of the caller's signal. */
+  end(): void;
 }
 
 class GuardedHttpClient implements EgressClient {
@@ -76,6 +82,7 @@ class GuardedHttpClient implements EgressClient {
   private readonly maxBytes: number;
   private readonly timeoutMs: number;
   private readonly maxRedirects: number;
+  private readonly verdicts = new Map<string, UrlProblem | undefined>();
 
   constructor(private readonly policy: EgressClientOptions) {
     const invalid = invalidCidrs(policy.allowCidrs);
@@ -104,6 +111,14 @@ class GuardedHttpClient implements EgressClient {
 
   async request(request: HttpRequest): Promise<HttpResponse> {
     const call = this.start(request);
+    try {
+      return await this.follow(request, call);
+    } finally {
+      call.end();
+    }
+  }
+
+  private async follow(request: HttpRequest, call: Call): Promise<HttpResponse> {
     let hop = call.first;
     for (let redirects = 0; ; redirects += 1) {
       const response = await this.send(hop, call);
@@ -139,7 +154,6 @@ class GuardedHttpClient implements EgressClient {
       url.searchParams.append(key, String(value));
     }
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
     const caller = request.signal;
     if (caller?.aborted) {
       throw new EgressAbortError(
@@ -150,22 +164,48 @@ class GuardedHttpClient implements EgressClient {
       );
     }
     const { data, headers } = encodeRequestBody(request.body, { ...request.headers });
-    return {
+    // One controller and one timer: cheaper than AbortSignal.timeout + AbortSignal.any.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(caller?.reason);
+    caller?.addEventListener('abort', onAbort, { once: true });
+    const call: Call = {
       first: { method, url: url.toString(), headers, body: data },
-      signal: caller ? AbortSignal.any([caller, deadline]) : deadline,
-      deadline,
+      signal: controller.signal,
+      timedOut: false,
       caller,
       timeoutMs,
+      end: () => {
+        clearTimeout(timer);
+        caller?.removeEventListener('abort', onAbort);
+      },
     };
+    const timer = setTimeout(() => {
+      call.timedOut = true;
+      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    return call;
   }
 
-  /** Scheme and literal addresses before connecting; DNS names are judged at connect time. */
+  /**
+   * Scheme and literal addresses before connecting; DNS names are judged at connect time.
+   * The verdict depends only on scheme and host, so it is kept per origin (a few hundred).
+   */
   private check(method: string, url: string, from?: Hop): void {
-    const problem = urlProblem(url, this.policy);
+    const problem = this.problemOf(url);
     if (!problem) return;
     const via = from ? ` (redirected from ${describeRequest(from.method, from.url)})` : '';
     const message = `${describeRequest(method, url)}${via} refused: ${problem.message}`;
     throw problem.kind === 'blocked' ? new EgressBlockedError(message) : new FatalError(message);
+  }
+
+  private problemOf(url: string): UrlProblem | undefined {
+    const origin = URL.canParse(url) ? new URL(url).origin : undefined;
+    if (origin === undefined || origin === 'null') return urlProblem(url, this.policy);
+    if (this.verdicts.has(origin)) return this.verdicts.get(origin);
+    const problem = urlProblem(url, this.policy);
+    if (this.verdicts.size >= MAX_VERDICTS) this.verdicts.clear();
+    this.verdicts.set(origin, problem);
+    return problem;
   }
 
   private redirect(hop: Hop, status: number, location: string): Hop {
@@ -221,7 +261,7 @@ class GuardedHttpClient implements EgressClient {
   /** Plain errors that say what happened, never the axios error (its config holds headers). */
   private translate(error: unknown, hop: Hop, call: Call): Error {
     const what = describeRequest(hop.method, hop.url);
-    if (call.deadline.aborted) {
+    if (call.timedOut) {
       return new EgressTimeoutError(`${what} timed out after ${call.timeoutMs} ms`);
     }
     if (call.caller?.aborted) {

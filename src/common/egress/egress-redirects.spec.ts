@@ -42,6 +42,24 @@ describe('egress client: guard and redirects', () => {
     expect(server.received.length).toBe(before);
   });
 
+  it('judges each origin once and keeps the verdict, blocked or allowed', async () => {
+    const strict = createEgressClient({ allowCidrs: [], allowHosts: [] });
+    const blocked = `${server.origin}/json`;
+    for (let i = 0; i < 3; i += 1) {
+      await expect(strict.request({ method: 'GET', url: blocked })).rejects.toThrow(
+        EgressBlockedError,
+      );
+    }
+    // Same host, other port: its own verdict; still the loopback, still blocked.
+    await expect(strict.request({ method: 'GET', url: 'http://127.0.0.1:1/' })).rejects.toThrow(
+      EgressBlockedError,
+    );
+    strict.close();
+    for (let i = 0; i < 2; i += 1) {
+      expect((await client.request({ method: 'GET', url: blocked })).status).toBe(200);
+    }
+  });
+
   it.each([
     'http://localhost:1/',
     'http://2130706433:1/',
