@@ -119,7 +119,7 @@ export class EnvSchema {
   @IsInt({ message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
   @Min(0, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
   @Max(300, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
-  FLOWHUB_HEAP_GROWTH_PERCENT: number = 50;
+  FLOWHUB_HEAP_GROWTH_PERCENT: number = 100;
 
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       queuePrefix: 'flowhub',
       shutdownTimeoutMs: 8000,
-      heapGrowthPercent: 50,
+      heapGrowthPercent: 100,
       webhookRetentionDays: 30,
     });
     expect(config.databaseUrl).toBeUndefined();
