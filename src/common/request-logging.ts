@@ -16,6 +16,7 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
     const status = reply.statusCode;
     const probe = request.url.startsWith('/health');
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : probe ? 'debug' : 'info';
+    if (!logger.isLevelEnabled(level)) return done();
     logger[level](
       {
         req: {
