@@ -7,16 +7,30 @@ export const MAX_JSON_KEYS = 10_000;
  * of very deep values throws). Walks without recursion. Returns the rule broken, if any.
  */
 export function jsonLimitProblem(value: unknown): string | undefined {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > MAX_JSON_DEPTH) return `JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`;
-    const children = Array.isArray(node) ? node : Object.values(node);
-    if (!Array.isArray(node) && children.length > MAX_JSON_KEYS) {
-      return `a JSON object in the body has more than ${MAX_JSON_KEYS} keys`;
+  // Two parallel stacks (no tuple per node); only objects and arrays are ever pushed.
+  const nodes: object[] = [];
+  const depths: number[] = [];
+  const visit = (node: unknown, depth: number) => {
+    if (typeof node === 'object' && node !== null) {
+      nodes.push(node);
+      depths.push(depth);
     }
-    for (const child of children) stack.push([child, depth + 1]);
+  };
+  visit(value, 1);
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > MAX_JSON_DEPTH) return `JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, depth + 1);
+      continue;
+    }
+    let keys = 0;
+    for (const key in node) {
+      if (++keys > MAX_JSON_KEYS)
+        return `a JSON object in the body has more than ${MAX_JSON_KEYS} keys`;
+      visit((node as Record<string, unknown>)[key], depth + 1);
+    }
   }
   return undefined;
 }
