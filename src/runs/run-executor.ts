@@ -1,20 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CompiledFlow, CompiledStep } from '../engine/compiled-flow.js';
 import { passesFilter, type StepScope } from '../engine/resolve-input.js';
-import { nextRetryDelayMs, resolveRetryPolicy } from '../engine/retry-policy.js';
 import { classifyError } from '../engine/step-errors.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
-import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { RunQueue } from './run-queue.js';
-import type { StepAttempt as AttemptEntry } from './run-step.entity.js';
-import {
-  RunStepsRepository,
-  type AttemptResult,
-  type ClaimedStep,
-  type DueStep,
-} from './run-steps.repository.js';
+import { RunStepsRepository, type ClaimedStep, type DueStep } from './run-steps.repository.js';
 import { RunsRepository, type RunRow } from './runs.repository.js';
 import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
+import { StepOutcomes, type GoingOn } from './step-outcomes.js';
 import { triggerFrom } from './stored-request.js';
 import { RunEvents } from '../webhooks/run-events.js';
 
@@ -44,14 +37,12 @@ interface RunContext extends RunRow {
  */
 @Injectable()
 export class RunExecutor {
-  private readonly logger = new Logger('RunExecutor');
-
   constructor(
     private readonly runs: RunsRepository,
     private readonly steps: RunStepsRepository,
     private readonly compiled: CompiledFlows,
     private readonly attempts: StepAttempts,
-    private readonly plugins: PluginRegistry,
+    private readonly outcomes: StepOutcomes,
     private readonly queue: RunQueue,
     private readonly events: RunEvents,
   ) {}
@@ -134,7 +125,7 @@ export class RunExecutor {
     run: RunContext,
     stepId: string,
     claimed: ClaimedStep,
-    result: AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' },
+    result: GoingOn,
   ): Promise<boolean> {
     const done = await this.steps.finishAndAdvance(run.id, stepId, claimed.attempt, result);
     if (done.recorded && result.status === 'succeeded' && run.outputs) {
@@ -180,7 +171,9 @@ export class RunExecutor {
   ): Promise<void> {
     const timeoutMs = step.definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const outcome = await this.attempt(run, flow, step, claimed, timeoutMs);
-    await this.record(run, step, claimed, outcome);
+    await this.outcomes.record(run.id, step, claimed, outcome, (result) =>
+      this.finishAndContinue(run, step.definition.id, claimed, result),
+    );
   }
 
   private async attempt(
@@ -190,7 +183,7 @@ export class RunExecutor {
     claimed: ClaimedStep,
     timeoutMs: number,
   ) {
-    const policy = this.policyOf(step);
+    const policy = this.outcomes.policyOf(step);
     if (claimed.attempt > policy.attempts) {
       const message = `gave up after ${policy.attempts} attempts (a worker stopped during at least one of them)`;
       return {
@@ -218,110 +211,5 @@ export class RunExecutor {
           outputs,
         ),
     });
-  }
-
-  private policyOf(step: CompiledStep) {
-    return resolveRetryPolicy(
-      step.definition.retry,
-      this.plugins.getAction(step.definition.action)?.action.retry,
-    );
-  }
-
-  private async record(
-    run: RunContext,
-    step: CompiledStep,
-    claimed: ClaimedStep,
-    outcome: AttemptOutcome,
-  ) {
-    const { id: stepId } = step.definition;
-    const entry = (kind: AttemptEntry['outcome'], error?: string): AttemptEntry => ({
-      attempt: claimed.attempt,
-      startedAt: new Date(claimed.claimedAt).toISOString(),
-      finishedAt: new Date().toISOString(),
-      outcome: kind,
-      ...(error ? { error } : {}),
-    });
-    switch (outcome.kind) {
-      case 'succeeded':
-        await this.finishAndContinue(run, stepId, claimed, {
-          status: 'succeeded',
-          input: outcome.input,
-          output: outcome.output,
-          entry: entry('succeeded'),
-        });
-        return;
-      case 'skipped':
-        await this.finishAndContinue(run, stepId, claimed, {
-          status: 'skipped',
-          output: null,
-          entry: entry('succeeded'),
-        });
-        return;
-      case 'sleeping': {
-        const result = {
-          status: 'pending' as const,
-          input: outcome.input,
-          nextAttemptAt: outcome.until,
-          wakeAt: outcome.until,
-          entry: entry('sleeping'),
-        };
-        if (await this.steps.recordAttempt(run.id, stepId, claimed.attempt, result)) {
-          await this.queue.step(
-            run.id,
-            stepId,
-            `wake-${claimed.attempt}`,
-            outcome.until.getTime() - Date.now(),
-          );
-        }
-        return;
-      }
-      case 'failed':
-        return this.recordFailure(run, step, claimed, outcome, entry);
-    }
-  }
-
-  private async recordFailure(
-    run: RunContext,
-    step: CompiledStep,
-    claimed: ClaimedStep,
-    outcome: Extract<AttemptOutcome, { kind: 'failed' }>,
-    entry: (kind: AttemptEntry['outcome'], error?: string) => AttemptEntry,
-  ) {
-    const { error } = outcome;
-    const { id: stepId } = step.definition;
-    const delay = error.retryable
-      ? nextRetryDelayMs(this.policyOf(step), claimed.attempt, { retryAfterMs: error.retryAfterMs })
-      : undefined;
-    const common = { input: outcome.input, error: error.message, errorCode: error.code };
-    if (delay !== undefined) {
-      const result = {
-        ...common,
-        status: 'pending' as const,
-        nextAttemptAt: new Date(Date.now() + delay),
-        entry: entry('retrying', error.message),
-      };
-      if (await this.steps.recordAttempt(run.id, stepId, claimed.attempt, result)) {
-        await this.queue.step(run.id, stepId, String(claimed.attempt + 1), delay);
-      }
-      return;
-    }
-    const failed = { ...common, status: 'failed' as const, entry: entry('failed', error.message) };
-    const stepFailed = () => this.events.stepFailed(run.id, stepId, error.message, claimed.attempt);
-    if (step.definition.onError === 'continue') {
-      if (await this.finishAndContinue(run, stepId, claimed, failed)) stepFailed();
-      return;
-    }
-    const recorded = await this.steps.transaction(async (manager) => {
-      await this.steps.lockRun(manager, run.id);
-      if (!(await this.steps.finishAttempt(manager, run.id, stepId, claimed.attempt, failed))) {
-        return false;
-      }
-      const reason = `step '${stepId}' failed: ${error.message}`;
-      await this.steps.finishRun(manager, run.id, 'failed', reason);
-      return true;
-    });
-    if (recorded) stepFailed();
-    this.events.runFinished(run.id);
-    this.logger.warn(`run ${run.id} failed at step ${stepId}: ${error.message}`);
   }
 }

@@ -8,6 +8,7 @@ import { DedupeKeys } from '../catch/dedupe-keys.js';
 import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunExecutor } from './run-executor.js';
+import { StepOutcomes } from './step-outcomes.js';
 import { RunQueue } from './run-queue.js';
 import { RunStepsRepository } from './run-steps.repository.js';
 import { FlowRunsController, RunsController } from './runs.controller.js';
@@ -29,6 +30,7 @@ import { StepAttempts } from './step-attempt.js';
     CatchRateLimiter,
     RejectionCounter,
     RunExecutor,
+    StepOutcomes,
     StepAttempts,
   ],
   exports: [RunExecutor, RunQueue, RunsRepository],
