@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RunStatus } from './run.entity.js';
 import {
-  CATCH_GROUP_INSERT,
-  CATCH_ONE,
+  CATCH_GROUP_SQL,
+  CATCH_ONE_SQL,
   catchGroupParams,
   REQUEST_COLUMNS,
   requestParams,
@@ -125,13 +125,7 @@ export class RunsRepository {
     if (rows.length === 1) return [await this.insertOne(rows[0])];
     let inserted: { id: string; status: RunStatus }[];
     try {
-      inserted = (
-        await queryPrepared<{ id: string; status: RunStatus }>(
-          this.dataSource,
-          CATCH_GROUP_INSERT,
-          catchGroupParams(rows),
-        )
-      ).rows;
+      inserted = await this.dataSource.query(CATCH_GROUP_SQL, catchGroupParams(rows));
     } catch {
       const settled = await Promise.allSettled(rows.map((row) => this.insertOne(row)));
       return settled.map((result) =>
@@ -143,7 +137,7 @@ export class RunsRepository {
   }
 
   private async insertOne({ flowId, runId, request }: CatchRow): Promise<RunStatus | undefined> {
-    const { rows } = await queryPrepared<{ status: RunStatus }>(this.dataSource, CATCH_ONE, [
+    const rows: { status: RunStatus }[] = await this.dataSource.query(CATCH_ONE_SQL, [
       ...requestParams(flowId, request),
       runId,
     ]);
