@@ -7,24 +7,63 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 /** ING-3 defaults: 50 requests per second per catch URL, bursts of up to 100. */
 export const DEFAULT_RATE = { perSecond: 50, burst: 100 };
 
-/** The Postgres statement's rule in Lua: refill for the time elapsed, take one, at most one in debt. */
-const TAKE_TOKEN_LUA = `
-local rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2])
+/**
+ * The Postgres statement's rule in Lua, for up to ARGV[3] tokens at once: refill for the time
+ * elapsed, then grant as many whole tokens as there are (at most the number asked); with none,
+ * take one into debt (at most one). Returns {granted, tokens left}.
+ */
+const TAKE_TOKENS_LUA = `
+local rate, burst, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens, at = tonumber(state[1]) or burst, tonumber(state[2]) or now
-tokens = math.max(-1, math.min(burst, tokens + rate * math.max(0, now - at)) - 1)
+tokens = math.min(burst, tokens + rate * math.max(0, now - at))
+local granted = math.min(want, math.floor(tokens))
+if granted >= 1 then tokens = tokens - granted else granted = 0; tokens = math.max(-1, tokens - 1) end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
-return tostring(tokens)`;
+return {granted, tostring(tokens)}`;
 
-type TokenRedis = Redis & { takeToken(key: string, rate: number, burst: number): Promise<string> };
+/**
+ * At a high rate a process takes tokens in batches worth this long at the flow's rate (at most
+ * a quarter of the burst, at most MAX_BATCH) and spends them without asking Redis; a batch not
+ * spent within RESERVE_MS is dropped. Below 40 requests per second a batch is one token.
+ */
+export const RESERVE_MS = 50;
+const MAX_BATCH = 100;
+const MAX_RESERVES = 10_000;
+
+export const batchSize = (perSecond: number, burst: number): number =>
+  Math.max(
+    1,
+    Math.min(Math.floor((perSecond * RESERVE_MS) / 1000), Math.floor(burst / 4), MAX_BATCH),
+  );
+
+interface Reserve {
+  tokens: number;
+  until: number;
+}
+
+/** One answer of TAKE_TOKENS_LUA. */
+interface Taken {
+  granted: number;
+  left: number;
+}
+
+/** For take(): >= 0 when a token was granted, the (negative) balance when refused. */
+const outcome = (taken: Taken | undefined): number | undefined =>
+  taken && (taken.granted >= 1 ? Math.max(0, taken.left) : taken.left);
+
+type TokenRedis = Redis & {
+  takeTokens(key: string, rate: number, burst: number, want: number): Promise<[number, string]>;
+};
 
 /**
  * A token bucket per catch URL shared by every api process: in Redis when REDIS_URL is set
- * (no database write per request), else in Postgres. If Redis cannot answer, the Postgres
- * bucket takes over, so a Redis outage never refuses webhooks.
+ * (no database write per request; at high rates one call per batch of tokens), else in
+ * Postgres. If Redis cannot answer, the Postgres bucket takes over, so a Redis outage never
+ * refuses webhooks.
  */
 @Injectable()
 export class CatchRateLimiter implements OnModuleDestroy {
@@ -32,6 +71,10 @@ export class CatchRateLimiter implements OnModuleDestroy {
   private readonly redis?: TokenRedis;
   private readonly prefix: string;
   private lastRedisWarning = 0;
+  /** Tokens this process took from Redis and has not spent yet, by flow. */
+  private readonly reserves = new Map<string, Reserve>();
+  /** A batch being fetched, by flow: concurrent requests wait for it instead of asking too. */
+  private readonly fetching = new Map<string, Promise<Taken | undefined>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,7 +91,7 @@ export class CatchRateLimiter implements OnModuleDestroy {
       enableAutoPipelining: true,
     });
     redis.on('error', () => undefined);
-    redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE_TOKEN_LUA });
+    redis.defineCommand('takeTokens', { numberOfKeys: 1, lua: TAKE_TOKENS_LUA });
     this.redis = redis as TokenRedis;
   }
 
@@ -60,14 +103,48 @@ export class CatchRateLimiter implements OnModuleDestroy {
     return tokens >= 0 ? undefined : Math.max(1, Math.ceil(-tokens / perSecond));
   }
 
+  /** Tokens left (>= 0: allowed), or undefined when Redis could not answer. */
   private async fromRedis(
     flowId: string,
     perSecond: number,
     burst: number,
   ): Promise<number | undefined> {
     if (!this.redis) return undefined;
+    const want = batchSize(perSecond, burst);
+    if (want === 1) return outcome(await this.fetchBatch(flowId, perSecond, burst, 1));
+    for (;;) {
+      const reserve = this.reserves.get(flowId);
+      if (reserve && reserve.tokens > 0 && Date.now() < reserve.until) {
+        reserve.tokens -= 1;
+        return reserve.tokens;
+      }
+      const pending = this.fetching.get(flowId);
+      if (!pending) break;
+      // Wait for the batch being fetched; if the bucket was empty, this request is refused too.
+      const taken = await pending;
+      if (!taken || taken.granted < 1) return outcome(taken);
+    }
+    // Removed before anyone waiting on it resumes, so a waiter that finds the batch spent
+    // fetches the next one.
+    const batch = this.fetchBatch(flowId, perSecond, burst, want).finally(() =>
+      this.fetching.delete(flowId),
+    );
+    this.fetching.set(flowId, batch);
+    return outcome(await batch);
+  }
+
+  /** One Redis call for up to `want` tokens; keeps all but one. Undefined when Redis failed. */
+  private async fetchBatch(
+    flowId: string,
+    perSecond: number,
+    burst: number,
+    want: number,
+  ): Promise<Taken | undefined> {
+    let taken: Taken;
     try {
-      return Number(await this.redis.takeToken(`${this.prefix}:${flowId}`, perSecond, burst));
+      const key = `${this.prefix}:${flowId}`;
+      const [granted, left] = await this.redis!.takeTokens(key, perSecond, burst, want);
+      taken = { granted: Number(granted), left: Number(left) };
     } catch (error) {
       if (Date.now() - this.lastRedisWarning > 60_000) {
         this.lastRedisWarning = Date.now();
@@ -77,6 +154,11 @@ export class CatchRateLimiter implements OnModuleDestroy {
       }
       return undefined;
     }
+    if (taken.granted > 1) {
+      if (this.reserves.size >= MAX_RESERVES) this.reserves.clear();
+      this.reserves.set(flowId, { tokens: taken.granted - 1, until: Date.now() + RESERVE_MS });
+    }
+    return taken;
   }
 
   private async fromPostgres(flowId: string, perSecond: number, burst: number): Promise<number> {

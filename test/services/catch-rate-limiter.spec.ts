@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { CatchRateLimiter } from '../../src/catch/catch-rate-limiter.js';
+import { batchSize, CatchRateLimiter } from '../../src/catch/catch-rate-limiter.js';
 import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -41,6 +41,50 @@ describe('catch rate limiter on Redis', () => {
       expect(Number(await redis.hget(key, 'tokens'))).toBeLessThan(0);
       expect(await redis.pttl(key)).toBeGreaterThan(0);
       redis.disconnect();
+    } finally {
+      a.onModuleDestroy();
+      b.onModuleDestroy();
+    }
+  });
+
+  it('takes tokens in batches at high rates: one Redis call per batch', async () => {
+    expect(batchSize(50, 100)).toBe(2); // the default rate
+    expect(batchSize(10, 20)).toBe(1);
+    expect(batchSize(200, 40)).toBe(10);
+    expect(batchSize(100_000, 200_000)).toBe(100);
+    const a = limiter(process.env.REDIS_URL);
+    const flowId = randomUUID();
+    const redis = new Redis(process.env.REDIS_URL!);
+    const stored = async () =>
+      Number(await redis.hget(`${runtime.config.queuePrefix}:catch-rate:${flowId}`, 'tokens'));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // connected
+      expect(await a.take(flowId, 200, 40)).toBeUndefined();
+      expect(await stored()).toBe(30); // a batch of 10 taken from the full bucket
+      for (let i = 0; i < 9; i += 1) expect(await a.take(flowId, 200, 40)).toBeUndefined();
+      expect(await stored()).toBe(30); // spent from the batch, Redis not asked
+      expect(await a.take(flowId, 200, 40)).toBeUndefined();
+      expect(await stored()).toBeLessThan(25); // the next batch
+    } finally {
+      redis.disconnect();
+      a.onModuleDestroy();
+    }
+  });
+
+  it('never lets two processes take more than the bucket holds', async () => {
+    const [a, b] = [limiter(process.env.REDIS_URL), limiter(process.env.REDIS_URL)];
+    const flowId = randomUUID();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // connected
+      const started = Date.now();
+      const takes = await Promise.all(
+        Array.from({ length: 120 }, (_, i) => (i % 2 ? a : b).take(flowId, 200, 40)),
+      );
+      const refilled = Math.ceil(((Date.now() - started) / 1000) * 200);
+      const allowed = takes.filter((wait) => wait === undefined).length;
+      expect(allowed).toBeLessThanOrEqual(40 + refilled);
+      expect(allowed).toBeGreaterThanOrEqual(20);
+      expect(takes.filter((wait) => wait === 1)).toHaveLength(120 - allowed);
     } finally {
       a.onModuleDestroy();
       b.onModuleDestroy();
