@@ -4,10 +4,15 @@ import { passesFilter, type StepScope } from '../engine/resolve-input.js';
 import { classifyError } from '../engine/step-errors.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
 import { RunQueue } from './run-queue.js';
-import { RunStepsRepository, type ClaimedStep, type DueStep } from './run-steps.repository.js';
-import { RunsRepository, type RunRow } from './runs.repository.js';
+import {
+  RunStepsRepository,
+  type ClaimedStep,
+  type DueStep,
+  type GoingOn,
+} from './run-steps.repository.js';
+import { RunsRepository, type RunRow, type StoredRequestRow } from './runs.repository.js';
 import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
-import { StepOutcomes, type GoingOn } from './step-outcomes.js';
+import { StepOutcomes } from './step-outcomes.js';
 import { triggerFrom } from './stored-request.js';
 import { RunEvents } from '../webhooks/run-events.js';
 
@@ -20,11 +25,9 @@ export const LEASE_MARGIN_MS = 5_000;
  */
 export const INLINE_STEPS = 10;
 
-type RequestRow = NonNullable<Awaited<ReturnType<RunsRepository['findRequest']>>>;
-
 /** A run as one job works on it: the row, its stored request once read, the inline budget. */
 interface RunContext extends RunRow {
-  request?: RequestRow;
+  request?: StoredRequestRow;
   /** Outputs of succeeded steps, once read (or known empty), kept up to date in this job. */
   outputs?: Record<string, unknown>;
   inlineBudget: number;
@@ -47,8 +50,8 @@ export class RunExecutor {
     private readonly events: RunEvents,
   ) {}
 
-  private async scopeOf(run: RunContext, outputs: Record<string, unknown>): Promise<StepScope> {
-    run.request ??= await this.runs.findRequest(run.request_id);
+  /** The run's request is read with the run (findWithRequest), so this reads nothing. */
+  private scopeOf(run: RunContext, outputs: Record<string, unknown>): StepScope {
     const { request } = run;
     if (!request) throw new Error(`run ${run.id}: its stored request ${run.request_id} is missing`);
     return {
@@ -63,7 +66,7 @@ export class RunExecutor {
     if (found?.run.status !== 'queued') return;
     const run: RunContext = { ...found.run, request: found.request, inlineBudget: INLINE_STEPS };
     const flow = await this.compiled.get(run.flow_id, run.flow_version);
-    const scope = await this.scopeOf(run, {});
+    const scope = this.scopeOf(run, {});
     let passes: boolean;
     try {
       passes = await passesFilter(flow, scope);
@@ -192,7 +195,7 @@ export class RunExecutor {
       } as AttemptOutcome;
     }
     run.outputs ??= await this.steps.outputs(run.id);
-    const scope = await this.scopeOf(run, { ...run.outputs });
+    const scope = this.scopeOf(run, { ...run.outputs });
     const { id: stepId } = step.definition;
     return this.attempts.run({
       step,

@@ -44,6 +44,24 @@ export interface AttemptResult {
   wakeAt?: Date;
 }
 
+/** An attempt's end that lets the run go on: recorded together with the run's next move. */
+export type GoingOn = AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' };
+
+/** $1-$9 of both statements that write an attempt's end (finishAttempt, FINISH_AND_ADVANCE). */
+function resultParams(runId: string, stepId: string, attempt: number, result: AttemptResult) {
+  return [
+    runId,
+    stepId,
+    attempt,
+    result.status,
+    result.input === undefined ? null : JSON.stringify(result.input),
+    result.output === undefined ? null : JSON.stringify(result.output),
+    result.error ?? null,
+    result.errorCode ?? null,
+    JSON.stringify([result.entry]),
+  ];
+}
+
 /**
  * The step protocol in SQL. A step is claimed with a lease (status running, attempt + 1);
  * its result is written only while status = running and the attempt number still matches
@@ -98,7 +116,7 @@ export class RunStepsRepository {
     runId: string,
     stepId: string,
     attempt: number,
-    result: AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' },
+    result: GoingOn,
   ): Promise<{ recorded: boolean; next?: DueStep }> {
     const {
       rows: [row],
@@ -106,17 +124,7 @@ export class RunStepsRepository {
       recorded: number;
       next_step: string | null;
       next_attempt: number | null;
-    }>(this.dataSource, FINISH_AND_ADVANCE, [
-      runId,
-      stepId,
-      attempt,
-      result.status,
-      result.input === undefined ? null : JSON.stringify(result.input),
-      result.output === undefined ? null : JSON.stringify(result.output),
-      result.error ?? null,
-      result.errorCode ?? null,
-      JSON.stringify([result.entry]),
-    ]);
+    }>(this.dataSource, FINISH_AND_ADVANCE, resultParams(runId, stepId, attempt, result));
     const next =
       row.next_step === null
         ? undefined
@@ -208,15 +216,7 @@ export class RunStepsRepository {
               finished_at = CASE WHEN $4::varchar IN ('succeeded', 'failed', 'skipped') THEN now() ELSE NULL END
        WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3`,
       [
-        runId,
-        stepId,
-        attempt,
-        result.status,
-        result.input === undefined ? null : JSON.stringify(result.input),
-        result.output === undefined ? null : JSON.stringify(result.output),
-        result.error ?? null,
-        result.errorCode ?? null,
-        JSON.stringify([result.entry]),
+        ...resultParams(runId, stepId, attempt, result),
         result.nextAttemptAt ?? null,
         result.wakeAt ?? null,
         sleeping ? 1 : 0,

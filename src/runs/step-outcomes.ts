@@ -5,15 +5,8 @@ import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { RunEvents } from '../webhooks/run-events.js';
 import { RunQueue } from './run-queue.js';
 import type { StepAttempt as AttemptEntry } from './run-step.entity.js';
-import {
-  RunStepsRepository,
-  type AttemptResult,
-  type ClaimedStep,
-} from './run-steps.repository.js';
+import { RunStepsRepository, type GoingOn, type ClaimedStep } from './run-steps.repository.js';
 import type { AttemptOutcome } from './step-attempt.js';
-
-/** An attempt's end that lets the run go on: recorded together with the run's next move. */
-export type GoingOn = AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' };
 
 /**
  * The end of one attempt in Postgres: success and skip (through the caller, who moves the run

@@ -39,6 +39,15 @@ describe('run statements', () => {
     return caught.body.runId as string;
   }
 
+  /** The step rows start() would insert for a 2-step run of queuedRun(2). */
+  const twoStepRows = (runId: string) =>
+    ['s0', 's1'].map((stepId, position) => ({
+      stepId,
+      position,
+      action: 'core.transform',
+      idempotencyKey: `${runId}:${stepId}`,
+    }));
+
   /** Every statement the app sends to Postgres while `work` runs. */
   async function statementsDuring(work: () => Promise<void>): Promise<pg.QueryConfig[]> {
     const driver = dataSource.driver as unknown as { postgres: typeof pg };
@@ -79,12 +88,7 @@ describe('run statements', () => {
   it('a duplicate start job finds the run begun and claims nothing', async () => {
     const runId = await queuedRun(2);
     const steps = app.app.get(RunStepsRepository);
-    const rows = ['s0', 's1'].map((stepId, position) => ({
-      stepId,
-      position,
-      action: 'core.transform',
-      idempotencyKey: `${runId}:${stepId}`,
-    }));
+    const rows = twoStepRows(runId);
     const first = await steps.beginRun(runId, rows, 60_000);
     expect(first).toMatchObject({ claimed: { stepId: 's0', attempt: 1 }, fresh: true });
     expect(await steps.beginRun(runId, rows, 60_000)).toBe(false);
@@ -101,12 +105,7 @@ describe('run statements', () => {
   it('a stale attempt writes nothing and moves nothing on', async () => {
     const runId = await queuedRun(2);
     const steps = app.app.get(RunStepsRepository);
-    const rows = ['s0', 's1'].map((stepId, position) => ({
-      stepId,
-      position,
-      action: 'core.transform',
-      idempotencyKey: `${runId}:${stepId}`,
-    }));
+    const rows = twoStepRows(runId);
     await steps.beginRun(runId, rows, 60_000);
     const entry = { attempt: 1, startedAt: '', finishedAt: '', outcome: 'succeeded' as const };
     const result = { status: 'succeeded' as const, output: { late: true }, entry };
