@@ -1,14 +1,21 @@
-// The load generator, run as its own process: reads a spec as JSON on stdin, runs autocannon
-// against it, prints a JSON summary on stdout.
+// The load generator, run as its own process: reads a spec as JSON on stdin, runs the load,
+// prints a JSON summary on stdout. With `rate`, an open-loop paced load (./lib/paced-load.mjs);
+// without, autocannon with `connections` requests in flight.
 // spec: { origin, paths: string[], body: string, connections, durationS, rate?, once? }
 // once: each path exactly once, in order (warms every flow), instead of random paths for durationS.
 import autocannon from 'autocannon';
+import { pacedLoad } from './lib/paced-load.mjs';
 
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const spec = JSON.parse(input);
 const { paths } = spec;
 const headers = { 'content-type': 'application/json' };
+
+if (spec.rate && !spec.once) {
+  process.stdout.write(JSON.stringify(await pacedLoad(spec)));
+  process.exit(0);
+}
 
 let next = 0;
 const pick = spec.once
@@ -19,7 +26,6 @@ const result = await autocannon({
   url: spec.origin,
   connections: spec.connections,
   ...(spec.once ? { amount: paths.length } : { duration: spec.durationS }),
-  ...(spec.rate ? { overallRate: spec.rate } : {}),
   timeout: 10,
   requests: [
     {

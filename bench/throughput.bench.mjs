@@ -26,13 +26,14 @@ const log = (message) =>
 const rss = async (procs) =>
   (await Promise.all(procs.map((p) => peakRssMb(p.pid)))).reduce((a, b) => a + b, 0);
 
-/** Ingest at 50 and 200 connections and at a fixed 1,000 req/s, after a short warm-up. */
+/** Ingest at 50 and 200 connections and at a fixed 1,000 and 4,000 req/s, after a warm-up. */
 async function ingestSet(system) {
   await ingest(system, { connections: 50, body: BODY_1K, durationS: 2 });
   return {
     c50: await ingest(system, { connections: 50, body: BODY_1K }),
     c200: await ingest(system, { connections: 200, body: BODY_1K }),
     rate1000: await ingest(system, { connections: 50, rate: 1000, body: BODY_1K }),
+    rate4000: await ingest(system, { connections: 200, rate: 4000, body: BODY_1K }),
   };
 }
 
