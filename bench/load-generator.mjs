@@ -1,7 +1,9 @@
 // The load generator, run as its own process: reads a spec as JSON on stdin, runs the load,
-// prints a JSON summary on stdout. With `rate`, an open-loop paced load (./lib/paced-load.mjs);
-// without, autocannon with `connections` requests in flight.
-// spec: { origin, paths: string[], body: string, connections, durationS, rate?, once? }
+// prints a JSON summary on stdout. With `rate`, an open-loop paced load (./lib/paced-load.mjs), or
+// with `bursts` too, autocannon's rate mode (each connection sends its quota for the second back
+// to back at the start of the second); without `rate`, autocannon with `connections` requests in
+// flight.
+// spec: { origin, paths: string[], body: string, connections, durationS, rate?, bursts?, once? }
 // once: each path exactly once, in order (warms every flow), instead of random paths for durationS.
 import autocannon from 'autocannon';
 import { pacedLoad } from './lib/paced-load.mjs';
@@ -12,7 +14,7 @@ const spec = JSON.parse(input);
 const { paths } = spec;
 const headers = { 'content-type': 'application/json' };
 
-if (spec.rate && !spec.once) {
+if (spec.rate && !spec.bursts && !spec.once) {
   process.stdout.write(JSON.stringify(await pacedLoad(spec)));
   process.exit(0);
 }
@@ -26,6 +28,7 @@ const result = await autocannon({
   url: spec.origin,
   connections: spec.connections,
   ...(spec.once ? { amount: paths.length } : { duration: spec.durationS }),
+  ...(spec.rate ? { overallRate: spec.rate } : {}),
   timeout: 10,
   requests: [
     {
