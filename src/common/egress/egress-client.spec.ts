@@ -123,6 +123,33 @@ describe('egress client', () => {
     expect((error as Error).message).toMatch(/over the 1000-byte egress limit/);
   });
 
+  it.each(['gzip', 'deflate', 'deflate-raw', 'br'])('decodes a %s answer', async (as) => {
+    const response = await client.request({
+      method: 'GET',
+      url: `${server.origin}/encoded?as=${as}`,
+    });
+    expect(response.body).toMatchObject({ encoded: as });
+    expect(response.headers['content-encoding']).toBeUndefined();
+    const head = await client.request({ method: 'HEAD', url: `${server.origin}/encoded?as=${as}` });
+    expect(head.body).toBe('');
+  });
+
+  it('sends default Accept, Accept-Encoding and User-Agent unless the caller set them', async () => {
+    const plain = await client.request({ method: 'GET', url: `${server.origin}/encoded?as=gzip` });
+    expect((plain.body as { echo: Record<string, string> }).echo).toMatchObject({
+      accept: 'application/json, text/plain, */*',
+      'accept-encoding': 'gzip, deflate, br',
+      'user-agent': 'Flowhub',
+    });
+    const own = await client.request({
+      method: 'GET',
+      url: `${server.origin}/encoded?as=gzip`,
+      headers: { 'User-Agent': 'mine/1', Accept: 'text/csv' },
+    });
+    const echo = (own.body as { echo: Record<string, string> }).echo;
+    expect(echo).toMatchObject({ 'user-agent': 'mine/1', accept: 'text/csv' });
+  });
+
   it('times out with a TimeoutError (retryable)', async () => {
     const started = Date.now();
     const error = await client

@@ -3,7 +3,6 @@
  * agents judge the address each connection really goes to, redirects are followed by hand
  * with every hop checked again, bodies are capped, non-2xx answers throw HttpStatusError.
  */
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { STATUS_CODES } from 'node:http';
 import { FatalError } from '../../engine/step-errors.js';
 import {
@@ -39,6 +38,7 @@ import {
   type UrlProblem,
 } from './egress-policy.js';
 import { isRedirect, nextHop, type Hop } from './egress-redirect.util.js';
+import { BodyOverCapError, exchange, type TransportResponse } from './egress-transport.js';
 
 export { parseRetryAfter } from './egress-body.util.js';
 
@@ -77,7 +77,6 @@ interface Call {
 }
 
 class GuardedHttpClient implements EgressClient {
-  private readonly axios: AxiosInstance;
   private readonly agents: EgressAgents;
   private readonly maxBytes: number;
   private readonly timeoutMs: number;
@@ -95,18 +94,6 @@ class GuardedHttpClient implements EgressClient {
     this.timeoutMs = policy.defaultTimeoutMs ?? DEFAULT_EGRESS_TIMEOUT_MS;
     this.maxRedirects = policy.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     this.agents = createEgressAgents(policy.allowCidrs);
-    this.axios = axios.create({
-      httpAgent: this.agents.guarded.http,
-      httpsAgent: this.agents.guarded.https,
-      // Never through an HTTP(S)_PROXY from the environment: the guard must see the target.
-      proxy: false,
-      maxRedirects: 0,
-      maxContentLength: this.maxBytes,
-      responseType: 'arraybuffer',
-      validateStatus: () => true,
-      transformRequest: [(data: unknown) => data],
-      transformResponse: [(data: unknown) => data],
-    });
   }
 
   async request(request: HttpRequest): Promise<HttpResponse> {
@@ -221,19 +208,16 @@ class GuardedHttpClient implements EgressClient {
     return next;
   }
 
-  private async send(hop: Hop, call: Call): Promise<AxiosResponse<Buffer>> {
-    const agents = isAllowedHost(new URL(hop.url).hostname, this.policy.allowHosts)
+  private async send(hop: Hop, call: Call): Promise<TransportResponse> {
+    const { protocol, hostname } = new URL(hop.url);
+    const agents = isAllowedHost(hostname, this.policy.allowHosts)
       ? this.agents.trusted
       : this.agents.guarded;
     try {
-      return await this.axios.request<Buffer>({
-        method: hop.method,
-        url: hop.url,
-        headers: hop.headers,
-        data: hop.body,
+      return await exchange(hop, {
+        agent: protocol === 'https:' ? agents.https : agents.http,
         signal: call.signal,
-        httpAgent: agents.http,
-        httpsAgent: agents.https,
+        maxBytes: this.maxBytes,
       });
     } catch (error) {
       throw this.translate(error, hop, call);
@@ -242,7 +226,7 @@ class GuardedHttpClient implements EgressClient {
 
   private statusError(
     hop: Hop,
-    response: AxiosResponse<Buffer>,
+    response: TransportResponse,
     result: HttpResponse,
   ): HttpStatusError {
     const reason = response.statusText || STATUS_CODES[response.status] || '';
@@ -258,7 +242,7 @@ class GuardedHttpClient implements EgressClient {
     );
   }
 
-  /** Plain errors that say what happened, never the axios error (its config holds headers). */
+  /** Plain errors that say what happened, never the request (its headers may hold secrets). */
   private translate(error: unknown, hop: Hop, call: Call): Error {
     const what = describeRequest(hop.method, hop.url);
     if (call.timedOut) {
@@ -273,13 +257,13 @@ class GuardedHttpClient implements EgressClient {
       const reason = blockedReason(address, this.policy.allowCidrs) ?? 'not allowed';
       return new EgressBlockedError(`${what} refused: ${blockedMessage(host, address, reason)}`);
     }
-    const failure = error as { message?: string; code?: string; cause?: { message?: string } };
-    const detail = failure.message || failure.cause?.message || failure.code || 'unknown error';
-    if (/maxContentLength size of/.test(detail)) {
+    if (error instanceof BodyOverCapError) {
       return new ResponseTooLargeError(
         `${what} answered with a body over the ${this.maxBytes}-byte egress limit; it was not read (ask the receiver for less data)`,
       );
     }
+    const failure = error as { message?: string; code?: string; cause?: { message?: string } };
+    const detail = failure.message || failure.cause?.message || failure.code || 'unknown error';
     return new EgressNetworkError(`${what} failed: ${detail}`, failure.code ?? 'ERR_NETWORK');
   }
 }

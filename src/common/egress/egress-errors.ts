@@ -1,5 +1,5 @@
 /**
- * Errors of the egress client. They never carry the axios config (whose headers may hold
+ * Errors of the egress client. They never carry the request options (whose headers may hold
  * secrets), name the request as `METHOD origin/path` (no query string, no credentials), and
  * say what happened through `name`/`code`, which classifyError (src/engine/step-errors.ts)
  * reads: AbortError/TimeoutError and network codes are retried; FatalError subclasses never.

@@ -2,7 +2,7 @@
  * The loopback servers the egress client specs call: `server` answers by path, `other` is a
  * second origin (another port) that echoes the Authorization header it received.
  */
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { sendJson, startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 
 export interface EgressFixtures {
@@ -55,6 +55,22 @@ export async function startEgressFixtures(): Promise<EgressFixtures> {
       case '/bomb':
         response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
         return response.end(gzipSync(Buffer.alloc(100_000, 'z')));
+      case '/encoded': {
+        // ?as=gzip|deflate|deflate-raw|br: the same JSON, compressed that way.
+        const as = new URL(request.url, 'http://x').searchParams.get('as') ?? '';
+        const json = Buffer.from(JSON.stringify({ encoded: as, echo: request.headers }));
+        const compress = {
+          gzip: gzipSync,
+          deflate: deflateSync,
+          'deflate-raw': deflateRawSync,
+          br: brotliCompressSync,
+        }[as];
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'content-encoding': as.replace('-raw', ''),
+        });
+        return response.end(request.method === 'HEAD' ? undefined : compress?.(json));
+      }
       case '/slow':
         setTimeout(() => sendJson(response, 200, { late: true }), 2_000).unref();
         return;
