@@ -162,9 +162,11 @@ export class CatchController {
     const runId = randomUUID();
     const stored = withoutVerifySecret(storedRequestOf(request), trigger.verify);
     stored.dedupeKey = await this.dedupe.keyOf(target, stored);
-    const status = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
-    if (!status) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
-    if (status === 'queued') await this.queue.startWithin(runId, ENQUEUE_WAIT_MS);
+    const caught = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
+    if (!caught) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
+    const { status, flowVersion } = caught;
+    if (status === 'queued')
+      await this.queue.startWithin(runId, ENQUEUE_WAIT_MS, { flowId, flowVersion });
     else this.runEvents.runHeld(runId);
     return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
   }

@@ -41,7 +41,11 @@ export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap 
   }
 
   async process(job: Job<StartJobData | StepJobData>): Promise<void> {
-    if (job.name === RunJob.start) return this.executor.start(job.data.runId);
+    if (job.name === RunJob.start) {
+      const { runId, flowId, flowVersion } = job.data as StartJobData;
+      const named = typeof flowId === 'string' && typeof flowVersion === 'number';
+      return this.executor.start(runId, named ? { flowId, flowVersion } : undefined);
+    }
     const { runId, stepId } = job.data as StepJobData;
     return this.executor.executeStep(runId, stepId);
   }

@@ -4,12 +4,16 @@ import { passesFilter, type StepScope } from '../engine/resolve-input.js';
 import { classifyError } from '../engine/step-errors.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
 import { RunQueue } from './run-queue.js';
+import type { FlowVersionRef } from './run-queue.js';
 import {
   RunStepsRepository,
+  type BegunRun,
   type ClaimedStep,
   type DueStep,
   type GoingOn,
+  type NewStep,
 } from './run-steps.repository.js';
+import type { RunWithRequest } from './run-with-request.js';
 import { RunsRepository, type RunRow, type StoredRequestRow } from './runs.repository.js';
 import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
 import { StepOutcomes } from './step-outcomes.js';
@@ -61,12 +65,30 @@ export class RunExecutor {
     };
   }
 
-  async start(runId: string): Promise<void> {
+  /**
+   * A start job. When the job names the run's flow version and that version has no trigger
+   * filter, the run is begun and read in one statement (beginRunReading); otherwise it is read
+   * first, its filter evaluated, then begun.
+   */
+  async start(runId: string, version?: FlowVersionRef): Promise<void> {
+    if (version) {
+      const flow = await this.compiled.get(version.flowId, version.flowVersion);
+      if (!flow.filter) {
+        const read = await this.steps.beginRunReading(
+          runId,
+          version,
+          this.stepRows(runId, flow),
+          this.firstLease(flow),
+        );
+        if (read?.begun) return this.begun(read.found, flow, read.begun);
+        // Not queued any more, or (a stale job) of another version: the run says what to do.
+        if (read?.found.run.status !== 'queued') return;
+      }
+    }
     const found = await this.runs.findWithRequest(runId);
     if (found?.run.status !== 'queued') return;
-    const run: RunContext = { ...found.run, request: found.request, inlineBudget: INLINE_STEPS };
-    const flow = await this.compiled.get(run.flow_id, run.flow_version);
-    const scope = this.scopeOf(run, {});
+    const flow = await this.compiled.get(found.run.flow_id, found.run.flow_version);
+    const scope = this.scopeOf({ ...found.run, request: found.request, inlineBudget: 0 }, {});
     let passes: boolean;
     try {
       passes = await passesFilter(flow, scope);
@@ -81,18 +103,37 @@ export class RunExecutor {
       await this.steps.transaction((m) => this.steps.finishRun(m, runId, 'filtered'));
       return;
     }
-    const rows = flow.steps.map((step) => ({
+    const begun = await this.steps.beginRun(
+      runId,
+      this.stepRows(runId, flow),
+      this.firstLease(flow),
+    );
+    if (begun === false) return;
+    await this.begun(found, flow, begun);
+  }
+
+  private stepRows(runId: string, flow: CompiledFlow): NewStep[] {
+    return flow.steps.map((step) => ({
       stepId: step.definition.id,
       position: step.index,
       action: step.definition.action,
       idempotencyKey: `${runId}:${step.definition.id}`,
     }));
-    const first = flow.steps[0]; // steps are in position order
-    const begun = await this.steps.beginRun(runId, rows, first ? this.leaseOf(first) : 0);
-    if (begun === false) return;
+  }
+
+  /** The first step's lease (steps are in position order); 0 for a flow without steps. */
+  private firstLease(flow: CompiledFlow): number {
+    const first = flow.steps[0];
+    return first ? this.leaseOf(first) : 0;
+  }
+
+  /** Goes on with a run this job just began: its first step claimed, or the next one due. */
+  private async begun(found: RunWithRequest, flow: CompiledFlow, begun: BegunRun): Promise<void> {
     const running: RunContext = {
-      ...run,
+      ...found.run,
+      request: found.request,
       status: 'running',
+      inlineBudget: INLINE_STEPS,
       outputs: begun.fresh ? {} : undefined,
     };
     const claimed = begun.claimed && flow.step(begun.claimed.stepId);

@@ -6,7 +6,13 @@ import { WriteGroups } from './write-groups.js';
 
 export const RunJob = { start: 'start', step: 'step' } as const;
 
-export interface StartJobData {
+/** The flow version a run was stored with; a start job may name it (see RunExecutor.start). */
+export interface FlowVersionRef {
+  flowId: string;
+  flowVersion: number;
+}
+
+export interface StartJobData extends Partial<FlowVersionRef> {
   runId: string;
 }
 export interface StepJobData {
@@ -42,8 +48,9 @@ export class RunQueue {
 
   constructor(@InjectQueue(QueueName.runs) private readonly queue: Queue) {}
 
-  async start(runId: string, suffix = ''): Promise<void> {
-    await this.add(RunJob.start, { runId }, `run-${runId}-start${suffix}`, 0);
+  /** `version`: the run's flow version, when known, saves the job a read (RunExecutor.start). */
+  async start(runId: string, suffix = '', version?: FlowVersionRef): Promise<void> {
+    await this.add(RunJob.start, { runId, ...version }, `run-${runId}-start${suffix}`, 0);
   }
 
   /**
@@ -51,12 +58,12 @@ export class RunQueue {
    * in Postgres, so a slow or unreachable Redis must not hold the 202: the enqueue goes on in
    * the background, and the reconciler enqueues the run if it is lost.
    */
-  async startWithin(runId: string, maxWaitMs: number): Promise<void> {
+  async startWithin(runId: string, maxWaitMs: number, version?: FlowVersionRef): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, maxWaitMs);
     });
-    await Promise.race([this.start(runId), waited]);
+    await Promise.race([this.start(runId, '', version), waited]);
     clearTimeout(timer);
   }
 

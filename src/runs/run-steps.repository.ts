@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StepAttempt, StepStatus } from './run-step.entity.js';
 import { queryPrepared } from '../database/prepared-statement.js';
-import { BEGIN_RUN, CLAIM_STEP, FINISH_AND_ADVANCE } from './run-steps.sql.js';
+import { BEGIN_RUN, BEGIN_RUN_READING, CLAIM_STEP, FINISH_AND_ADVANCE } from './run-steps.sql.js';
+import { splitRunWithRequest, type RunWithRequest } from './run-with-request.js';
 
 export interface NewStep {
   stepId: string;
@@ -22,6 +23,25 @@ export interface ClaimedStep {
 export interface DueStep {
   stepId: string;
   attempt: number;
+}
+
+/** BEGIN_RUN's answer. */
+interface BegunRow {
+  started: number;
+  inserted: number;
+  claimed_step: string | null;
+  claimed_at: Date;
+}
+
+function stepsJson(steps: NewStep[]): string {
+  return JSON.stringify(
+    steps.map((s) => ({
+      step_id: s.stepId,
+      position: s.position,
+      action: s.action,
+      key: s.idempotencyKey,
+    })),
+  );
 }
 
 /** What beginRun did: claimed the first step, or (a replay) found the next one. */
@@ -82,24 +102,44 @@ export class RunStepsRepository {
    * none is left). `fresh` says every step row is new, so no step has an output yet.
    */
   async beginRun(runId: string, steps: NewStep[], leaseMs: number): Promise<BegunRun | false> {
-    const json = JSON.stringify(
-      steps.map((s) => ({
-        step_id: s.stepId,
-        position: s.position,
-        action: s.action,
-        key: s.idempotencyKey,
-      })),
-    );
     const {
       rows: [row],
-    } = await queryPrepared<{
-      started: number;
-      inserted: number;
-      claimed_step: string | null;
-      claimed_at: Date;
-    }>(this.dataSource, BEGIN_RUN, [runId, json, leaseMs]);
+    } = await queryPrepared<BegunRow>(this.dataSource, BEGIN_RUN, [
+      runId,
+      stepsJson(steps),
+      leaseMs,
+    ]);
+    return this.begunOf(runId, row, steps.length);
+  }
+
+  /**
+   * beginRun for a run known to be of `flowId` version `flowVersion` (BEGIN_RUN_READING), that
+   * also answers with the run and its request as they were before: undefined when the run does
+   * not exist; `begun` false when it was not queued or is of another version.
+   */
+  async beginRunReading(
+    runId: string,
+    flow: { flowId: string; flowVersion: number },
+    steps: NewStep[],
+    leaseMs: number,
+  ): Promise<{ begun: BegunRun | false; found: RunWithRequest } | undefined> {
+    const {
+      rows: [row],
+    } = await queryPrepared<BegunRow & Record<string, unknown>>(
+      this.dataSource,
+      BEGIN_RUN_READING,
+      [runId, stepsJson(steps), leaseMs, flow.flowId, flow.flowVersion],
+    );
+    if (!row) return undefined;
+    return {
+      begun: await this.begunOf(runId, row, steps.length),
+      found: splitRunWithRequest(row),
+    };
+  }
+
+  private async begunOf(runId: string, row: BegunRow, count: number): Promise<BegunRun | false> {
     if (row.started === 0) return false;
-    const fresh = row.inserted === steps.length;
+    const fresh = row.inserted === count;
     if (row.claimed_step !== null) {
       const claimed = { attempt: 1, wakeAt: null, itemOutputs: null, claimedAt: row.claimed_at };
       return { claimed: { stepId: row.claimed_step, ...claimed }, fresh };

@@ -1,4 +1,5 @@
 import { prepared } from '../database/prepared-statement.js';
+import { RUN_WITH_REQUEST_COLUMNS, RUN_WITH_REQUEST_FROM } from './run-with-request.js';
 
 /**
  * The statements a run's hot path is made of, prepared once per connection, each one round trip without an explicit
@@ -7,18 +8,12 @@ import { prepared } from '../database/prepared-statement.js';
  * (`step_id <> $2`) instead of expecting to see that change.
  */
 
-/**
- * queued -> running, the step rows inserted, and the first step claimed (status running,
- * attempt 1, leased for $3 ms) when the run has no step rows yet. A replay copies step rows
- * before it starts: then every inserted row stays pending and the caller looks for the next
- * one. $1 run id, $2 jsonb [{step_id, position, action, key}], $3 lease in ms.
- */
-export const BEGIN_RUN = prepared(
-  'begin_run',
-  `
+/** BEGIN_RUN's sub-statements; `guard` narrows which run may start, `select` is the answer. */
+function beginRunSql(guard: string, select: string): string {
+  return `
 WITH started AS (
   UPDATE runs SET status = 'running', started_at = coalesce(started_at, now())
-  WHERE id = $1 AND status = 'queued' RETURNING id),
+  WHERE id = $1 AND status = 'queued'${guard} RETURNING id),
 input AS (
   SELECT s.step_id, s.position, s.action, s.key,
          s.position = min(s.position) OVER ()
@@ -37,7 +32,29 @@ inserted AS (
 SELECT (SELECT count(*) FROM started)::int AS started,
        (SELECT count(*) FROM inserted)::int AS inserted,
        (SELECT step_id FROM inserted WHERE status = 'running') AS claimed_step,
-       now() AS claimed_at`,
+       now() AS claimed_at${select}`;
+}
+
+/**
+ * queued -> running, the step rows inserted, and the first step claimed (status running,
+ * attempt 1, leased for $3 ms) when the run has no step rows yet. A replay copies step rows
+ * before it starts: then every inserted row stays pending and the caller looks for the next
+ * one. $1 run id, $2 jsonb [{step_id, position, action, key}], $3 lease in ms.
+ */
+export const BEGIN_RUN = prepared('begin_run', beginRunSql('', ''));
+
+/**
+ * BEGIN_RUN for a start job that names the run's flow version, so the steps are known before
+ * the run is read: only when the run is of flow $4, version $5, and it also answers with the
+ * run and its stored request as they were before the statement (RUN_WITH_REQUEST_COLUMNS;
+ * no row when the run does not exist). A start job's first statement is then its only read.
+ */
+export const BEGIN_RUN_READING = prepared(
+  'begin_run_reading',
+  beginRunSql(
+    ' AND flow_id = $4 AND flow_version = $5',
+    `, ${RUN_WITH_REQUEST_COLUMNS} ${RUN_WITH_REQUEST_FROM} WHERE r.id = $1`,
+  ),
 );
 
 /**

@@ -8,60 +8,25 @@ import {
   catchGroupParams,
   REQUEST_COLUMNS,
   requestParams,
-  type RequestRow,
   type StoredRequest,
 } from './stored-request.js';
 import { WriteFailure, WriteGroups } from './write-groups.js';
 import { prepared, queryPrepared } from '../database/prepared-statement.js';
+import {
+  REQUEST_READ,
+  RUN_WITH_REQUEST_COLUMNS,
+  RUN_WITH_REQUEST_FROM,
+  splitRunWithRequest,
+  type RunRow,
+  type RunWithRequest,
+  type StoredRequestRow,
+} from './run-with-request.js';
 
-export interface RunRow {
-  id: string;
-  flow_id: string;
-  flow_version: number;
-  status: RunStatus;
-  request_id: string;
-  mode_override: 'dry-run' | null;
-  replay_of: string | null;
-  error: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-export type StoredRequestRow = RequestRow & { size: number; source_ip: string | null };
-
-/** The columns of a stored request that a run reads. */
-const REQUEST_READ = [
-  'method',
-  'headers',
-  'query',
-  'body',
-  'content_type',
-  'received_at',
-  'size',
-  'source_ip',
-] as const;
-
-/** Every column of RunRow, listed (a prepared statement must not depend on `*`). */
-const RUN_COLUMNS = [
-  'id',
-  'flow_id',
-  'flow_version',
-  'status',
-  'request_id',
-  'mode_override',
-  'replay_of',
-  'error',
-  'created_at',
-  'started_at',
-  'finished_at',
-] as const satisfies readonly (keyof RunRow)[];
+export type { RunRow, StoredRequestRow } from './run-with-request.js';
 
 const FIND_WITH_REQUEST = prepared(
   'find_run_with_request',
-  `SELECT ${RUN_COLUMNS.map((c) => `r.${c}`).join(', ')},
-          ${REQUEST_READ.map((c) => `q.${c} AS req_${c}`).join(', ')}
-   FROM runs r LEFT JOIN inbound_requests q ON q.id = r.request_id WHERE r.id = $1`,
+  `SELECT ${RUN_WITH_REQUEST_COLUMNS} ${RUN_WITH_REQUEST_FROM} WHERE r.id = $1`,
 );
 
 export interface RunListFilter {
@@ -77,6 +42,22 @@ interface CatchRow {
   runId: string;
   request: StoredRequest;
 }
+
+/** A run stored by the catch path. */
+export interface CaughtRun {
+  status: RunStatus;
+  flowVersion: number;
+}
+
+interface CaughtRow {
+  status: RunStatus;
+  flow_version: number;
+}
+
+const caughtRun = (row: CaughtRow): CaughtRun => ({
+  status: row.status,
+  flowVersion: row.flow_version,
+});
 
 /**
  * Catch inserts share a statement: at most 100 rows and 128 KB of bodies per statement (a
@@ -96,7 +77,7 @@ export const CATCH_GROUP = {
  */
 @Injectable()
 export class RunsRepository {
-  private readonly catchGroups = new WriteGroups<CatchRow, RunStatus | undefined>(
+  private readonly catchGroups = new WriteGroups<CatchRow, CaughtRun | undefined>(
     (rows) => this.insertCatchGroup(rows),
     CATCH_GROUP,
   );
@@ -104,14 +85,15 @@ export class RunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Stores request + run. Undefined when the flow does not exist (or was deleted), or when
+   * Stores request + run: the run's status (queued, or held while the flow is paused) and the
+   * flow version it will run. Undefined when the flow does not exist (or was deleted), or when
    * the request's dedupe key was already seen for this flow (then nothing is stored).
    */
   insertFromCatch(
     flowId: string,
     runId: string,
     request: StoredRequest,
-  ): Promise<RunStatus | undefined> {
+  ): Promise<CaughtRun | undefined> {
     return this.catchGroups.add({ flowId, runId, request });
   }
 
@@ -121,9 +103,9 @@ export class RunsRepository {
    */
   private async insertCatchGroup(
     rows: CatchRow[],
-  ): Promise<(RunStatus | undefined | WriteFailure)[]> {
+  ): Promise<(CaughtRun | undefined | WriteFailure)[]> {
     if (rows.length === 1) return [await this.insertOne(rows[0])];
-    let inserted: { id: string; status: RunStatus }[];
+    let inserted: (CaughtRow & { id: string })[];
     try {
       inserted = await this.dataSource.query(CATCH_GROUP_SQL, catchGroupParams(rows));
     } catch {
@@ -132,16 +114,16 @@ export class RunsRepository {
         result.status === 'fulfilled' ? result.value : new WriteFailure(result.reason),
       );
     }
-    const statusOf = new Map(inserted.map((row) => [row.id, row.status]));
-    return rows.map((row) => statusOf.get(row.runId));
+    const caught = new Map(inserted.map((row) => [row.id, caughtRun(row)]));
+    return rows.map((row) => caught.get(row.runId));
   }
 
-  private async insertOne({ flowId, runId, request }: CatchRow): Promise<RunStatus | undefined> {
-    const rows: { status: RunStatus }[] = await this.dataSource.query(CATCH_ONE_SQL, [
+  private async insertOne({ flowId, runId, request }: CatchRow): Promise<CaughtRun | undefined> {
+    const rows: CaughtRow[] = await this.dataSource.query(CATCH_ONE_SQL, [
       ...requestParams(flowId, request),
       runId,
     ]);
-    return rows[0]?.status;
+    return rows[0] && caughtRun(rows[0]);
   }
 
   /** The first run of the delivery that holds this dedupe key. */
@@ -190,25 +172,13 @@ export class RunsRepository {
   }
 
   /** The run and its stored request in one round trip (a job's first read). */
-  async findWithRequest(
-    id: string,
-  ): Promise<{ run: RunRow; request: StoredRequestRow | undefined } | undefined> {
+  async findWithRequest(id: string): Promise<RunWithRequest | undefined> {
     const { rows } = await queryPrepared<Record<string, unknown>>(
       this.dataSource,
       FIND_WITH_REQUEST,
       [id],
     );
-    if (!rows[0]) return undefined;
-    const run: Record<string, unknown> = {};
-    const request: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(rows[0])) {
-      if (key.startsWith('req_')) request[key.slice(4)] = value;
-      else run[key] = value;
-    }
-    return {
-      run: run as unknown as RunRow,
-      request: request.method === null ? undefined : (request as unknown as StoredRequestRow),
-    };
+    return rows[0] ? splitRunWithRequest(rows[0]) : undefined;
   }
 
   async findRequest(requestId: string): Promise<StoredRequestRow | undefined> {

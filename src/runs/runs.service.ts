@@ -114,7 +114,10 @@ export class RunsService {
       runId,
       flow.steps.slice(0, position).map((s) => s.definition.id),
     );
-    await this.queue.start(runId);
+    await this.queue.start(runId, '', {
+      flowId: original.flow_id,
+      flowVersion: original.flow_version,
+    });
     return this.get(runId);
   }
 
@@ -145,7 +148,7 @@ export class RunsService {
         receivedAt: new Date(),
       },
     );
-    await this.queue.start(runId);
+    await this.queue.start(runId, '', { flowId, flowVersion: flow.currentVersion });
     const deadline = Date.now() + TEST_RUN_WAIT_MS;
     while (Date.now() < deadline) {
       const run = await this.runs.find(runId);

@@ -74,7 +74,7 @@ export function catchGroupParams(
  * requestParams' statement for many rows at once: each row is stored only when its flow
  * exists and is not deleted, a repeated dedupe key stores nothing, and a paused flow's run is
  * held. Rows are inserted in (flow, dedupe key) order so concurrent groups cannot deadlock.
- * Returns (id, status) of each run stored. Not a prepared statement (unlike the run path): its
+ * Returns (id, status, flow_version) of each run stored. Not a prepared statement (unlike the run path): its
  * planning is shared by the whole group, and a plan cached while `flows` was small would keep
  * scanning it after it grew (seen in the bench: 10,000 flows cloned in one go).
  */
@@ -98,9 +98,9 @@ INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
 SELECT i.run_id, flow.id, flow.current_version,
        CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, i.received_at
 FROM req JOIN input i ON i.id = req.id JOIN flow ON flow.id = i.flow_id
-RETURNING id, status`;
+RETURNING id, status, flow_version`;
 
-/** CATCH_GROUP_SQL for one row: requestParams, then the run id as $13. Returns the run's status. */
+/** CATCH_GROUP_SQL for one row: requestParams, then the run id as $13. Returns the run's status and version. */
 export const CATCH_ONE_SQL = `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2::uuid AND deleted_at IS NULL),
    req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
            SELECT $1::uuid, flow.id, $3::varchar, $4::jsonb, $5::jsonb, $6::bytea, $7::jsonb,
@@ -110,4 +110,4 @@ export const CATCH_ONE_SQL = `WITH flow AS (SELECT id, current_version, status F
    INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
    SELECT $13::uuid, flow.id, flow.current_version,
           CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, $11::timestamptz
-   FROM flow, req RETURNING status`;
+   FROM flow, req RETURNING status, flow_version`;

@@ -8,8 +8,9 @@ import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
 /**
  * The run hot path in round trips (issue 7): a 1-step run is read, begun with its first step
- * claimed, and finished in three statements, with no explicit transaction; the one-statement
- * forms keep the step protocol's fencing.
+ * claimed, and finished in three statements, with no explicit transaction, or in two when its
+ * start job names the flow version (as the catch path's does); the one-statement forms keep
+ * the step protocol's fencing.
  */
 describe('run statements', () => {
   let app: TestApp;
@@ -24,19 +25,25 @@ describe('run statements', () => {
   });
   afterAll(() => app.stop());
 
-  async function queuedRun(steps = 1): Promise<string> {
-    const flow = await api.post('/api/v1/flows', {
-      name: `${steps} step(s)`,
-      trigger: { type: 'webhook' },
-      steps: Array.from({ length: steps }, (_, i) => ({
-        id: `s${i}`,
-        action: 'core.transform',
-        map: '{ "n": n }',
-      })),
-    });
+  const flowOf = (steps: number, extra: Record<string, unknown> = {}) => ({
+    name: `${steps} step(s)`,
+    trigger: { type: 'webhook', ...extra },
+    steps: Array.from({ length: steps }, (_, i) => ({
+      id: `s${i}`,
+      action: 'core.transform',
+      map: '{ "n": n }',
+    })),
+  });
+
+  async function caughtRun(steps = 1, trigger: Record<string, unknown> = {}) {
+    const flow = await api.post('/api/v1/flows', flowOf(steps, trigger));
     const caught = await postToCatch(flow.body.catchUrl, '{"n": 7}');
     expect(caught.body.status).toBe('queued');
-    return caught.body.runId as string;
+    return { runId: caught.body.runId as string, flowId: flow.body.id as string };
+  }
+
+  async function queuedRun(steps = 1): Promise<string> {
+    return (await caughtRun(steps)).runId;
   }
 
   /** The step rows start() would insert for a 2-step run of queuedRun(2). */
@@ -83,6 +90,52 @@ describe('run statements', () => {
     const run = await api.get(`/api/v1/runs/${runId}`);
     expect(run.body.status).toBe('succeeded');
     expect(run.body.steps).toMatchObject([{ id: 's0', status: 'succeeded', output: { n: 7 } }]);
+  });
+
+  it('a start job naming the flow version begins and reads the run in one statement', async () => {
+    const { runId, flowId } = await caughtRun();
+    const executor = app.app.get(RunExecutor);
+    const version = { flowId, flowVersion: 1 };
+    const sent = await statementsDuring(() => executor.start(runId, version));
+    const ofRun = sent.filter((s) => s.values?.includes(runId));
+    expect(ofRun.map((s) => s.name)).toEqual([
+      'flowhub_begin_run_reading',
+      'flowhub_finish_and_advance',
+    ]);
+    const run = await api.get(`/api/v1/runs/${runId}`);
+    expect(run.body.status).toBe('succeeded');
+    expect(run.body.steps).toMatchObject([{ id: 's0', status: 'succeeded', output: { n: 7 } }]);
+    // A second copy of the job finds the run begun: one statement, nothing written.
+    const again = await statementsDuring(() => executor.start(runId, version));
+    expect(again.filter((s) => s.values?.includes(runId)).map((s) => s.name)).toEqual([
+      'flowhub_begin_run_reading',
+    ]);
+  });
+
+  it('a start job naming another version than the run has falls back to the run', async () => {
+    const { runId, flowId } = await caughtRun();
+    const changed = flowOf(1);
+    changed.steps[0].map = '{ "v2": true }';
+    expect((await api.put(`/api/v1/flows/${flowId}`, changed)).body.version).toBe(2);
+    const sent = await statementsDuring(() =>
+      app.app.get(RunExecutor).start(runId, { flowId, flowVersion: 2 }),
+    );
+    expect(sent.filter((s) => s.values?.includes(runId)).map((s) => s.name)).toEqual([
+      'flowhub_begin_run_reading', // of version 2: begins nothing
+      'flowhub_find_run_with_request',
+      'flowhub_begin_run',
+      'flowhub_finish_and_advance',
+    ]);
+    const run = await api.get(`/api/v1/runs/${runId}`);
+    expect(run.body.steps).toMatchObject([{ status: 'succeeded', output: { n: 7 } }]);
+  });
+
+  it('a flow with a trigger filter is read and filtered first, version named or not', async () => {
+    const { runId, flowId } = await caughtRun(1, { filter: 'n > 10' });
+    await app.app.get(RunExecutor).start(runId, { flowId, flowVersion: 1 });
+    const run = await api.get(`/api/v1/runs/${runId}`);
+    expect(run.body.status).toBe('filtered');
+    expect(run.body.steps).toEqual([]);
   });
 
   it('a duplicate start job finds the run begun and claims nothing', async () => {
