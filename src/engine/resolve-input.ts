@@ -45,9 +45,12 @@ export function deepMerge(
     for (const [key, value] of Object.entries(source)) {
       if (UNSAFE_KEYS.has(key)) continue;
       const existing = merged[key];
-      merged[key] = isPlainObject(value)
-        ? deepMerge(isPlainObject(existing) ? existing : {}, value)
-        : structuredClone(value);
+      if (isPlainObject(value)) {
+        merged[key] = deepMerge(isPlainObject(existing) ? existing : {}, value);
+      } else {
+        // Primitives are immutable: only arrays (and other objects) need a copy.
+        merged[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
+      }
     }
   }
   return merged;
