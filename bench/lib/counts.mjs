@@ -34,6 +34,9 @@ export function floorCounts(db) {
 
 function sqlCounts(db, table) {
   const pool = new pg.Pool({ connectionString: databaseUrl(db), max: 1 });
+  // pool.end() resolves before its client's socket is closed: the DROP DATABASE ... WITH
+  // (FORCE) right after may reach that client and must not crash the bench.
+  pool.on('error', () => undefined);
   const counts = async () => {
     const { rows } = await pool.query(
       `SELECT count(*) FILTER (WHERE status IN ('queued', 'running'))::int AS pending,
