@@ -58,38 +58,52 @@ export function requestParams(flowId: string, request: StoredRequest): unknown[]
   ];
 }
 
-/** Params of CATCH_GROUP_SQL for a group of catch deliveries: one array per column. */
-export function catchGroupParams(
+/**
+ * The one parameter of CATCH_GROUP_SQL: the group as a JSON array of rows, bodies as JSON
+ * (stored as they are, not as strings inside an array literal that pg would escape character
+ * by character) and raw bytes in base64. An undefined body is left out (NULL), like null.
+ */
+export function catchGroupJson(
   rows: { flowId: string; runId: string; request: StoredRequest }[],
-): unknown[][] {
-  const columns: unknown[][] = Array.from({ length: 13 }, () => new Array(rows.length));
-  rows.forEach(({ flowId, runId, request }, i) => {
-    const values = [...requestParams(flowId, request), runId];
-    values.forEach((value, c) => (columns[c][i] = value));
-  });
-  return columns;
+): string {
+  return JSON.stringify(
+    rows.map(({ flowId, runId, request }) => ({
+      id: request.id,
+      flow_id: flowId,
+      method: request.method,
+      headers: request.headers,
+      query: request.query,
+      raw_body: request.rawBody.toString('base64'),
+      body: request.body,
+      content_type: request.contentType,
+      size: request.size,
+      source_ip: request.sourceIp,
+      received_at: request.receivedAt,
+      dedupe_key: request.dedupeKey ?? null,
+      run_id: runId,
+    })),
+  );
 }
 
 /**
  * requestParams' statement for many rows at once: each row is stored only when its flow
  * exists and is not deleted, a repeated dedupe key stores nothing, and a paused flow's run is
  * held. Rows are inserted in (flow, dedupe key) order so concurrent groups cannot deadlock.
- * Returns (id, status, flow_version) of each run stored. Not a prepared statement (unlike the run path): its
- * planning is shared by the whole group, and a plan cached while `flows` was small would keep
- * scanning it after it grew (seen in the bench: 10,000 flows cloned in one go).
+ * Returns (id, status, flow_version) of each run stored. Not a prepared statement (unlike the
+ * run path): its planning is shared by the whole group, and a plan cached while `flows` was
+ * small would keep scanning it after it grew (seen in the bench: 10,000 flows cloned in one go).
  */
 export const CATCH_GROUP_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::jsonb[], $5::jsonb[], $6::bytea[],
-                       $7::jsonb[], $8::varchar[], $9::int[], $10::varchar[], $11::timestamptz[],
-                       $12::varchar[], $13::uuid[])
-    AS i(id, flow_id, method, headers, query, raw_body, body, content_type, size, source_ip,
-         received_at, dedupe_key, run_id)),
+  SELECT * FROM jsonb_to_recordset($1::jsonb)
+    AS i(id uuid, flow_id uuid, method varchar, headers jsonb, query jsonb, raw_body text,
+         body jsonb, content_type varchar, size int, source_ip varchar, received_at timestamptz,
+         dedupe_key varchar, run_id uuid)),
 flow AS (SELECT id, current_version, status FROM flows
          WHERE id IN (SELECT DISTINCT flow_id FROM input) AND deleted_at IS NULL),
 req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
-        SELECT i.id, i.flow_id, i.method, i.headers, i.query, i.raw_body, i.body, i.content_type,
-               i.size, i.source_ip, i.received_at, i.dedupe_key
+        SELECT i.id, i.flow_id, i.method, i.headers, i.query, decode(i.raw_body, 'base64'), i.body,
+               i.content_type, i.size, i.source_ip, i.received_at, i.dedupe_key
         FROM input i JOIN flow ON flow.id = i.flow_id
         ORDER BY i.flow_id, i.dedupe_key, i.id
         ON CONFLICT (flow_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING

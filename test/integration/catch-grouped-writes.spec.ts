@@ -55,6 +55,57 @@ describe('grouped catch writes', () => {
     );
   });
 
+  it('stores every field of a grouped delivery as sent: bytes, JSON, text, headers, query', async () => {
+    const flow = await newFlow();
+    // Numbers as written (1.50, beyond double precision), escapes, non-ASCII, nesting.
+    const jsonBody = (i: number) =>
+      JSON.stringify({
+        i,
+        text: 'café "q" \\ ☃ 😀',
+        nested: [[1, { a: null }], []],
+        empty: {},
+      }).replace('{', '{"price": 1.50, "big": 12345678901234567890, ');
+    const sends = Array.from({ length: 40 }, (_, i) =>
+      i % 4 === 3
+        ? postToCatch(`${flow.catchUrl}?i=${i}&tag=t%20x`, `plain ${i} "quoted" \\`, 'text/plain', {
+            'x-custom': `v${i}`,
+          })
+        : postToCatch(`${flow.catchUrl}?i=${i}&tag=t%20x`, jsonBody(i), 'application/json', {
+            'x-custom': `v${i}`,
+          }),
+    );
+    const replies = await Promise.all(sends);
+    expect(replies.map((reply) => reply.status)).toEqual(Array(40).fill(202));
+    const client = new pg.Client({ connectionString: app.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT q.method, q.headers, q.query, q.raw_body, q.body, q.content_type, q.size,
+                q.source_ip, q.received_at, q.dedupe_key FROM inbound_requests q WHERE q.flow_id = $1`,
+        [flow.id],
+      );
+      expect(rows).toHaveLength(40);
+      for (const row of rows) {
+        const i = Number(row.query.i);
+        const sent = i % 4 === 3 ? `plain ${i} "quoted" \\` : jsonBody(i);
+        expect(row.raw_body.toString('utf8')).toBe(sent);
+        expect(row.size).toBe(Buffer.byteLength(sent));
+        expect(row.body).toEqual(i % 4 === 3 ? sent : JSON.parse(sent));
+        expect(row).toMatchObject({
+          method: 'POST',
+          query: { i: String(i), tag: 't x' },
+          source_ip: '127.0.0.1',
+          dedupe_key: null,
+        });
+        expect(row.headers['x-custom']).toBe(`v${i}`);
+        expect(row.content_type).toMatch(i % 4 === 3 ? /^text\/plain/ : /^application\/json/);
+        expect(Math.abs(Date.now() - row.received_at.getTime())).toBeLessThan(60_000);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
   it('fails only the delivery Postgres refuses, not the others of its group', async () => {
     const flow = await newFlow();
     const bodies = Array.from({ length: 40 }, (_, i) => JSON.stringify({ n: i }));
