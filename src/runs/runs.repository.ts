@@ -5,7 +5,7 @@ import type { RunStatus } from './run.entity.js';
 import {
   CATCH_GROUP_SQL,
   CATCH_ONE_SQL,
-  catchGroupJson,
+  catchGroupParams,
   REQUEST_COLUMNS,
   requestParams,
   type StoredRequest,
@@ -107,7 +107,7 @@ export class RunsRepository {
     if (rows.length === 1) return [await this.insertOne(rows[0])];
     let inserted: (CaughtRow & { id: string })[];
     try {
-      inserted = await this.dataSource.query(CATCH_GROUP_SQL, [catchGroupJson(rows)]);
+      inserted = await this.dataSource.query(CATCH_GROUP_SQL, catchGroupParams(rows));
     } catch {
       const settled = await Promise.allSettled(rows.map((row) => this.insertOne(row)));
       return settled.map((result) =>

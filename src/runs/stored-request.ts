@@ -59,14 +59,16 @@ export function requestParams(flowId: string, request: StoredRequest): unknown[]
 }
 
 /**
- * The one parameter of CATCH_GROUP_SQL: the group as a JSON array of rows, bodies as JSON
+ * The parameters of CATCH_GROUP_SQL: $1 the group as a JSON array of rows, bodies as JSON
  * (stored as they are, not as strings inside an array literal that pg would escape character
- * by character) and raw bytes in base64. An undefined body is left out (NULL), like null.
+ * by character) and raw bytes in base64, an undefined body left out (NULL, like null); $2 the
+ * group's distinct flow ids, so the flows are read by primary key (the planner cannot see how
+ * many rows $1 holds, and guessed a scan of every flow).
  */
-export function catchGroupJson(
+export function catchGroupParams(
   rows: { flowId: string; runId: string; request: StoredRequest }[],
-): string {
-  return JSON.stringify(
+): [string, string[]] {
+  const json = JSON.stringify(
     rows.map(({ flowId, runId, request }) => ({
       id: request.id,
       flow_id: flowId,
@@ -83,6 +85,7 @@ export function catchGroupJson(
       run_id: runId,
     })),
   );
+  return [json, [...new Set(rows.map((row) => row.flowId))]];
 }
 
 /**
@@ -100,7 +103,7 @@ WITH input AS (
          body jsonb, content_type varchar, size int, source_ip varchar, received_at timestamptz,
          dedupe_key varchar, run_id uuid)),
 flow AS (SELECT id, current_version, status FROM flows
-         WHERE id IN (SELECT DISTINCT flow_id FROM input) AND deleted_at IS NULL),
+         WHERE id = ANY($2::uuid[]) AND deleted_at IS NULL),
 req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
         SELECT i.id, i.flow_id, i.method, i.headers, i.query, decode(i.raw_body, 'base64'), i.body,
                i.content_type, i.size, i.source_ip, i.received_at, i.dedupe_key

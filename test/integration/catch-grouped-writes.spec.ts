@@ -1,4 +1,6 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { CATCH_GROUP_SQL, catchGroupParams } from '../../src/runs/stored-request.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -101,6 +103,50 @@ describe('grouped catch writes', () => {
         expect(row.content_type).toMatch(i % 4 === 3 ? /^text\/plain/ : /^application\/json/);
         expect(Math.abs(Date.now() - row.received_at.getTime())).toBeLessThan(60_000);
       }
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('reads the flows of a group by primary key, however many flows there are', async () => {
+    const flow = await newFlow();
+    const client = new pg.Client({ connectionString: app.database.url });
+    await client.connect();
+    try {
+      // 5,000 more flows, copied in SQL (the bench's 10,000-flow case once scanned them all).
+      await client.query(
+        `INSERT INTO flows (id, name, status, current_version, catch_key_hash, catch_key_sealed)
+         SELECT gen_random_uuid(), f.name || n, f.status, f.current_version, $2::bytea || n::text::bytea,
+                f.catch_key_sealed
+         FROM flows f, generate_series(1, 5000) AS n WHERE f.id = $1`,
+        [flow.id, randomBytes(16)],
+      );
+      await client.query('ANALYZE flows');
+      const rows = Array.from({ length: 20 }, () => {
+        const raw = Buffer.from('{}');
+        const request = {
+          id: randomUUID(),
+          method: 'POST',
+          headers: {},
+          query: {},
+          rawBody: raw,
+          body: {},
+          contentType: 'application/json',
+          size: raw.length,
+          sourceIp: null,
+          receivedAt: new Date(),
+        };
+        return { flowId: flow.id, runId: randomUUID(), request };
+      });
+      await client.query('BEGIN');
+      const { rows: plan } = await client.query(
+        `EXPLAIN (COSTS OFF) ${CATCH_GROUP_SQL}`,
+        catchGroupParams(rows),
+      );
+      await client.query('ROLLBACK');
+      const text = plan.map((line: Record<string, string>) => line['QUERY PLAN']).join('\n');
+      expect(text).toMatch(/Index Scan .*on "?PK_flows_id"?|Index Scan using "?PK_flows_id"?/);
+      expect(text).not.toMatch(/Seq Scan on flows/);
     } finally {
       await client.end();
     }
