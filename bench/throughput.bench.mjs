@@ -103,7 +103,14 @@ async function flowhubPhase(role, receiver, work, storage) {
   return withDatabase(`flowhub_bench_${role}_${tag}`, (db) => run({ db, prefix: `${db}q` }));
 }
 
-/** The scaling rows: 10 vs 10,000 flows and 1 KB vs 256 KB bodies (ingest, CPU per request). */
+/** The window that cost less CPU per request: noise on a shared host only ever adds. */
+const cheaper = (a, b) => (a.cpuMsPerRequest <= b.cpuMsPerRequest ? a : b);
+
+/**
+ * The scaling rows: 10 vs 10,000 flows and 1 KB vs 256 KB bodies (ingest, CPU per request).
+ * Traffic over 10 flows and over all 10,000 alternates twice and the cheaper window of each
+ * counts: one window each moved by +-40 % between runs minutes apart on this host.
+ */
 async function scaling(system) {
   const few = await ingest(system, { connections: 50, body: BODY_1K });
   const big = await ingest(system, { connections: 50, body: BODY_256K });
@@ -113,7 +120,15 @@ async function scaling(system) {
   // Every flow once first: the steady state is what scales, not the first request per flow.
   await ingest(system, { connections: 50, body: BODY_1K, paths: all, once: true });
   const many = await ingest(system, { connections: 50, body: BODY_1K, paths: all });
-  return { flows10: few, flows10k: many, body1k: few, body256k: big };
+  const fewAgain = await ingest(system, { connections: 50, body: BODY_1K });
+  const manyAgain = await ingest(system, { connections: 50, body: BODY_1K, paths: all });
+  return {
+    flows10: cheaper(few, fewAgain),
+    flows10k: cheaper(many, manyAgain),
+    windows: { few, fewAgain, many, manyAgain },
+    body1k: few,
+    body256k: big,
+  };
 }
 
 export async function throughputBench() {
