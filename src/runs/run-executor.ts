@@ -3,8 +3,7 @@ import type { CompiledFlow, CompiledStep } from '../engine/compiled-flow.js';
 import { passesFilter, type StepScope } from '../engine/resolve-input.js';
 import { classifyError } from '../engine/step-errors.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
-import { RunQueue } from './run-queue.js';
-import type { FlowVersionRef } from './run-queue.js';
+import { RunQueue, type FlowVersionRef } from './run-queue.js';
 import {
   RunStepsRepository,
   type BegunRun,
