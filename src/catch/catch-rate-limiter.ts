@@ -28,11 +28,20 @@ return {granted, tostring(tokens)}`;
 /**
  * At a high rate a process takes tokens in batches worth this long at the flow's rate (at most
  * a quarter of the burst, at most MAX_BATCH) and spends them without asking Redis; a batch not
- * spent within RESERVE_MS is dropped. Below 40 requests per second a batch is one token.
+ * spent within RESERVE_MS (or HOLD_MS) is dropped. Below 40 requests per second a batch is one
+ * token.
  */
 export const RESERVE_MS = 50;
+/**
+ * While the bucket is at least half full after a grant, a batch of at most 1 % of the burst is
+ * kept this long instead: a quiet catch URL (a request every few seconds, say one of 10,000)
+ * then asks Redis once per batch, not once per request. The tokens are taken from the shared
+ * bucket, so nothing is over-admitted; if other processes drain it meanwhile, they may be
+ * refused while this one holds them (at most 1 % of the burst per process).
+ */
+export const HOLD_MS = 60_000;
 const MAX_BATCH = 100;
-const MAX_RESERVES = 10_000;
+const MAX_RESERVES = 50_000;
 
 export const batchSize = (perSecond: number, burst: number): number =>
   Math.max(
@@ -155,8 +164,13 @@ export class CatchRateLimiter implements OnModuleDestroy {
       return undefined;
     }
     if (taken.granted > 1) {
+      const tokens = taken.granted - 1;
+      const plentiful = taken.left >= burst / 2 && tokens <= Math.floor(burst / 100);
       if (this.reserves.size >= MAX_RESERVES) this.reserves.clear();
-      this.reserves.set(flowId, { tokens: taken.granted - 1, until: Date.now() + RESERVE_MS });
+      this.reserves.set(flowId, {
+        tokens,
+        until: Date.now() + (plentiful ? HOLD_MS : RESERVE_MS),
+      });
     }
     return taken;
   }

@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { batchSize, CatchRateLimiter } from '../../src/catch/catch-rate-limiter.js';
+import { batchSize, CatchRateLimiter, RESERVE_MS } from '../../src/catch/catch-rate-limiter.js';
 import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -68,6 +68,40 @@ describe('catch rate limiter on Redis', () => {
     } finally {
       redis.disconnect();
       a.onModuleDestroy();
+    }
+  });
+
+  it('keeps a small batch for a quiet URL while the bucket is plentiful, not when it is low', async () => {
+    const a = limiter(process.env.REDIS_URL);
+    const drainer = limiter(process.env.REDIS_URL);
+    const redis = new Redis(process.env.REDIS_URL!);
+    const key = (flowId: string) => `${runtime.config.queuePrefix}:catch-rate:${flowId}`;
+    const stored = async (flowId: string) => Number(await redis.hget(key(flowId), 'tokens'));
+    // When Redis last took tokens for the flow: every call rewrites it.
+    const askedAt = (flowId: string) => redis.hget(key(flowId), 'at');
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 3 * RESERVE_MS));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // connected
+      // The bench's flows: 100,000/s, bursts of 200,000; batches of 100 (0.05 % of the burst).
+      const quiet = randomUUID();
+      expect(await a.take(quiet, 100_000, 200_000)).toBeUndefined();
+      const first = await askedAt(quiet);
+      await pause();
+      expect(await a.take(quiet, 100_000, 200_000)).toBeUndefined();
+      expect(await askedAt(quiet)).toBe(first); // spent from the kept batch
+      // The default rate (50/s, bursts of 100): batches of 2, one kept while 50+ are left.
+      const low = randomUUID();
+      for (let i = 0; i < 70; i += 1) await drainer.take(low, 50, 100);
+      expect(await stored(low)).toBeLessThan(50);
+      expect(await a.take(low, 50, 100)).toBeUndefined();
+      const beforePause = await askedAt(low);
+      await pause();
+      expect(await a.take(low, 50, 100)).toBeUndefined();
+      expect(await askedAt(low)).not.toBe(beforePause); // the kept token had lapsed: Redis asked
+    } finally {
+      redis.disconnect();
+      a.onModuleDestroy();
+      drainer.onModuleDestroy();
     }
   });
 
