@@ -125,14 +125,14 @@ export async function pacedLoad({ origin, paths, body, connections, durationS, r
   };
   tick();
   await finished;
-  const durationS_ = (performance.now() - start) / 1000;
+  const elapsedS = (performance.now() - start) / 1000;
   for (const conn of idle) conn.socket.destroy();
   const sorted = Float64Array.from(latencies).sort();
   const lagSorted = Float64Array.from(lags).sort();
   return {
     ...stats,
-    durationS: durationS_,
-    perSecond: stats.accepted / durationS_,
+    durationS: elapsedS,
+    perSecond: stats.accepted / elapsedS,
     p50: round1(percentile(sorted, 50)),
     p99: round1(percentile(sorted, 99)),
     max: round1(sorted[sorted.length - 1] ?? 0),
