@@ -42,6 +42,11 @@ describe('a worker killed mid-step', () => {
       FLOWHUB_ADMIN_KEY: TEST_ADMIN_KEY,
       FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
       FLOWHUB_RECONCILE_INTERVAL_MS: '300',
+      // A start job active in the killed worker is handed back by BullMQ's stalled check; with
+      // the default 30 s lock and check that can take a minute, beyond the wait below (the
+      // reconciler leaves a run alone while its start job looks active). As in the chaos suite.
+      FLOWHUB_QUEUE_LOCK_DURATION_MS: '4000',
+      FLOWHUB_QUEUE_STALLED_INTERVAL_MS: '2000',
       FLOWHUB_WORKER_CONCURRENCY: '4',
       LOG_LEVEL: 'warn',
       PORT: String(port),
