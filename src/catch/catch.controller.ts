@@ -47,8 +47,6 @@ const methodNotAllowed = () =>
     Allow: 'POST, PUT',
   });
 const NOT_FOUND = CATCH_NOT_FOUND;
-/** ING-2: the 202 waits at most this long for the run's job (Postgres already holds the run). */
-const ENQUEUE_WAIT_MS = 1000;
 
 @ApiTags('catch')
 @Public()
@@ -165,8 +163,7 @@ export class CatchController {
     const caught = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
     if (!caught) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     const { status, flowVersion } = caught;
-    if (status === 'queued')
-      await this.queue.startWithin(runId, ENQUEUE_WAIT_MS, { flowId, flowVersion });
+    if (status === 'queued') this.queue.startInBackground(runId, { flowId, flowVersion });
     else this.runEvents.runHeld(runId);
     return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
   }

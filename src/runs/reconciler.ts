@@ -8,7 +8,7 @@ import {
 import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { QueueName } from '../queue/queue-names.js';
 import { liveJobIndex, type LiveJobs } from '../queue/live-jobs.js';
@@ -20,6 +20,8 @@ const RECONCILER_LOCK = 7_140_003;
 export const DEDUPE_RETENTION_HOURS = 72;
 const PRUNE_EVERY_MS = 3_600_000;
 const BATCH = 500;
+/** At most this many pages of BATCH queued runs per pass (20,000 runs). */
+const QUEUED_PAGES = 40;
 
 export interface ReconcileReport {
   expiredLeases: number;
@@ -30,6 +32,8 @@ export interface ReconcileReport {
 }
 
 type StepRow = { run_id: string; step_id: string; attempt: number };
+/** `created_at` as text: a JS Date would cut Postgres's microseconds off the paging key. */
+type QueuedRun = { id: string; created_at: string };
 
 /**
  * Postgres is the source of truth; the queue can lose jobs (Redis restart, a worker killed
@@ -97,16 +101,39 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
          WHERE status = 'pending' AND due_at < now() - $1 * interval '1 millisecond' LIMIT ${BATCH}`,
         [graceMs],
       );
-      const queued: { id: string }[] = await manager.query(
-        `SELECT id FROM runs WHERE status = 'queued' AND created_at < now() - $1 * interval '1 millisecond'
-         ORDER BY created_at LIMIT ${BATCH}`,
-        [graceMs],
-      );
+      const queued = await this.queuedRuns(manager, graceMs);
       return { expired, due, queued };
     });
     if (!found) return { expiredLeases: 0, resumedSteps: 0, restartedRuns: 0 };
     if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.pruneDedupeKeys();
-    return this.enqueue(found);
+    const live = found.due.length + found.queued.length > 0 ? await this.liveJobs() : undefined;
+    const report = await this.enqueue(found, live);
+    // A full page of queued runs: more may wait (runs left by a Redis outage), so the pass
+    // goes on page by page rather than 500 runs every interval.
+    let last = found.queued.length === BATCH ? found.queued.at(-1) : undefined;
+    for (let page = 1; last && page < QUEUED_PAGES; page += 1) {
+      const queued = await this.queuedRuns(this.dataSource.manager, graceMs, last);
+      const more = await this.enqueue({ expired: [], due: [], queued }, live);
+      report.restartedRuns += more.restartedRuns;
+      report.stillQueued = (report.stillQueued ?? 0) + (more.stillQueued ?? 0);
+      last = queued.length === BATCH ? queued.at(-1) : undefined;
+    }
+    return report;
+  }
+
+  /** Queued runs older than the grace, oldest first, after `after` (keyset paging). */
+  private queuedRuns(
+    manager: EntityManager,
+    graceMs: number,
+    after?: QueuedRun,
+  ): Promise<QueuedRun[]> {
+    const page = after ? `AND (created_at, id) > ($2::timestamptz, $3::uuid)` : '';
+    return manager.query(
+      `SELECT id, created_at::text AS created_at FROM runs
+       WHERE status = 'queued' AND created_at < now() - $1 * interval '1 millisecond' ${page}
+       ORDER BY created_at, id LIMIT ${BATCH}`,
+      after ? [graceMs, after.created_at, after.id] : [graceMs],
+    );
   }
 
   /** Releases dedupe keys older than the retention, so the unique index stays small. */
@@ -139,21 +166,23 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  private async enqueue(found: {
-    expired: StepRow[];
-    due: StepRow[];
-    queued: { id: string }[];
-  }): Promise<ReconcileReport> {
-    const live = found.due.length + found.queued.length > 0 ? await this.liveJobs() : undefined;
+  /** Enqueues what `found` holds, less what has a live job (`live`, read once per pass). */
+  private async enqueue(
+    found: { expired: StepRow[]; due: StepRow[]; queued: QueuedRun[] },
+    live: LiveJobs | undefined,
+  ): Promise<ReconcileReport> {
     const due = found.due.filter((step) => !live?.hasStep(step.run_id, step.step_id));
     const queued = found.queued.filter((run) => !live?.hasStart(run.id));
     // A time-bucketed suffix: a job BullMQ still remembers (completed or failed) under the
     // usual id would make a plain re-add a no-op.
     const bucket = `r${Math.floor(Date.now() / 60_000)}`;
-    for (const step of [...found.expired, ...due]) {
-      await this.queue.step(step.run_id, step.step_id, `${step.attempt + 1}-${bucket}`);
-    }
-    for (const run of queued) await this.queue.start(run.id, `-${bucket}`);
+    // All at once: RunQueue groups concurrent adds into addBulk calls.
+    await Promise.all([
+      ...[...found.expired, ...due].map((step) =>
+        this.queue.step(step.run_id, step.step_id, `${step.attempt + 1}-${bucket}`),
+      ),
+      ...queued.map((run) => this.queue.start(run.id, `-${bucket}`)),
+    ]);
     const report = {
       expiredLeases: found.expired.length,
       resumedSteps: due.length,

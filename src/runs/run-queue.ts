@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { QueueName } from '../queue/queue-names.js';
 import { WriteGroups } from './write-groups.js';
@@ -32,6 +32,11 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 86_400, count: 5000 },
 };
 
+/** About 2.5 s of 4,000 webhooks/s, a few MB; beyond it the reconciler enqueues from Postgres. */
+export const MAX_BACKGROUND_JOBS = 10_000;
+const SHUTDOWN_WAIT_MS = 2000;
+const SKIP_WARNING_EVERY_MS = 10_000;
+
 interface QueuedJob {
   name: string;
   data: StartJobData | StepJobData;
@@ -44,12 +49,19 @@ interface QueuedJob {
  * logged, never thrown: the reconciler re-enqueues what Postgres says is due.
  */
 @Injectable()
-export class RunQueue {
+export class RunQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger('RunQueue');
   private readonly groups = new WriteGroups<QueuedJob, void>((jobs) => this.addBulk(jobs), {
     maxRows: 100,
     maxInFlight: 2,
   });
+
+  /** Most start jobs held in memory while Redis has not answered (see startInBackground). */
+  maxBackground = MAX_BACKGROUND_JOBS;
+  private background = 0;
+  private skipped = 0;
+  private lastSkipWarning = 0;
+  private onIdle?: () => void;
 
   constructor(@InjectQueue(QueueName.runs) private readonly queue: Queue) {}
 
@@ -59,17 +71,53 @@ export class RunQueue {
   }
 
   /**
-   * For the catch path: waits for the enqueue at most `maxWaitMs`. The run is already queued
-   * in Postgres, so a slow or unreachable Redis must not hold the 202: the enqueue goes on in
-   * the background, and the reconciler enqueues the run if it is lost.
+   * For the catch path: the run is already queued in Postgres, so its 202 does not wait for
+   * Redis. The start job is added in the background (grouped with its neighbours); a lost or
+   * skipped one is enqueued by the reconciler. While `maxBackground` jobs are still waiting
+   * for Redis (Redis slow or down), no more are held in memory: those runs are left to the
+   * reconciler too.
    */
-  async startWithin(runId: string, maxWaitMs: number, version?: FlowVersionRef): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, maxWaitMs);
+  startInBackground(runId: string, version?: FlowVersionRef): void {
+    if (this.background >= this.maxBackground) {
+      this.skipped += 1;
+      this.warnSkipped();
+      return;
+    }
+    this.background += 1;
+    void this.start(runId, '', version).finally(() => {
+      this.background -= 1;
+      if (this.background === 0) this.onIdle?.();
     });
-    await Promise.race([this.start(runId, '', version), waited]);
+  }
+
+  /** Start jobs added in the background and not yet answered by Redis. */
+  get backgroundJobs(): number {
+    return this.background;
+  }
+
+  /** On shutdown (HTTP already closed), background adds get up to SHUTDOWN_WAIT_MS to land. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.background === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => (this.onIdle = resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS))),
+    ]);
     clearTimeout(timer);
+    this.onIdle = undefined;
+    if (this.background > 0)
+      this.logger.warn(
+        `${this.background} start job(s) were not confirmed by Redis before shutdown; the reconciler will enqueue their runs`,
+      );
+  }
+
+  private warnSkipped(): void {
+    const now = Date.now();
+    if (now - this.lastSkipWarning < SKIP_WARNING_EVERY_MS) return;
+    this.lastSkipWarning = now;
+    this.logger.warn(
+      `${this.maxBackground} start jobs are waiting for Redis; ${this.skipped} new run(s) so far were left queued in Postgres for the reconciler (every FLOWHUB_RECONCILE_INTERVAL_MS)`,
+    );
   }
 
   /** `tag` makes the job id unique per attempt (BullMQ ignores ids it still holds). */
