@@ -1,11 +1,11 @@
 import {
+  applyDecorators,
   Controller,
   Delete,
   Get,
   HttpCode,
   Inject,
   Options,
-  Param,
   Patch,
   Post,
   Put,
@@ -17,6 +17,7 @@ import {
   ApiExcludeEndpoint,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -48,6 +49,20 @@ const methodNotAllowed = () =>
   });
 const NOT_FOUND = CATCH_NOT_FOUND;
 
+type CatchRequest = FastifyRequest<{ Params: { flowId: string; key: string } }> & {
+  rawBody?: Buffer;
+};
+
+/**
+ * The path parameters, documented here and read from the request: `@Param` would run them
+ * through the global validation pipe on every delivery for nothing (plain strings).
+ */
+const CatchUrlParams = () =>
+  applyDecorators(
+    ApiParam({ name: 'flowId', description: 'The flow id', format: 'uuid' }),
+    ApiParam({ name: 'key', description: "The flow's catch key (from catchUrl)" }),
+  );
+
 @ApiTags('catch')
 @Public()
 @Controller('webhook/catch')
@@ -77,25 +92,17 @@ export class CatchController {
     type: ErrorBodyDto,
     description: 'Unknown flow or wrong key (same answer)',
   })
-  catchPost(
-    @Param('flowId') flowId: string,
-    @Param('key') key: string,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.catch(flowId, key, request, reply);
+  @CatchUrlParams()
+  catchPost(@Req() request: CatchRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.catch(request.params.flowId, request.params.key, request, reply);
   }
 
   @Put(':flowId/:key')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: CaughtDto, description: 'Same as POST' })
-  catchPut(
-    @Param('flowId') flowId: string,
-    @Param('key') key: string,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.catch(flowId, key, request, reply);
+  @CatchUrlParams()
+  catchPut(@Req() request: CatchRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.catch(request.params.flowId, request.params.key, request, reply);
   }
 
   private async catch(

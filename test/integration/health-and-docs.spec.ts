@@ -67,6 +67,11 @@ describe('health and OpenAPI', () => {
         '/health/ready',
       ]),
     );
+    const catchPost = document.paths['/webhook/catch/{flowId}/{key}'].post;
+    expect(
+      catchPost.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+    ).toEqual(['path:flowId', 'path:key']);
+    expect(Object.keys(catchPost.responses)).toEqual(expect.arrayContaining(['202', '200', '404']));
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: 'http',
       scheme: 'bearer',
