@@ -42,7 +42,9 @@ export function storedRequestOf(request: FastifyRequest & { rawBody?: Buffer }):
 
 /**
  * Where the verify secret itself travels in the request (static-token headers, the Zoho CRM
- * body token), it is not kept: runs, logs and the API never show it.
+ * body token), it is not kept: runs, logs and the API never show it, and the stored raw bytes
+ * of a Zoho CRM notification are its body encoded again with the token redacted. `size` stays
+ * the size received.
  */
 export function withoutVerifySecret(
   stored: StoredRequest,
@@ -55,6 +57,19 @@ export function withoutVerifySecret(
   const body = stored.body as Record<string, unknown> | null;
   if (verify?.preset === 'zoho-crm' && body && typeof body === 'object' && 'token' in body) {
     stored.body = { ...body, token: '[redacted]' };
+    stored.rawBody = encodedLike(stored.contentType, stored.body as Record<string, unknown>);
   }
   return stored;
+}
+
+/** A parsed JSON or form body encoded again (the stored bytes then hold no secret either). */
+function encodedLike(contentType: string | null, body: Record<string, unknown>): Buffer {
+  if (/^application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(body)) {
+      for (const item of Array.isArray(value) ? value : [value]) form.append(name, String(item));
+    }
+    return Buffer.from(form.toString(), 'utf8');
+  }
+  return Buffer.from(JSON.stringify(body), 'utf8');
 }

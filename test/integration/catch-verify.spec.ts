@@ -23,6 +23,21 @@ describe('signature verification at the catch URL', () => {
     expect(reply.status).toBe(201);
     return { ...reply.body, url: local(reply.body.catchUrl) } as { id: string; url: string };
   };
+  /** The raw bytes stored for each run's request, as UTF-8 text, in the runs' order. */
+  const storedRawBodies = async (runIds: string[]): Promise<string[]> => {
+    const client = new pg.Client({ connectionString: app.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT r.id, convert_from(q.raw_body, 'UTF8') AS raw FROM runs r
+         JOIN inbound_requests q ON q.id = r.request_id WHERE r.id = ANY($1::uuid[])`,
+        [runIds],
+      );
+      return runIds.map((id) => rows.find((row) => row.id === id)?.raw);
+    } finally {
+      await client.end();
+    }
+  };
   const countRuns = async (flowId: string) =>
     (await api.get(`/api/v1/runs?flowId=${flowId}&limit=100`)).body.items.length;
 
@@ -131,6 +146,10 @@ describe('signature verification at the catch URL', () => {
     const crmRun = (await api.get(`/api/v1/runs/${notified.body.runId}`)).body;
     expect(crmRun.trigger.body.token).toBe('[redacted]');
     expect(JSON.stringify(crmRun)).not.toContain(crm.signing.secret);
+    // Nor in the stored bytes: the raw body is kept with the token redacted too.
+    const rawBodies = await storedRawBodies([notified.body.runId, accepted.body.runId]);
+    expect(rawBodies.join('\n')).not.toContain(crm.signing.secret);
+    expect(JSON.parse(rawBodies[0])).toEqual({ ...(crm.body as object), token: '[redacted]' });
     const forged = await postToCatch(
       crmFlow.url,
       JSON.stringify({ ...(crm.body as object), token: 'x' }),
