@@ -43,6 +43,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly enqueueBacklog = new Gauge({
+    name: 'flowhub_run_enqueue_backlog',
+    help: 'Start jobs of caught runs added in the background and not yet confirmed by the queue',
+    registers: [this.registry],
+  });
+
+  readonly leftToReconciler = new Counter({
+    name: 'flowhub_runs_left_to_reconciler_total',
+    help: 'Caught runs not enqueued at once because the enqueue backlog was full (Redis slow or down); the reconciler starts them',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'flowhub_' });
   }

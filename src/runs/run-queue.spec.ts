@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createServer, type Socket } from 'node:net';
+import { Metrics } from '../metrics/metrics.js';
 import { RunQueue } from './run-queue.js';
 
 /** A Redis that accepts connections and never answers: a stalled server, not a refused one. */
@@ -26,7 +27,8 @@ describe('RunQueue.startInBackground with a stalled Redis', () => {
     const redis = await stalledRedis();
     const connection = new Redis({ host: '127.0.0.1', port: redis.port });
     const queue = new Queue('runs', { connection });
-    const runs = new RunQueue(queue);
+    const metrics = new Metrics();
+    const runs = new RunQueue(queue, metrics);
     runs.maxBackground = 5;
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     try {
@@ -36,6 +38,8 @@ describe('RunQueue.startInBackground with a stalled Redis', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(redis.connections()).toBeGreaterThan(0);
       expect(runs.backgroundJobs).toBe(5);
+      expect((await metrics.enqueueBacklog.get()).values[0].value).toBe(5);
+      expect((await metrics.leftToReconciler.get()).values[0].value).toBe(3);
       expect(warn.mock.calls.map(([message]) => message)).toEqual([
         expect.stringMatching(
           /^5 start jobs are waiting for Redis; 1 new run\(s\) so far were left/,

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { Metrics } from '../metrics/metrics.js';
 import { QueueName } from '../queue/queue-names.js';
 import { WriteGroups } from './write-groups.js';
 
@@ -63,7 +64,10 @@ export class RunQueue implements BeforeApplicationShutdown {
   private lastSkipWarning = 0;
   private onIdle?: () => void;
 
-  constructor(@InjectQueue(QueueName.runs) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.runs) private readonly queue: Queue,
+    @Optional() private readonly metrics?: Metrics,
+  ) {}
 
   /** `version`: the run's flow version, when known, saves the job a read (RunExecutor.start). */
   async start(runId: string, suffix = '', version?: FlowVersionRef): Promise<void> {
@@ -80,12 +84,15 @@ export class RunQueue implements BeforeApplicationShutdown {
   startInBackground(runId: string, version?: FlowVersionRef): void {
     if (this.background >= this.maxBackground) {
       this.skipped += 1;
+      this.metrics?.leftToReconciler.inc();
       this.warnSkipped();
       return;
     }
     this.background += 1;
+    this.metrics?.enqueueBacklog.inc();
     void this.start(runId, '', version).finally(() => {
       this.background -= 1;
+      this.metrics?.enqueueBacklog.dec();
       if (this.background === 0) this.onIdle?.();
     });
   }

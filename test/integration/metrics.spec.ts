@@ -29,6 +29,15 @@ describe('metrics', () => {
     expect(text).toContain('flowhub_catch_rejected_total{reason="missing-header"} 1');
     expect(text).toContain('flowhub_runs{status="queued"} 1');
     expect(text).toContain('flowhub_webhook_deliveries_pending 0');
+    expect(text).toMatch(/^flowhub_run_enqueue_backlog [01]$/m);
+    expect(text).toMatch(/^flowhub_runs_left_to_reconciler_total 0$/m);
+    // The start job is added after the 202; once the queue has it the backlog is empty.
+    let backlog = text;
+    for (let i = 0; i < 100 && !/^flowhub_run_enqueue_backlog 0$/m.test(backlog); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      backlog = await (await fetch(`${app.url}/metrics`)).text();
+    }
+    expect(backlog).toMatch(/^flowhub_run_enqueue_backlog 0$/m);
     expect(text).toMatch(/^flowhub_process_resident_memory_bytes \d+/m);
   });
 });
