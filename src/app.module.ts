@@ -29,7 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         RuntimeModule.forRoot(runtime),
-        DatabaseModule.forRoot(runtime.databaseUrl),
+        DatabaseModule.forRoot(runtime.databaseUrl, runtime.config.dbPoolSize),
         QueueModule.forRoot(runtime),
         MetricsModule,
         WebhookEventsModule,

@@ -34,6 +34,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_PUBLIC_URL',
   'FLOWHUB_CATCH_BODY_LIMIT',
   'FLOWHUB_WORKER_CONCURRENCY',
+  'FLOWHUB_DB_POOL_SIZE',
   'FLOWHUB_RECONCILE_INTERVAL_MS',
   'FLOWHUB_QUEUE_LOCK_DURATION_MS',
   'FLOWHUB_QUEUE_STALLED_INTERVAL_MS',
@@ -146,6 +147,13 @@ export class EnvSchema {
   @Min(1, { message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
   @Max(500, { message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
   FLOWHUB_WORKER_CONCURRENCY: number = 10;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200' })
+  @Min(1, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200' })
+  @Max(200, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200' })
+  FLOWHUB_DB_POOL_SIZE: number = 10;
 
   @IsOptional()
   @Type(() => Number)

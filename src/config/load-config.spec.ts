@@ -37,6 +37,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('sizes the database pool: 10 by default, 1 to 200', () => {
+    expect(loadConfig({}).dbPoolSize).toBe(10);
+    expect(loadConfig({ FLOWHUB_DB_POOL_SIZE: '40' }).dbPoolSize).toBe(40);
+    expect(problems({ FLOWHUB_DB_POOL_SIZE: '0' })).toEqual([
+      'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200',
+    ]);
+  });
+
   it('names PORT and the allowed range when PORT is not a number', () => {
     expect(problems({ PORT: 'abc' })).toEqual([
       'PORT must be an integer between 0 and 65535 (0 picks a free port)',

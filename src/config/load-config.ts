@@ -21,6 +21,8 @@ export interface AppConfig {
   publicUrl?: string;
   catchBodyLimit: number;
   workerConcurrency: number;
+  /** Most PostgreSQL connections this process opens for its work (pg pool `max`). */
+  dbPoolSize: number;
   reconcileIntervalMs: number;
   /** Outgoing webhook deliveries (and their attempts) older than this are pruned. */
   webhookRetentionDays: number;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: parsed.FLOWHUB_PUBLIC_URL?.replace(/\/+$/, ''),
     catchBodyLimit: parsed.FLOWHUB_CATCH_BODY_LIMIT,
     workerConcurrency: parsed.FLOWHUB_WORKER_CONCURRENCY,
+    dbPoolSize: parsed.FLOWHUB_DB_POOL_SIZE,
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
     webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
     queueLockDurationMs: parsed.FLOWHUB_QUEUE_LOCK_DURATION_MS,

@@ -7,13 +7,13 @@ import { runMigrationsLocked } from './run-migrations.js';
 /** TypeORM on Flowhub's Postgres; pending migrations are applied before anything uses it. */
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, poolSize?: number): DynamicModule {
     const logger = new Logger('Database');
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(url),
+          useFactory: () => dataSourceOptions(url, poolSize),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             const applied = await runMigrationsLocked(dataSource);
