@@ -150,9 +150,9 @@ export class EnvSchema {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200' })
-  @Min(1, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200' })
-  @Max(200, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200' })
+  @IsInt({ message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200' })
+  @Min(2, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200' })
+  @Max(200, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200' })
   FLOWHUB_DB_POOL_SIZE: number = 10;
 
   @IsOptional()

@@ -37,11 +37,11 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('sizes the database pool: 10 by default, 1 to 200', () => {
+  it('sizes the database pool: 10 by default, 2 to 200 (booting holds a lock and migrates)', () => {
     expect(loadConfig({}).dbPoolSize).toBe(10);
     expect(loadConfig({ FLOWHUB_DB_POOL_SIZE: '40' }).dbPoolSize).toBe(40);
-    expect(problems({ FLOWHUB_DB_POOL_SIZE: '0' })).toEqual([
-      'FLOWHUB_DB_POOL_SIZE must be an integer between 1 and 200',
+    expect(problems({ FLOWHUB_DB_POOL_SIZE: '1' })).toEqual([
+      'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200',
     ]);
   });
 

@@ -21,7 +21,7 @@ export interface AppConfig {
   publicUrl?: string;
   catchBodyLimit: number;
   workerConcurrency: number;
-  /** Most PostgreSQL connections this process opens for its work (pg pool `max`). */
+  /** Most PostgreSQL connections this process opens for its work (pg pool `max`, at least 2). */
   dbPoolSize: number;
   reconcileIntervalMs: number;
   /** Outgoing webhook deliveries (and their attempts) older than this are pruned. */

@@ -51,7 +51,7 @@ export class Metrics {
 
   readonly leftToReconciler = new Counter({
     name: 'flowhub_runs_left_to_reconciler_total',
-    help: 'Caught runs not enqueued at once because the enqueue backlog was full (Redis slow or down); the reconciler starts them',
+    help: 'Caught runs not enqueued at once because the enqueue backlog was full (queue slow or down); the reconciler starts them',
     registers: [this.registry],
   });
 

@@ -38,8 +38,9 @@ type QueuedRun = { id: string; created_at: string };
 /**
  * Postgres is the source of truth; the queue can lose jobs (Redis restart, a worker killed
  * twice). One process at a time (advisory lock) finds work that is due but has no live
- * job and enqueues it again: steps whose lease expired, due steps, queued runs. Claims in
- * Postgres make a duplicate job harmless.
+ * job and enqueues it again: steps whose lease expired, due steps, queued runs (a long
+ * backlog of queued runs is paged through after the lock). Claims in Postgres make a
+ * duplicate job harmless.
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -47,6 +48,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private timer?: NodeJS.Timeout;
   private lastPrune = 0;
   private running?: Promise<unknown>;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -67,6 +69,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.stopping = true; // a pass in progress stops after its current page
     await this.running;
   }
 
@@ -109,9 +112,11 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const live = found.due.length + found.queued.length > 0 ? await this.liveJobs() : undefined;
     const report = await this.enqueue(found, live);
     // A full page of queued runs: more may wait (runs left by a Redis outage), so the pass
-    // goes on page by page rather than 500 runs every interval.
+    // goes on page by page rather than 500 runs every interval. These pages are read after
+    // the lock's transaction: another process's pass may overlap them, which only adds start
+    // jobs that find their run already started (or the same job id, which BullMQ ignores).
     let last = found.queued.length === BATCH ? found.queued.at(-1) : undefined;
-    for (let page = 1; last && page < QUEUED_PAGES; page += 1) {
+    for (let page = 1; last && page < QUEUED_PAGES && !this.stopping; page += 1) {
       const queued = await this.queuedRuns(this.dataSource.manager, graceMs, last);
       const more = await this.enqueue({ expired: [], due: [], queued }, live);
       report.restartedRuns += more.restartedRuns;

@@ -42,7 +42,7 @@ describe('RunQueue.startInBackground with a stalled Redis', () => {
       expect((await metrics.leftToReconciler.get()).values[0].value).toBe(3);
       expect(warn.mock.calls.map(([message]) => message)).toEqual([
         expect.stringMatching(
-          /^5 start jobs are waiting for Redis; 1 new run\(s\) so far were left/,
+          /^5 start jobs are waiting for the queue; 1 new run\(s\) so far were left/,
         ),
       ]);
 
@@ -52,7 +52,7 @@ describe('RunQueue.startInBackground with a stalled Redis', () => {
       expect(waited).toBeGreaterThanOrEqual(1900);
       expect(waited).toBeLessThan(4000);
       expect(warn).toHaveBeenLastCalledWith(
-        expect.stringMatching(/^5 start job\(s\) were not confirmed by Redis before shutdown/),
+        expect.stringMatching(/^5 start job\(s\) were not confirmed by the queue before shutdown/),
       );
     } finally {
       warn.mockRestore();

@@ -90,11 +90,13 @@ export class RunQueue implements BeforeApplicationShutdown {
     }
     this.background += 1;
     this.metrics?.enqueueBacklog.inc();
-    void this.start(runId, '', version).finally(() => {
-      this.background -= 1;
-      this.metrics?.enqueueBacklog.dec();
-      if (this.background === 0) this.onIdle?.();
-    });
+    void this.start(runId, '', version)
+      .catch(() => undefined) // addBulk logs its failures; the reconciler has the run
+      .finally(() => {
+        this.background -= 1;
+        this.metrics?.enqueueBacklog.dec();
+        if (this.background === 0) this.onIdle?.();
+      });
   }
 
   /** Start jobs added in the background and not yet answered by Redis. */
@@ -114,7 +116,7 @@ export class RunQueue implements BeforeApplicationShutdown {
     this.onIdle = undefined;
     if (this.background > 0)
       this.logger.warn(
-        `${this.background} start job(s) were not confirmed by Redis before shutdown; the reconciler will enqueue their runs`,
+        `${this.background} start job(s) were not confirmed by the queue before shutdown; the reconciler will enqueue their runs`,
       );
   }
 
@@ -123,7 +125,7 @@ export class RunQueue implements BeforeApplicationShutdown {
     if (now - this.lastSkipWarning < SKIP_WARNING_EVERY_MS) return;
     this.lastSkipWarning = now;
     this.logger.warn(
-      `${this.maxBackground} start jobs are waiting for Redis; ${this.skipped} new run(s) so far were left queued in Postgres for the reconciler (every FLOWHUB_RECONCILE_INTERVAL_MS)`,
+      `${this.maxBackground} start jobs are waiting for the queue; ${this.skipped} new run(s) so far were left queued in Postgres for the reconciler (it starts them once they are older than twice FLOWHUB_RECONCILE_INTERVAL_MS)`,
     );
   }
 

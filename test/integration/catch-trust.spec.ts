@@ -117,7 +117,7 @@ describe('dedupe at the catch URL', () => {
         await client.end();
       }
     });
-    // The reconciler runs in worker processes (a second one booted here was never stopped).
+    // The reconciler runs in worker processes: the suite's own worker has one.
     expect(await worker!.app.get(Reconciler).pruneDedupeKeys()).toBe(1);
     const later = await send('old-delivery');
     expect(later.status).toBe(202);

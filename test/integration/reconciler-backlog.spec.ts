@@ -23,24 +23,31 @@ describe('reconciler with a backlog of queued runs', () => {
     await app?.stop();
   });
 
-  it('re-enqueues every queued run in one pass, and each runs once', async () => {
+  /** A flow with one finished run, then BACKLOG queued runs of it that never got a job. */
+  async function flowWithBacklog(name: string) {
     const api = apiClient(app.url!);
     const flow = await api.post('/api/v1/flows', {
-      name: 'Backlog',
+      name,
       trigger: { type: 'webhook' },
       steps: [{ id: 'a', action: 'core.transform', map: "{ 'x': x }" }],
     });
     const caught = await postToCatch(flow.body.catchUrl, '{"x": 1}');
     expect((await api.waitForRun(caught.body.runId)).status).toBe('succeeded');
-    // Older than the reconciler's grace, three runs per millisecond (ties on created_at).
+    // Older than the reconciler's grace, three runs per timestamp (ties on created_at, which
+    // keeps now()'s microseconds: a cursor cut to milliseconds would enqueue rows twice).
     const { rowCount } = await db.query(
       `INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
        SELECT gen_random_uuid(), r.flow_id, r.flow_version, 'queued', r.request_id,
-              now() - interval '1 hour' + (i / 3) * interval '1 millisecond' + (i % 3) * interval '1 microsecond'
+              now() - interval '1 hour' + (i / 3) * interval '1 millisecond'
        FROM runs r, generate_series(1, $2) AS i WHERE r.id = $1`,
       [caught.body.runId, BACKLOG],
     );
     expect(rowCount).toBe(BACKLOG);
+    return flow;
+  }
+
+  it('re-enqueues every queued run in one pass, and each runs once', async () => {
+    const flow = await flowWithBacklog('Backlog');
 
     const report = await app.app.get(Reconciler).reconcile();
     expect(report).toMatchObject({ restartedRuns: BACKLOG, stillQueued: 0 });
@@ -64,4 +71,11 @@ describe('reconciler with a backlog of queued runs', () => {
     );
     expect(steps[0]).toEqual({ n: BACKLOG + 1, attempts: 1 });
   }, 90_000);
+
+  it('stops after the current page once the process is shutting down', async () => {
+    await flowWithBacklog('Backlog at shutdown');
+    const reconciler = app.app.get(Reconciler);
+    await reconciler.onApplicationShutdown();
+    expect(await reconciler.reconcile()).toMatchObject({ restartedRuns: 500 });
+  });
 });

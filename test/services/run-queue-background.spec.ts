@@ -8,11 +8,7 @@ describe('RunQueue.startInBackground on Redis', () => {
   let queue: Queue;
 
   beforeAll(() => {
-    const url = new URL(process.env.REDIS_URL!);
-    queue = new Queue('runs', {
-      prefix,
-      connection: { host: url.hostname, port: Number(url.port || 6379) },
-    });
+    queue = new Queue('runs', { prefix, connection: { url: process.env.REDIS_URL! } });
   });
   afterAll(async () => {
     await queue.obliterate({ force: true });
