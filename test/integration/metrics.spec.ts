@@ -1,3 +1,5 @@
+import { Metrics } from '../../src/metrics/metrics.js';
+import { RunQueue } from '../../src/runs/run-queue.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -38,6 +40,8 @@ describe('metrics', () => {
       backlog = await (await fetch(`${app.url}/metrics`)).text();
     }
     expect(backlog).toMatch(/^flowhub_run_enqueue_backlog 0$/m);
+    // The gauge above is this process's: RunQueue got the Metrics that /metrics serves.
+    expect(app.app.get(RunQueue)).toHaveProperty('metrics', app.app.get(Metrics));
     expect(text).toMatch(/^flowhub_process_resident_memory_bytes \d+/m);
   });
 });
