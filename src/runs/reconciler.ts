@@ -12,7 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { QueueName } from '../queue/queue-names.js';
 import { liveJobIndex, type LiveJobs } from '../queue/live-jobs.js';
-import { RunQueue } from './run-queue.js';
+import { RunJob, RunQueue } from './run-queue.js';
 
 /** Any constant works: it only has to be the same in every Flowhub process. */
 const RECONCILER_LOCK = 7_140_003;
@@ -109,7 +109,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     });
     if (!found) return { expiredLeases: 0, resumedSteps: 0, restartedRuns: 0 };
     if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.pruneDedupeKeys();
-    const live = found.due.length + found.queued.length > 0 ? await this.liveJobs() : undefined;
+    const live =
+      found.due.length + found.queued.length > 0 ? await this.liveJobs(graceMs) : undefined;
     const report = await this.enqueue(found, live);
     // A full page of queued runs: more may wait (runs left by a Redis outage), so the pass
     // goes on page by page rather than 500 runs every interval. These pages are read after
@@ -156,15 +157,21 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
    * Ids of the jobs still waiting, delayed or active. Under load a due step is often just
    * behind a backlog: re-enqueueing it would double the backlog at every pass. Undefined
    * when the queue cannot tell (then everything due is enqueued; claims make that harmless).
+   * A start job active for longer than `staleMs` is not counted: a live worker starts the
+   * run within milliseconds of taking the job, so its run being still queued means the worker
+   * died with it, and BullMQ would hand it back only after its lock and stalled check.
    */
-  private async liveJobs(): Promise<LiveJobs | undefined> {
+  private async liveJobs(staleMs: number): Promise<LiveJobs | undefined> {
     try {
-      const ids = await this.jobs.getRanges(
-        ['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'],
-        0,
-        -1,
+      const [ids, active] = await Promise.all([
+        this.jobs.getRanges(['waiting', 'delayed', 'prioritized', 'waiting-children'], 0, -1),
+        this.jobs.getActive(0, -1),
+      ]);
+      const takenSince = Date.now() - staleMs;
+      const working = active.filter(
+        (job) => job.name !== RunJob.start || (job.processedOn ?? Date.now()) > takenSince,
       );
-      return liveJobIndex(ids);
+      return liveJobIndex([...ids, ...working.map((job) => job.id ?? '')]);
     } catch (error) {
       this.logger.warn(`could not list live jobs (${(error as Error).message})`);
       return undefined;
