@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { waitAtMost } from '../common/wait-at-most.js';
 import { Metrics } from '../metrics/metrics.js';
 import { QueueName } from '../queue/queue-names.js';
 import { WriteGroups } from './write-groups.js';
@@ -59,10 +60,9 @@ export class RunQueue implements BeforeApplicationShutdown {
 
   /** Most start jobs held in memory while Redis has not answered (see startInBackground). */
   maxBackground = MAX_BACKGROUND_JOBS;
-  private background = 0;
+  private readonly inFlight = new Set<Promise<void>>();
   private skipped = 0;
   private lastSkipWarning = 0;
-  private onIdle?: () => void;
 
   constructor(
     @InjectQueue(QueueName.runs) private readonly queue: Queue,
@@ -82,41 +82,34 @@ export class RunQueue implements BeforeApplicationShutdown {
    * reconciler too.
    */
   startInBackground(runId: string, version?: FlowVersionRef): void {
-    if (this.background >= this.maxBackground) {
+    if (this.inFlight.size >= this.maxBackground) {
       this.skipped += 1;
       this.metrics?.leftToReconciler.inc();
       this.warnSkipped();
       return;
     }
-    this.background += 1;
     this.metrics?.enqueueBacklog.inc();
-    void this.start(runId, '', version)
+    const adding: Promise<void> = this.start(runId, '', version)
       .catch(() => undefined) // addBulk logs its failures; the reconciler has the run
       .finally(() => {
-        this.background -= 1;
+        this.inFlight.delete(adding);
         this.metrics?.enqueueBacklog.dec();
-        if (this.background === 0) this.onIdle?.();
       });
+    this.inFlight.add(adding);
   }
 
   /** Start jobs added in the background and not yet answered by Redis. */
   get backgroundJobs(): number {
-    return this.background;
+    return this.inFlight.size;
   }
 
   /** On shutdown (HTTP already closed), background adds get up to SHUTDOWN_WAIT_MS to land. */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.background === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((resolve) => (this.onIdle = resolve)),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS))),
-    ]);
-    clearTimeout(timer);
-    this.onIdle = undefined;
-    if (this.background > 0)
+    if (this.inFlight.size === 0) return;
+    await waitAtMost(Promise.all(this.inFlight), SHUTDOWN_WAIT_MS);
+    if (this.inFlight.size > 0)
       this.logger.warn(
-        `${this.background} start job(s) were not confirmed by the queue before shutdown; the reconciler will enqueue their runs`,
+        `${this.inFlight.size} start job(s) were not confirmed by the queue before shutdown; the reconciler will enqueue their runs`,
       );
   }
 

@@ -8,6 +8,7 @@ import { deliveryJob, WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jo
 import { messageIdFor, randomMessageId } from './webhook-signing.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+import { waitAtMost } from '../common/wait-at-most.js';
 
 const CACHE_MS = 5_000;
 const SHUTDOWN_WAIT_MS = 2_000;
@@ -82,12 +83,7 @@ export class EventBus implements BeforeApplicationShutdown {
 
   /** On SIGTERM, events already announced get their delivery rows before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const bounded = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
-    });
-    await Promise.race([this.settled(), bounded]);
-    clearTimeout(timer);
+    await waitAtMost(this.settled(), SHUTDOWN_WAIT_MS);
   }
 
   private subscriptions(): Promise<WebhookSubscriptionEntity[]> {
