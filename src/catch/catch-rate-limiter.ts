@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
@@ -64,6 +65,15 @@ interface Taken {
 const outcome = (taken: Taken | undefined): number | undefined =>
   taken && (taken.granted >= 1 ? Math.max(0, taken.left) : taken.left);
 
+/**
+ * The catch_rate_limits row of a flow's refusals bucket: a uuid derived from the flow id
+ * (the table is keyed by uuid and has no foreign key, so it holds both buckets).
+ */
+export function refusalRowId(flowId: string): string {
+  const hex = createHash('sha256').update(`refused:${flowId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 type TokenRedis = Redis & {
   takeTokens(key: string, rate: number, burst: number, want: number): Promise<[number, string]>;
 };
@@ -80,9 +90,9 @@ export class CatchRateLimiter implements OnModuleDestroy {
   private readonly redis?: TokenRedis;
   private readonly prefix: string;
   private lastRedisWarning = 0;
-  /** Tokens this process took from Redis and has not spent yet, by flow. */
+  /** Tokens this process took from Redis and has not spent yet, by bucket. */
   private readonly reserves = new Map<string, Reserve>();
-  /** A batch being fetched, by flow: concurrent requests wait for it instead of asking too. */
+  /** A batch being fetched, by bucket: concurrent requests wait for it instead of asking too. */
   private readonly fetching = new Map<string, Promise<Taken | undefined>>();
 
   constructor(
@@ -105,29 +115,47 @@ export class CatchRateLimiter implements OnModuleDestroy {
   }
 
   /** undefined when the request may go on, else the seconds to wait (Retry-After). */
-  async take(flowId: string, perSecond: number, burst: number): Promise<number | undefined> {
+  take(flowId: string, perSecond: number, burst: number): Promise<number | undefined> {
+    return this.takeFrom(flowId, flowId, perSecond, burst);
+  }
+
+  /**
+   * take() from the flow's second bucket, spent only by requests that failed verification:
+   * forgeries are bounded without touching the tokens of correctly signed deliveries.
+   */
+  takeRefusal(flowId: string, perSecond: number, burst: number): Promise<number | undefined> {
+    return this.takeFrom(`${flowId}:refused`, refusalRowId(flowId), perSecond, burst);
+  }
+
+  /** `bucket` names it in Redis and in this process; `rowId` is its catch_rate_limits row. */
+  private async takeFrom(
+    bucket: string,
+    rowId: string,
+    perSecond: number,
+    burst: number,
+  ): Promise<number | undefined> {
     const tokens =
-      (await this.fromRedis(flowId, perSecond, burst)) ??
-      (await this.fromPostgres(flowId, perSecond, burst));
+      (await this.fromRedis(bucket, perSecond, burst)) ??
+      (await this.fromPostgres(rowId, perSecond, burst));
     return tokens >= 0 ? undefined : Math.max(1, Math.ceil(-tokens / perSecond));
   }
 
   /** Tokens left (>= 0: allowed), or undefined when Redis could not answer. */
   private async fromRedis(
-    flowId: string,
+    bucket: string,
     perSecond: number,
     burst: number,
   ): Promise<number | undefined> {
     if (!this.redis) return undefined;
     const want = batchSize(perSecond, burst);
-    if (want === 1) return outcome(await this.fetchBatch(flowId, perSecond, burst, 1));
+    if (want === 1) return outcome(await this.fetchBatch(bucket, perSecond, burst, 1));
     for (;;) {
-      const reserve = this.reserves.get(flowId);
+      const reserve = this.reserves.get(bucket);
       if (reserve && reserve.tokens > 0 && Date.now() < reserve.until) {
         reserve.tokens -= 1;
         return reserve.tokens;
       }
-      const pending = this.fetching.get(flowId);
+      const pending = this.fetching.get(bucket);
       if (!pending) break;
       // Wait for the batch being fetched; if the bucket was empty, this request is refused too.
       const taken = await pending;
@@ -135,23 +163,23 @@ export class CatchRateLimiter implements OnModuleDestroy {
     }
     // Removed before anyone waiting on it resumes, so a waiter that finds the batch spent
     // fetches the next one.
-    const batch = this.fetchBatch(flowId, perSecond, burst, want).finally(() =>
-      this.fetching.delete(flowId),
+    const batch = this.fetchBatch(bucket, perSecond, burst, want).finally(() =>
+      this.fetching.delete(bucket),
     );
-    this.fetching.set(flowId, batch);
+    this.fetching.set(bucket, batch);
     return outcome(await batch);
   }
 
   /** One Redis call for up to `want` tokens; keeps all but one. Undefined when Redis failed. */
   private async fetchBatch(
-    flowId: string,
+    bucket: string,
     perSecond: number,
     burst: number,
     want: number,
   ): Promise<Taken | undefined> {
     let taken: Taken;
     try {
-      const key = `${this.prefix}:${flowId}`;
+      const key = `${this.prefix}:${bucket}`;
       const [granted, left] = await this.redis!.takeTokens(key, perSecond, burst, want);
       taken = { granted: Number(granted), left: Number(left) };
     } catch (error) {
@@ -167,7 +195,7 @@ export class CatchRateLimiter implements OnModuleDestroy {
       const tokens = taken.granted - 1;
       const plentiful = taken.left >= burst / 2 && tokens <= Math.floor(burst / 100);
       if (this.reserves.size >= MAX_RESERVES) this.reserves.clear();
-      this.reserves.set(flowId, {
+      this.reserves.set(bucket, {
         tokens,
         until: Date.now() + (plentiful ? HOLD_MS : RESERVE_MS),
       });
@@ -175,14 +203,14 @@ export class CatchRateLimiter implements OnModuleDestroy {
     return taken;
   }
 
-  private async fromPostgres(flowId: string, perSecond: number, burst: number): Promise<number> {
+  private async fromPostgres(rowId: string, perSecond: number, burst: number): Promise<number> {
     const rows: { tokens: number }[] = await this.dataSource.query(
       `INSERT INTO catch_rate_limits AS b (flow_id, tokens, updated_at) VALUES ($1, $3::float8 - 1, now())
        ON CONFLICT (flow_id) DO UPDATE SET
          tokens = greatest(-1, least($3::float8, b.tokens + $2::float8 * extract(epoch FROM now() - b.updated_at)) - 1),
          updated_at = now()
        RETURNING tokens`,
-      [flowId, perSecond, burst],
+      [rowId, perSecond, burst],
     );
     return Number(rows[0].tokens);
   }

@@ -30,7 +30,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import type { TriggerDefinition } from '../engine/flow-definition.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
-import { CatchKeyCache, keyOpens, secretsAt } from './catch-key.cache.js';
+import { CatchKeyCache, type CatchTarget, keyOpens, secretsAt } from './catch-key.cache.js';
 import { CatchRateLimiter, DEFAULT_RATE } from './catch-rate-limiter.js';
 import { handshakeReply } from './handshake.js';
 import { ipAllowed } from './ip-allowlist.js';
@@ -62,6 +62,36 @@ const CatchUrlParams = () =>
     ApiParam({ name: 'flowId', description: 'The flow id', format: 'uuid' }),
     ApiParam({ name: 'key', description: "The flow's catch key (from catchUrl)" }),
   );
+
+type Refuse = (reason: RejectionReason, error: AppError) => AppError;
+
+/**
+ * The checks that cost nothing, in this order: media type, size (trigger.maxBodyBytes, before
+ * anything looks inside the body), the shape of parsed JSON and form bodies (raw bytes and
+ * text are limited by size alone), the flow's allowed IPs.
+ */
+function admissible(trigger: TriggerDefinition, request: CatchRequest, refuse: Refuse): void {
+  if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
+    const message =
+      'multipart bodies are not supported: send JSON, form-urlencoded, text or raw bytes';
+    throw refuse('unsupported-media-type', new AppError(ErrorCode.UnsupportedMediaType, message));
+  }
+  const size = request.rawBody?.length ?? 0;
+  if (trigger.maxBodyBytes !== undefined && size > trigger.maxBodyBytes) {
+    const message = `Request body is ${size} bytes; this flow accepts at most ${trigger.maxBodyBytes} (trigger.maxBodyBytes)`;
+    throw refuse('body-too-large', new AppError(ErrorCode.PayloadTooLarge, message));
+  }
+  const parsed = typeof request.body === 'object' && !Buffer.isBuffer(request.body);
+  const limit = parsed ? jsonLimitProblem(request.body) : undefined;
+  if (limit) {
+    const message = `${limit}: send a flatter or smaller body`;
+    throw refuse('body-limits', new AppError(ErrorCode.BadRequest, message));
+  }
+  if (trigger.allowIps && !ipAllowed(request.ip, trigger.allowIps)) {
+    const message = `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`;
+    throw refuse('ip-not-allowed', new AppError(ErrorCode.Forbidden, message));
+  }
+}
 
 @ApiTags('catch')
 @Public()
@@ -108,7 +138,7 @@ export class CatchController {
   private async catch(
     flowId: string,
     key: string,
-    request: FastifyRequest & { rawBody?: Buffer },
+    request: CatchRequest,
     reply: FastifyReply,
   ): Promise<CaughtDto | { challenge: string }> {
     const now = Date.now();
@@ -116,49 +146,14 @@ export class CatchController {
       ? await this.storageCall(() => this.keys.targetOf(flowId))
       : undefined;
     if (!target || !keyOpens(target, key, now)) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
-    const refuse = (reason: RejectionReason, error: AppError) => {
+    const refuse: Refuse = (reason, error) => {
       this.rejections.count(flowId, reason);
       return error;
     };
-    if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
-      throw refuse(
-        'unsupported-media-type',
-        new AppError(
-          ErrorCode.UnsupportedMediaType,
-          'multipart bodies are not supported: send JSON, form-urlencoded, text or raw bytes',
-        ),
-      );
-    }
-    const limit = jsonLimitProblem(request.body);
-    if (limit) {
-      const message = `${limit}: send a flatter or smaller body`;
-      throw refuse('body-limits', new AppError(ErrorCode.BadRequest, message));
-    }
     const { trigger } = target;
-    if (trigger.allowIps && !ipAllowed(request.ip, trigger.allowIps)) {
-      const message = `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`;
-      throw refuse('ip-not-allowed', new AppError(ErrorCode.Forbidden, message));
-    }
-    await this.takeToken(flowId, trigger.rateLimit, refuse);
-    const size = request.rawBody?.length ?? 0;
-    if (trigger.maxBodyBytes !== undefined && size > trigger.maxBodyBytes) {
-      const message = `Request body is ${size} bytes; this flow accepts at most ${trigger.maxBodyBytes} (trigger.maxBodyBytes)`;
-      throw refuse('body-too-large', new AppError(ErrorCode.PayloadTooLarge, message));
-    }
-    if (trigger.verify) {
-      const failure = verifyRequest(trigger.verify, secretsAt(target, now), {
-        rawBody: request.rawBody ?? Buffer.alloc(0),
-        headers: request.headers,
-        body: request.body,
-        url: request.url,
-        publicUrl: this.runtime.config.publicUrl,
-        now,
-      });
-      if (failure) {
-        const code = failure.status === 400 ? ErrorCode.BadRequest : ErrorCode.Unauthorized;
-        throw refuse(failure.reason, new AppError(code, failure.message));
-      }
-    }
+    admissible(trigger, request, refuse);
+    await this.verified(flowId, target, request, now, refuse);
+    await this.takeToken(flowId, trigger.rateLimit, 'accepted', refuse);
     const handshake = handshakeReply(trigger.handshake, request.body);
     if (handshake) {
       reply.status(200);
@@ -175,25 +170,60 @@ export class CatchController {
     return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
   }
 
-  /** ING-3: one token from the catch URL's bucket, or a 429 with Retry-After. */
+  /**
+   * VER-1: a request that fails trigger.verify is refused without spending the flow's tokens,
+   * so forgeries cannot crowd out correctly signed deliveries; refusals spend a budget of
+   * their own (ING-3), and once that is spent they get 429 instead of the verify error.
+   */
+  private async verified(
+    flowId: string,
+    target: CatchTarget,
+    request: CatchRequest,
+    now: number,
+    refuse: Refuse,
+  ): Promise<void> {
+    const { verify, rateLimit } = target.trigger;
+    if (!verify) return;
+    const failure = verifyRequest(verify, secretsAt(target, now), {
+      rawBody: request.rawBody ?? Buffer.alloc(0),
+      headers: request.headers,
+      body: request.body,
+      url: request.url,
+      publicUrl: this.runtime.config.publicUrl,
+      now,
+    });
+    if (!failure) return;
+    await this.takeToken(flowId, rateLimit, 'refused', refuse);
+    const code = failure.status === 400 ? ErrorCode.BadRequest : ErrorCode.Unauthorized;
+    throw refuse(failure.reason, new AppError(code, failure.message));
+  }
+
+  /**
+   * ING-3: one token from the catch URL's bucket (`accepted`), or from its bucket for requests
+   * that failed verification (`refused`, the same size), or a 429 with Retry-After.
+   */
   private async takeToken(
     flowId: string,
     rate: TriggerDefinition['rateLimit'],
-    refuse: (reason: RejectionReason, error: AppError) => AppError,
+    bucket: 'accepted' | 'refused',
+    refuse: Refuse,
   ): Promise<void> {
     const perSecond = rate?.perSecond ?? DEFAULT_RATE.perSecond;
     const burst =
       rate?.burst ?? (rate ? Math.max(1, Math.ceil(2 * perSecond)) : DEFAULT_RATE.burst);
-    const wait = await this.storageCall(() => this.rateLimiter.take(flowId, perSecond, burst));
+    const wait = await this.storageCall(() =>
+      bucket === 'accepted'
+        ? this.rateLimiter.take(flowId, perSecond, burst)
+        : this.rateLimiter.takeRefusal(flowId, perSecond, burst),
+    );
     if (wait === undefined) return;
+    const message =
+      bucket === 'accepted'
+        ? `This catch URL accepts ${perSecond} requests per second (bursts of ${burst}); retry after ${wait} s`
+        : `This catch URL refused too many requests that failed verification (trigger.verify; at most ${perSecond} per second, bursts of ${burst}): sign requests with the flow's secret, or retry after ${wait} s`;
     throw refuse(
-      'rate-limited',
-      new AppError(
-        ErrorCode.TooManyRequests,
-        `This catch URL accepts ${perSecond} requests per second (bursts of ${burst}); retry after ${wait} s`,
-        undefined,
-        { 'Retry-After': String(wait) },
-      ),
+      bucket === 'accepted' ? 'rate-limited' : 'refusals-rate-limited',
+      new AppError(ErrorCode.TooManyRequests, message, undefined, { 'Retry-After': String(wait) }),
     );
   }
 

@@ -18,6 +18,11 @@ describe('JSON limits of catch bodies', () => {
     expect(jsonLimitProblem('text')).toBeUndefined();
   });
 
+  it('never walks raw bytes: a Buffer is limited by size alone', () => {
+    expect(jsonLimitProblem(Buffer.alloc(200_000, 1))).toBeUndefined();
+    expect(jsonLimitProblem({ inner: new Uint8Array(MAX_JSON_KEYS + 1) })).toBeUndefined();
+  });
+
   it('names the rule a body breaks', () => {
     expect(jsonLimitProblem(nested(MAX_JSON_DEPTH + 1))).toBe(
       'JSON body is nested deeper than 64 levels',

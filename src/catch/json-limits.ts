@@ -4,14 +4,17 @@ export const MAX_JSON_KEYS = 10_000;
 /**
  * ING-1: a parsed JSON body deeper than MAX_JSON_DEPTH or with an object holding more than
  * MAX_JSON_KEYS keys is refused (it would be slow to store and to map, and JSON.stringify
- * of very deep values throws). Walks without recursion. Returns the rule broken, if any.
+ * of very deep values throws). A parsed form body is an object too, so its field count is
+ * held to MAX_JSON_KEYS as well. Raw bytes (a Buffer) and text are not shapes: they are
+ * limited by size alone and never walked. Walks without recursion. Returns the rule broken,
+ * if any.
  */
 export function jsonLimitProblem(value: unknown): string | undefined {
   // Two parallel stacks (no tuple per node); only objects and arrays are ever pushed.
   const nodes: object[] = [];
   const depths: number[] = [];
   const visit = (node: unknown, depth: number) => {
-    if (typeof node === 'object' && node !== null) {
+    if (typeof node === 'object' && node !== null && !ArrayBuffer.isView(node)) {
       nodes.push(node);
       depths.push(depth);
     }

@@ -10,6 +10,7 @@ export type RejectionReason =
   | 'bad-signature'
   | 'ip-not-allowed'
   | 'rate-limited'
+  | 'refusals-rate-limited'
   | 'body-too-large'
   | 'body-limits'
   | 'unsupported-media-type';
