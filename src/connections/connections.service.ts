@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { flattenValidationErrors } from '../common/validation-errors.js';
 import { FatalError } from '../engine/step-errors.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
@@ -12,10 +13,17 @@ import { SecretBox } from '../secrets/secret-box.js';
 import type { ConnectionEntity } from './connection.entity.js';
 import type { CreateConnectionDto, UpdateConnectionDto } from './connection.dto.js';
 import { ConnectionsRepository } from './connections.repository.js';
+import { endpointProblems, secretsToRepeat, type FieldProblem } from './endpoint-fields.js';
 import { OAuthTokens } from './oauth-tokens.js';
 
 export const secretContext = (id: string, field: string) => `connection:${id}:${field}`;
 const notFound = (ref: string) => new AppError(ErrorCode.NotFound, `No connection '${ref}'`);
+const invalidFields = (details: FieldProblem[]) =>
+  new AppError(
+    ErrorCode.BadRequest,
+    `Connection fields are invalid: ${details.map((d) => d.message).join('; ')}`,
+    details,
+  );
 
 @Injectable()
 export class ConnectionsService {
@@ -25,7 +33,13 @@ export class ConnectionsService {
     private readonly secrets: SecretBox,
     @Inject(EGRESS_HTTP) private readonly http: HttpClient,
     private readonly tokens: OAuthTokens,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
+
+  /** Endpoint fields outside the plugin's hosts (and FLOWHUB_EGRESS_ALLOW_HOSTS). */
+  private endpointProblems(definition: ConnectionDefinition, fields: Record<string, unknown>) {
+    return endpointProblems(definition, fields, this.runtime.config.egressAllowHosts);
+  }
 
   private definitionOf(pluginName: string): ConnectionDefinition {
     const plugin = this.plugins.getPlugin(pluginName);
@@ -54,16 +68,11 @@ export class ConnectionsService {
       whitelist: true,
       forbidNonWhitelisted: true,
     });
-    if (errors.length === 0) return;
-    const details = flattenValidationErrors(errors).map((d) => ({
-      ...d,
-      path: `fields.${d.path}`,
-    }));
-    throw new AppError(
-      ErrorCode.BadRequest,
-      `Connection fields are invalid: ${details.map((d) => d.message).join('; ')}`,
-      details,
-    );
+    const details = [
+      ...flattenValidationErrors(errors).map((d) => ({ ...d, path: `fields.${d.path}` })),
+      ...(errors.length === 0 ? this.endpointProblems(definition, fields) : []),
+    ];
+    if (details.length > 0) throw invalidFields(details);
   }
 
   private seal(id: string, definition: ConnectionDefinition, fields: Record<string, unknown>) {
@@ -72,9 +81,11 @@ export class ConnectionsService {
     const sealed: Record<string, string> = {};
     for (const [name, value] of Object.entries(fields)) {
       if (value === undefined) continue;
-      if (secretNames.has(name))
-        sealed[name] = this.secrets.encrypt(String(value), secretContext(id, name));
-      else clear[name] = value;
+      if (secretNames.has(name)) {
+        // null removes a secret (e.g. when the auth kind changes)
+        if (value !== null)
+          sealed[name] = this.secrets.encrypt(String(value), secretContext(id, name));
+      } else clear[name] = value;
     }
     return { fields: clear, secrets: sealed };
   }
@@ -119,7 +130,15 @@ export class ConnectionsService {
     if (dto.name && dto.name !== entity.name && (await this.connections.findByName(dto.name))) {
       throw new AppError(ErrorCode.Conflict, `A connection named '${dto.name}' already exists`);
     }
-    const fields = { ...this.reveal(entity), ...(dto.fields ?? {}) };
+    const stored = this.reveal(entity);
+    const repeat = secretsToRepeat(
+      definition,
+      Object.keys(entity.secrets),
+      entity.fields,
+      dto.fields ?? {},
+    );
+    if (repeat.length > 0) throw invalidFields(repeat);
+    const fields = { ...stored, ...(dto.fields ?? {}) };
     await this.checkFields(definition, fields);
     const saved = await this.connections.save({
       ...entity,
@@ -152,8 +171,11 @@ export class ConnectionsService {
         ok: true,
         message: `plugin '${entity.plugin}' has no connection test; the fields are valid`,
       };
+    const fields = this.reveal(entity);
+    const outside = this.endpointProblems(definition, fields);
+    if (outside.length > 0) return { ok: false, message: outside.map((p) => p.message).join('; ') };
     try {
-      await definition.test({ connection: this.reveal(entity), http: this.http });
+      await definition.test({ connection: fields, http: this.http });
       return { ok: true };
     } catch (error) {
       return { ok: false, message: (error as Error).message };
@@ -175,7 +197,14 @@ export class ConnectionsService {
       );
     }
     const fields = this.reveal(entity);
-    const oauth2 = this.definitionOf(pluginName).oauth2;
+    const definition = this.definitionOf(pluginName);
+    const outside = this.endpointProblems(definition, fields);
+    if (outside.length > 0) {
+      // Stored before endpoint checks existed: refuse rather than send the secrets there.
+      const problems = outside.map((p) => p.message).join('; ');
+      throw new FatalError(`connection '${ref}' cannot be used: ${problems}`);
+    }
+    const { oauth2 } = definition;
     return { fields, auth: oauth2 && this.tokens.access(entity.id, fields, oauth2) };
   }
 }

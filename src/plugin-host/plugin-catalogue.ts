@@ -16,6 +16,10 @@ export interface ConnectionFieldEntry {
   name: string;
   required: boolean;
   secret: boolean;
+  /** Says where the credentials are sent: changing it needs the secret fields again. */
+  endpoint: boolean;
+  /** The hosts an endpoint field may name (FLOWHUB_EGRESS_ALLOW_HOSTS adds more). */
+  hosts?: readonly string[];
   schema: JsonSchema;
 }
 
@@ -24,7 +28,7 @@ export interface PluginEntry {
   version: string;
   displayName: string;
   description: string | null;
-  connection: { fields: ConnectionFieldEntry[]; testable: boolean } | null;
+  connection: { fields: ConnectionFieldEntry[]; testable: boolean; optional: boolean } | null;
   actions: ActionEntry[];
 }
 
@@ -32,14 +36,21 @@ function connectionOf(plugin: PluginDefinition): PluginEntry['connection'] {
   if (!plugin.connection) return null;
   const schema = inputSchema(plugin.connection.fields);
   const secrets = new Set(plugin.connection.secretFields ?? []);
+  const endpoints = plugin.connection.endpointFields ?? {};
   const required = new Set<string>(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {}).map(([name, field]) => ({
     name,
     required: required.has(name),
     secret: secrets.has(name),
+    endpoint: name in endpoints,
+    ...(endpoints[name]?.hosts ? { hosts: endpoints[name].hosts } : {}),
     schema: field as JsonSchema,
   }));
-  return { fields, testable: typeof plugin.connection.test === 'function' };
+  return {
+    fields,
+    testable: typeof plugin.connection.test === 'function',
+    optional: plugin.connection.optional === true,
+  };
 }
 
 /** What GET /plugins shows of a plugin: actions with input schemas, connection fields. */

@@ -82,12 +82,30 @@ export interface OAuth2Definition {
   }>;
 }
 
+/** A connection field that says where the credentials are sent (a URL or a host name). */
+export interface EndpointField {
+  /**
+   * The hosts it may name: `zoho.com` allows zoho.com and every sub-domain, over https only.
+   * Unset: any host the egress guard allows. The operator opens others with
+   * FLOWHUB_EGRESS_ALLOW_HOSTS (e.g. a self-hosted gateway, a test fake on loopback).
+   */
+  hosts?: readonly string[];
+}
+
 export interface ConnectionDefinition {
   /** Set for OAuth2 refresh-token connections: the host then gives actions `ctx.auth`. */
   oauth2?: OAuth2Definition;
   fields: ClassType;
   /** Fields holding secrets: encrypted at rest, write-only in the API, never logged. */
   secretFields?: string[];
+  /**
+   * Fields naming where the secrets go (URLs or hosts). Changing one needs every stored
+   * secret field again in the same request, so the secrets cannot be sent somewhere new by
+   * someone who does not know them.
+   */
+  endpointFields?: Record<string, EndpointField>;
+  /** Steps of this plugin may run without a connection (e.g. http.request). Default false. */
+  optional?: boolean;
   test?: (ctx: { connection: Record<string, unknown>; http: HttpClient }) => Promise<void>;
 }
 

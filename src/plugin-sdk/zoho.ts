@@ -24,6 +24,15 @@ export const ZOHO_DATA_CENTRES = {
 } as const;
 export type ZohoDataCentre = keyof typeof ZOHO_DATA_CENTRES;
 
+/** Zoho's own domains (accounts and API of every data centre): `accounts.zoho.eu` -> `zoho.eu`. */
+export const ZOHO_HOSTS: readonly string[] = [
+  ...new Set(
+    Object.values(ZOHO_DATA_CENTRES).flatMap(({ accounts, api }) =>
+      [accounts, api].map((url) => new URL(url).hostname.split('.').slice(1).join('.')),
+    ),
+  ),
+];
+
 const URL_OPTIONS = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
 
 /** The fields of every Zoho connection (a plugin may extend it, e.g. with organizationId). */
@@ -116,6 +125,8 @@ export function zohoConnection(
   return {
     fields,
     secretFields: ['clientSecret', 'refreshToken'],
+    // The secrets go to accountsUrl, the access token to apiDomain: both stay on Zoho's domains.
+    endpointFields: { accountsUrl: { hosts: ZOHO_HOSTS }, apiDomain: { hosts: ZOHO_HOSTS } },
     oauth2: zohoOAuth2,
     test: async ({ connection, http }) => {
       await zohoOAuth2.refresh({ connection, http });

@@ -22,6 +22,8 @@ describe('Shopify order to Zoho CRM, Zoho Inventory and the ERP', () => {
     erp = await startReceiver();
     app = await bootTestApp({
       FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
+      // the fake Zoho listens on loopback: allowed as a Zoho endpoint host
+      FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
       FLOWHUB_RECONCILE_INTERVAL_MS: '300',
     });
     api = apiClient(app.url!);

@@ -13,6 +13,8 @@ describe('Zoho OAuth through Flowhub connections', () => {
     zoho = await startFakeZoho();
     app = await bootTestApp({
       FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
+      // the fake Zoho listens on loopback: allowed as a Zoho endpoint host
+      FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
       FLOWHUB_WORKER_CONCURRENCY: '20',
     });
     api = apiClient(app.url!);

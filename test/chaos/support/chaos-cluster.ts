@@ -79,6 +79,8 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
     FLOWHUB_MASTER_KEYS: TEST_MASTER_KEYS,
     FLOWHUB_ADMIN_KEY: TEST_ADMIN_KEY,
     FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
+    // the fake Zoho listens on loopback: allowed as a Zoho endpoint host
+    FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
     FLOWHUB_WORKER_CONCURRENCY: '20',
     FLOWHUB_SHUTDOWN_TIMEOUT_MS: '15000',
     LOG_LEVEL: 'warn',
