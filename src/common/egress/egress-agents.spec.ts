@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import { startLoopbackServer, type LoopbackServer } from './__tests__/loopback-server.js';
-import { agentAllowList, createEgressAgents, refusedAddress } from './egress-agents.js';
+import { createEgressAgents, refusedAddress } from './egress-agents.js';
 
 /** A GET through the agent alone: the client's save-time check is not involved. */
 function fetchThrough(agent: import('node:http').Agent, url: string): Promise<number> {
@@ -43,9 +43,20 @@ describe('egress agents', () => {
     open.destroy();
   });
 
-  it('gives request-filtering-agent single hosts as bare addresses', () => {
-    expect(
-      agentAllowList(['127.0.0.1/32', '10.0.0.0/8', 'fd00::1/128', '::ffff:10.0.0.0/104']),
-    ).toEqual(['127.0.0.1', '::ffff:7f00:1', '10.0.0.0/8', 'fd00::1', '10.0.0.0/8']);
+  it('refuses IPv4-compatible IPv6 literals before connecting (issue 15 #12)', async () => {
+    const agents = createEgressAgents([]);
+    for (const url of ['http://[::127.0.0.1]/', 'http://[::a9fe:a9fe]/']) {
+      const error = await fetchThrough(agents.guarded.http, url).catch((e: unknown) => e);
+      expect(refusedAddress(error)).toMatch(/^::(7f00:1|a9fe:a9fe)$/);
+    }
+    agents.destroy();
+  });
+
+  it('lets trusted agents reach loopback but never the unspecified address', async () => {
+    const agents = createEgressAgents([]);
+    await expect(fetchThrough(agents.trusted.http, `${server.origin}/`)).resolves.toBe(200);
+    const error = await fetchThrough(agents.trusted.http, 'http://0.0.0.0/').catch((e) => e);
+    agents.destroy();
+    expect(refusedAddress(error)).toBe('0.0.0.0');
   });
 });

@@ -36,8 +36,10 @@ describe('egress policy', () => {
     ['::ffff:7f00:1', true, /loopback/],
     ['::ffff:10.0.0.1', true, /private/],
     ['::ffff:169.254.169.254', true, /link-local/],
-    ['64:ff9b::a9fe:a9fe', true, /rfc6052/],
+    ['64:ff9b::a9fe:a9fe', true, /NAT64.*169\.254\.169\.254/],
     ['2002:7f00:1::', true, /6to4/],
+    ['::127.0.0.1', true, /IPv4-compatible/],
+    ['::a9fe:a9fe', true, /IPv4-compatible/],
     ['not-an-ip', true, /not an IP/],
     ['', true, /not an IP/],
     ['8.8.8.8', false, undefined],
@@ -104,6 +106,8 @@ describe('egress policy', () => {
     'http://0.0.0.0/',
     'http://[fd00::1]/',
     'http://[::1]:3000/',
+    'http://[::127.0.0.1]/',
+    'http://[::a9fe:a9fe]/',
   ])('explains at save time why %s is refused', (url) => {
     const problem = checkUrl(url, none);
     expect(problem).toMatch(

@@ -1,9 +1,10 @@
 /**
  * Pure egress rules (SEC-2, SEC-3): which addresses Flowhub refuses to call, which host names
  * a self-hoster opened, and a save-time URL check that gives a friendly 400. The connect-time
- * guard (request-filtering-agent, see egress-agents.ts) enforces the same default.
+ * guard (egress-agents.ts) judges every connection with the same table (egress-ranges.ts).
  */
 import ipaddr from 'ipaddr.js';
+import { specialReason } from './egress-ranges.js';
 
 export interface EgressPolicy {
   /** CIDR ranges (or bare addresses) that may be called although internal. */
@@ -15,24 +16,22 @@ export interface EgressPolicy {
 export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 export type Cidr = [IpAddress, number];
 
-/** Plain words for ipaddr.js range names, for messages. */
-const RANGE_WORDS: Record<string, string> = {
-  unspecified: 'an unspecified (0.0.0.0/8 or ::) address',
-  broadcast: 'the broadcast address',
-  multicast: 'a multicast address',
-  linkLocal: 'a link-local address, where cloud metadata lives',
-  loopback: 'a loopback address',
-  carrierGradeNat: 'a carrier-grade NAT (100.64.0.0/10) address',
-  private: 'a private network address',
-  uniqueLocal: 'a unique-local IPv6 (fc00::/7) address',
-  reserved: 'a reserved address',
-};
-
 /** Strips IPv6 brackets; IPv4-mapped IPv6 becomes the IPv4 it carries; undefined if no IP. */
 export function parseAddress(ip: string): IpAddress | undefined {
   const bare = ip.trim().replace(/^\[(.*)\]$/, '$1');
   if (!ipaddr.isValid(bare)) return undefined;
-  return ipaddr.process(bare);
+  return ipaddr.process(bare.includes(':') ? hexTail(bare) : bare);
+}
+
+/**
+ * `::127.0.0.1` is the IPv4-compatible ::7f00:1, but ipaddr.js reads a dotted tail as
+ * IPv4-mapped (::ffff:7f00:1): spell the tail in hex first, as the kernel and WHATWG URL do.
+ */
+function hexTail(ipv6: string): string {
+  return ipv6.replace(/(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?=%|$)/, (_all, a, b, c, d) => {
+    const [w, x, y, z] = [a, b, c, d].map(Number);
+    return `${((w << 8) | x).toString(16)}:${((y << 8) | z).toString(16)}`;
+  });
 }
 
 /** Parses `10.0.0.0/8`, `fd00::/8` or a bare address (a single-host range). */
@@ -68,18 +67,17 @@ export function isInAllowedCidr(address: IpAddress, allowCidrs: string[]): boole
 }
 
 /**
- * Why an address is refused, or undefined when it may be called: everything outside public
- * unicast is refused (loopback, private, link-local, CGNAT, 0.0.0.0/8, multicast, reserved,
- * broadcast, ULA, 6to4/Teredo/NAT64 wrappers...) unless inside an allowed CIDR. IPv4-mapped
- * IPv6 is judged as the IPv4 it carries. A string that is not an IP is refused (fail closed).
+ * Why an address is refused, or undefined when it may be called: every special-purpose range
+ * of egress-ranges.ts (loopback, private, link-local, CGNAT, documentation, multicast, ULA,
+ * IPv4-compatible IPv6, and NAT64/6to4/Teredo carrying a refused IPv4) unless inside an
+ * allowed CIDR. IPv4-mapped IPv6 is judged as the IPv4 it carries. A string that is not an IP
+ * is refused (fail closed).
  */
 export function blockedReason(ip: string, allowCidrs: string[] = []): string | undefined {
   const address = parseAddress(ip);
   if (!address) return 'not an IP address';
   if (isInAllowedCidr(address, allowCidrs)) return undefined;
-  const range = address.range();
-  if (range === 'unicast') return undefined;
-  return RANGE_WORDS[range] ?? `a special-purpose address (${range})`;
+  return specialReason(address);
 }
 
 export function isBlockedAddress(ip: string, allowCidrs: string[] = []): boolean {
