@@ -40,6 +40,7 @@ import { storedRequestOf, withoutVerifySecret } from './catch-request.js';
 import { RunEvents } from '../webhooks/run-events.js';
 import { RejectionCounter, type RejectionReason } from './rejection-counter.js';
 import { verifyRequest } from './signatures/verify-request.js';
+import { markSensitiveHeaders } from './sensitive-headers.js';
 import { CaughtDto } from './caught.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -145,6 +146,7 @@ export class CatchController {
     const target = UUID.test(flowId)
       ? await this.storageCall(() => this.keys.targetOf(flowId))
       : undefined;
+    markSensitiveHeaders(request, target?.trigger.verify);
     if (!target || !keyOpens(target, key, now)) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
     const refuse: Refuse = (reason, error) => {
       this.rejections.count(flowId, reason);

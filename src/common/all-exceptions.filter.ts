@@ -10,7 +10,7 @@ import {
 import { STATUS_CODES } from 'node:http';
 import { AppError, type ErrorDetail, STATUS_BY_CODE } from './app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { CATCH_PATH_PREFIX, catchNotFoundBody } from './catch-not-found.js';
+import { catchNotFoundBody, isCatchPath } from './catch-not-found.js';
 import { PROTOTYPE_KEY_MESSAGE } from './json-body-parser.js';
 
 export interface ErrorBody {
@@ -77,10 +77,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message };
       if (exception.details) body.details = exception.details;
       headers = exception.headers ?? {};
-    } else if (
-      exception instanceof NotFoundException &&
-      request.url?.startsWith(CATCH_PATH_PREFIX)
-    ) {
+    } else if (exception instanceof NotFoundException && isCatchPath(request.url)) {
       body = catchNotFoundBody(); // ING-5: never echo a path that may hold a catch key
     } else if (exception instanceof HttpException) {
       const limit = this.runtime.config.catchBodyLimit;

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CATCH_PATH_PREFIX, catchNotFoundBody } from './catch-not-found.js';
+import { catchNotFoundBody, isCatchPath } from './catch-not-found.js';
 
 /**
  * URLs Fastify's router refuses (bad percent-encoding, a segment over maxParamLength) get our
- * error shape, never echoing the path: under /webhook/catch/ it may hold a catch key, and such
+ * error shape, never echoing the path: under /webhook/catch/ (in any spelling) it may hold a
+ * catch key, and such
  * a URL cannot be a valid catch URL, so it gets the same 404 as a wrong key.
  */
 export function frameworkErrors(
@@ -11,7 +12,7 @@ export function frameworkErrors(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  if (request.url.startsWith(CATCH_PATH_PREFIX)) {
+  if (isCatchPath(request.url)) {
     void reply.status(404).send(catchNotFoundBody());
     return;
   }

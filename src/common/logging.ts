@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/env.schema.js';
+import { redactCatchPath } from './catch-not-found.js';
 
 const CENSOR = '[redacted]';
 const SECRET_FIELDS = [
@@ -27,12 +28,50 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
-const CATCH_URL = /^(\/webhook\/catch\/[^/?]+\/)[^/?]+/;
+/** Headers that carry credentials in any request (names lower-case). */
+const SENSITIVE_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-webhook-secret',
+  'x-api-key',
+  'x-auth-token',
+]);
+/** Any header whose name says it holds a credential or a signature. */
+const SENSITIVE_NAME = /secret|token|signature|key|hmac|auth|password|cookie/i;
 
-/** Catch URLs carry their key in the path: never log it. Query strings may hold tokens too. */
+export function isSensitiveHeader(name: string, extra: ReadonlySet<string> = new Set()): boolean {
+  const lower = name.toLowerCase();
+  return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME.test(lower) || extra.has(lower);
+}
+
+/**
+ * A copy of the headers fit for a log line: every credential header (the fixed list, names
+ * that say secret/token/signature/key, and `extra`, e.g. the headers a flow's trigger.verify
+ * reads) has its value replaced by `[redacted]`. Names are compared case-insensitively.
+ */
+export function redactHeaders(
+  headers: Record<string, unknown>,
+  extra: Iterable<string> = [],
+): Record<string, unknown> {
+  const names = new Set([...extra].map((name) => name.toLowerCase()));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      isSensitiveHeader(name, names) ? CENSOR : value,
+    ]),
+  );
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * Catch URLs carry their key in the path: never log it, however the path is spelled (case,
+ * doubled slashes, percent-encoding). Query strings may hold tokens too: they are dropped.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.split('?')[0].replace(CATCH_URL, `$1${CENSOR}`);
+  return url === undefined ? undefined : redactCatchPath(url.split('?')[0]);
 }
 
 export function loggerOptions(level: LogLevel): LoggerOptions {

@@ -1,10 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { redactUrl } from './logging.js';
+import { redactHeaders, redactUrl } from './logging.js';
+
+/** Extra header names to redact for one request (e.g. what its flow's trigger.verify reads). */
+const sensitiveNames = new WeakMap<object, Set<string>>();
+
+/**
+ * Marks headers of this request as secret in its log line, on top of the fixed list: the catch
+ * controller names the headers a flow's verify preset reads as soon as it knows the flow, so
+ * accepted and refused (401/403/413/429) requests alike are logged without them.
+ */
+export function addSensitiveHeaderNames(request: { raw?: object }, names: Iterable<string>): void {
+  const key = request.raw ?? request;
+  const known = sensitiveNames.get(key) ?? new Set<string>();
+  for (const name of names) known.add(name.toLowerCase());
+  sensitiveNames.set(key, known);
+}
 
 /**
  * One JSON line per request: id, method, path (catch keys and query strings removed),
- * status and duration. Headers are logged through pino's redaction (no credentials).
+ * status and duration. Header values that carry credentials are replaced by `[redacted]`
+ * (redactHeaders), and pino's own redaction still applies.
  * Successful health probes log at debug, so orchestrator polling does not flood the log.
  */
 export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
@@ -17,13 +33,14 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
     const probe = request.url.startsWith('/health');
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : probe ? 'debug' : 'info';
     if (!logger.isLevelEnabled(level)) return done();
+    const extra = sensitiveNames.get(request.raw) ?? [];
     logger[level](
       {
         req: {
           id: request.id,
           method: request.method,
           url: redactUrl(request.url),
-          headers: request.headers,
+          headers: redactHeaders(request.headers, extra),
           remoteAddress: request.ip,
         },
         res: { statusCode: status },
