@@ -7,6 +7,8 @@ import { AddRequestDedupeKey1795432556633 } from './1795432556633-add-request-de
 import { AddCatchRateLimits1795433710019 } from './1795433710019-add-catch-rate-limits.js';
 import { AddVerifySecretsAndRejections1795438537971 } from './1795438537971-add-verify-secrets-and-rejections.js';
 import { CreateWebhooks1795439925972 } from './1795439925972-create-webhooks.js';
+import { CreateNamedSecrets1795460000000 } from './1795460000000-create-named-secrets.js';
+import { AddRequestExactValues1795440200000 } from './1795440200000-add-request-exact-values.js';
 
 export const MIGRATIONS = [
   CreateApiKeys1763888400000,
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   AddCatchRateLimits1795433710019,
   AddVerifySecretsAndRejections1795438537971,
   CreateWebhooks1795439925972,
+  AddRequestExactValues1795440200000,
+  CreateNamedSecrets1795460000000,
 ];

@@ -28,6 +28,7 @@ import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { Public } from '../common/public.decorator.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import type { TriggerDefinition } from '../engine/flow-definition.js';
+import { storageAppError } from '../database/storage-errors.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
 import { CatchKeyCache, type CatchTarget, keyOpens, secretsAt } from './catch-key.cache.js';
@@ -49,6 +50,8 @@ const methodNotAllowed = () =>
     Allow: 'POST, PUT',
   });
 const NOT_FOUND = CATCH_NOT_FOUND;
+const STORAGE_UNAVAILABLE =
+  'Flowhub could not confirm this request was stored (database unavailable): retry later, and set trigger.dedupe so a retried delivery cannot start a second run';
 
 type CatchRequest = FastifyRequest<{ Params: { flowId: string; key: string } }> & {
   rawBody?: Buffer;
@@ -244,17 +247,15 @@ export class CatchController {
     };
   }
 
-  /** Database trouble is a 503 with Retry-After: never a 202 for what was not stored. */
+  /**
+   * Never a 202 for what was not stored: an unreachable database is a 503 with Retry-After, a
+   * value PostgreSQL refuses a 4xx that says so, anything else a 500 (storage-errors.ts).
+   */
   private async storageCall<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
-    } catch {
-      throw new AppError(
-        ErrorCode.Unavailable,
-        'Flowhub could not confirm this request was stored (database unavailable): retry later, and set trigger.dedupe so a retried delivery cannot start a second run',
-        undefined,
-        { 'Retry-After': '5' },
-      );
+    } catch (error) {
+      throw storageAppError(error, STORAGE_UNAVAILABLE) ?? error;
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CompiledFlow } from '../engine/compiled-flow.js';
+import { textSafe } from '../database/jsonb-safe.js';
 import { triggerFrom, type StoredRequest } from '../runs/stored-request.js';
 
 const MAX_KEY_LENGTH = 512;
@@ -22,7 +23,9 @@ export class DedupeKeys {
     });
     try {
       const value = await flow.dedupe.evaluate(trigger.body, { trigger });
-      if (typeof value === 'string' && value !== '') return value.slice(0, MAX_KEY_LENGTH);
+      // As stored (a varchar cannot hold U+0000), so a repeated delivery finds it again.
+      if (typeof value === 'string' && value !== '')
+        return textSafe(value.slice(0, MAX_KEY_LENGTH));
       if (typeof value === 'number') return String(value);
     } catch (error) {
       this.logger.warn(`${(error as Error).message}; stored without dedupe`);

@@ -12,6 +12,9 @@ import { AppError, type ErrorDetail, STATUS_BY_CODE } from './app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { catchNotFoundBody, isCatchPath } from './catch-not-found.js';
 import { PROTOTYPE_KEY_MESSAGE } from './json-body-parser.js';
+import { isStorageError, storageAppError } from '../database/storage-errors.js';
+
+const UNAVAILABLE = 'The database is unavailable: retry later';
 
 export interface ErrorBody {
   statusCode: number;
@@ -67,7 +70,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    // A database error: 503 only when the database is unreachable, 4xx for a refused value.
+    const exception = (isStorageError(thrown) && storageAppError(thrown, UNAVAILABLE)) || thrown;
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const request = host.switchToHttp().getRequest<RequestLike>();
     let body: ErrorBody;

@@ -43,6 +43,14 @@ export class InboundRequestEntity {
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
 
+  /**
+   * Only when headers, query or body hold a character jsonb cannot (U+0000, a lone surrogate):
+   * the three exactly, as JSON text `{"headers", "query", "body"}` (escaped, so storable as
+   * text), while those columns hold a copy with each such character replaced by U+FFFD.
+   */
+  @Column({ name: 'exact_values', type: 'text', nullable: true })
+  exactValues: string | null;
+
   /** The flow's dedupe key of this delivery (trigger.dedupe); cleared after 72 h. */
   @Column({ name: 'dedupe_key', type: 'varchar', length: 512, nullable: true })
   dedupeKey: string | null;

@@ -2,8 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StepAttempt, StepStatus } from './run-step.entity.js';
+import { storableJson, textSafe, textSafeOrNull } from '../database/jsonb-safe.js';
 import { queryPrepared } from '../database/prepared-statement.js';
-import { BEGIN_RUN, BEGIN_RUN_READING, CLAIM_STEP, FINISH_AND_ADVANCE } from './run-steps.sql.js';
+import {
+  BEGIN_RUN,
+  BEGIN_RUN_READING,
+  CLAIM_STEP,
+  FINISH_AND_ADVANCE,
+  resultParams,
+} from './run-steps.sql.js';
 import { splitRunWithRequest, type RunWithRequest } from './run-with-request.js';
 
 export interface NewStep {
@@ -66,21 +73,6 @@ export interface AttemptResult {
 
 /** An attempt's end that lets the run go on: recorded together with the run's next move. */
 export type GoingOn = AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' };
-
-/** $1-$9 of both statements that write an attempt's end (finishAttempt, FINISH_AND_ADVANCE). */
-function resultParams(runId: string, stepId: string, attempt: number, result: AttemptResult) {
-  return [
-    runId,
-    stepId,
-    attempt,
-    result.status,
-    result.input === undefined ? null : JSON.stringify(result.input),
-    result.output === undefined ? null : JSON.stringify(result.output),
-    result.error ?? null,
-    result.errorCode ?? null,
-    JSON.stringify([result.entry]),
-  ];
-}
 
 /**
  * The step protocol in SQL. A step is claimed with a lease (status running, attempt + 1);
@@ -221,7 +213,7 @@ export class RunStepsRepository {
       `UPDATE run_steps SET lease_until = now() + $4 * interval '1 millisecond',
               item_outputs = coalesce($5::jsonb, item_outputs)
        WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3`,
-      [runId, stepId, attempt, leaseMs, itemOutputs ? JSON.stringify(itemOutputs) : null],
+      [runId, stepId, attempt, leaseMs, itemOutputs ? storableJson(itemOutputs) : null],
     );
   }
 
@@ -284,12 +276,12 @@ export class RunStepsRepository {
     await manager.query(
       `UPDATE runs SET status = $2, error = $3, finished_at = now()
        WHERE id = $1 AND status IN ('queued', 'running') ${onlyWhenIdle}`,
-      [runId, status, error ?? null],
+      [runId, status, textSafeOrNull(error)],
     );
     if (status === 'failed') {
       await manager.query(
         `UPDATE run_steps SET status = 'skipped', error = $2 WHERE run_id = $1 AND status = 'pending'`,
-        [runId, `not run: ${error ?? 'the run failed'}`],
+        [runId, textSafe(`not run: ${error ?? 'the run failed'}`)],
       );
     }
   }

@@ -1,4 +1,6 @@
+import { storableJson, textSafeOrNull } from '../database/jsonb-safe.js';
 import { prepared } from '../database/prepared-statement.js';
+import type { AttemptResult } from './run-steps.repository.js';
 import { RUN_WITH_REQUEST_COLUMNS, RUN_WITH_REQUEST_FROM } from './run-with-request.js';
 
 /**
@@ -110,3 +112,31 @@ export const CLAIM_STEP = prepared(
                        AND earlier.position < s.position AND earlier.status IN ('pending', 'running'))
      RETURNING s.attempt, s.wake_at, s.item_outputs, now() AS claimed_at`,
 );
+
+/**
+ * $1-$9 of both statements that write an attempt's end (finishAttempt, FINISH_AND_ADVANCE).
+ * Records cannot hold U+0000 or lone surrogates: they are recorded as U+FFFD, and an output
+ * that held one is replaced in `result` by the value as recorded, so later steps see in this
+ * job what they would read from the record in another.
+ */
+export function resultParams(
+  runId: string,
+  stepId: string,
+  attempt: number,
+  result: AttemptResult,
+) {
+  const exact = result.output === undefined ? undefined : JSON.stringify(result.output);
+  const output = exact === undefined ? null : storableJson(result.output, exact);
+  if (output !== null && output !== exact) result.output = JSON.parse(output) as unknown;
+  return [
+    runId,
+    stepId,
+    attempt,
+    result.status,
+    storableJson(result.input),
+    output,
+    textSafeOrNull(result.error),
+    result.errorCode ?? null,
+    storableJson([result.entry]),
+  ];
+}

@@ -3,7 +3,7 @@
  * first read): the column lists, the FROM clause and the split of the joined row.
  */
 import type { RunStatus } from './run.entity.js';
-import type { RequestRow } from './stored-request.js';
+import { withExactValues, type ReadRequestRow, type RequestRow } from './stored-request.js';
 
 export interface RunRow {
   id: string;
@@ -26,7 +26,7 @@ export interface RunWithRequest {
   request: StoredRequestRow | undefined;
 }
 
-/** The columns of a stored request that a run reads. */
+/** The columns of a stored request that a run reads (exact_values: see withExactValues). */
 export const REQUEST_READ = [
   'method',
   'headers',
@@ -36,6 +36,7 @@ export const REQUEST_READ = [
   'received_at',
   'size',
   'source_ip',
+  'exact_values',
 ] as const;
 
 /** Every column of RunRow, listed (a prepared statement must not depend on `*`). */
@@ -70,6 +71,9 @@ export function splitRunWithRequest(row: Record<string, unknown>): RunWithReques
   for (const column of REQUEST_READ) request[column] = row[`req_${column}`];
   return {
     run: run as unknown as RunRow,
-    request: request.method == null ? undefined : (request as unknown as StoredRequestRow),
+    request:
+      request.method == null
+        ? undefined
+        : withExactValues(request as unknown as ReadRequestRow<StoredRequestRow>),
   };
 }

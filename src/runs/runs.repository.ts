@@ -8,7 +8,9 @@ import {
   catchGroupParams,
   REQUEST_COLUMNS,
   requestParams,
+  type ReadRequestRow,
   type StoredRequest,
+  withExactValues,
 } from './stored-request.js';
 import { WriteFailure, WriteGroups } from './write-groups.js';
 import { prepared, queryPrepared } from '../database/prepared-statement.js';
@@ -153,7 +155,7 @@ export class RunsRepository {
         requestId = request.existingRequestId;
       } else {
         await manager.query(
-          `INSERT INTO inbound_requests (${REQUEST_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+          `INSERT INTO inbound_requests (${REQUEST_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
           requestParams(run.flowId, request),
         );
         requestId = request.id;
@@ -181,12 +183,13 @@ export class RunsRepository {
     return rows[0] ? splitRunWithRequest(rows[0]) : undefined;
   }
 
+  /** The stored request, with its exact values (withExactValues). */
   async findRequest(requestId: string): Promise<StoredRequestRow | undefined> {
-    const rows = await this.dataSource.query(
+    const rows: ReadRequestRow<StoredRequestRow>[] = await this.dataSource.query(
       `SELECT ${REQUEST_READ.join(', ')} FROM inbound_requests WHERE id = $1`,
       [requestId],
     );
-    return rows[0];
+    return rows[0] && withExactValues(rows[0]);
   }
 
   /** Newest first; `after` is the exact (created_at text, id) of the last row seen. */

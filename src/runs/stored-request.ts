@@ -1,4 +1,5 @@
 import type { TriggerData } from '../engine/flow-definition.js';
+import { jsonbRefuses, jsonbSafeText, textSafeOrNull } from '../database/jsonb-safe.js';
 
 /** A request as the catch URL (or the test endpoint) stores it. */
 export interface StoredRequest {
@@ -25,6 +26,49 @@ export interface RequestRow {
   received_at: Date;
 }
 
+/** A request row as read, with exact_values (see storableValues) not yet applied. */
+export type ReadRequestRow<T extends RequestRow> = T & { exact_values?: string | null };
+
+/**
+ * The row with its exact headers, query and body when the jsonb columns hold a copy (a value
+ * with U+0000 or a lone surrogate), so `$trigger` and the API see what was sent.
+ */
+export function withExactValues<T extends RequestRow>(row: ReadRequestRow<T>): T {
+  const { exact_values: exact, ...rest } = row;
+  if (!exact) return rest as unknown as T;
+  const values = JSON.parse(exact) as Pick<RequestRow, 'headers' | 'query' | 'body'>;
+  return { ...rest, headers: values.headers, query: values.query, body: values.body } as T;
+}
+
+/** The JSON texts of a request's jsonb columns, storable, and exact_values when needed. */
+interface StorableValues {
+  headers: string;
+  query: string;
+  body: string | null;
+  exact: string | null;
+}
+
+/**
+ * jsonb cannot hold U+0000 or a lone surrogate: when headers, query or body hold one, the
+ * columns get a copy with each replaced by U+FFFD and exact_values the three exactly, as JSON
+ * text (where they are escapes, so `text` can hold them). Requests without one (nearly all)
+ * cost one regex test per column.
+ */
+export function storableValues(request: StoredRequest): StorableValues {
+  const headers = JSON.stringify(request.headers);
+  const query = JSON.stringify(request.query);
+  const body = request.body === undefined ? null : JSON.stringify(request.body);
+  if (!jsonbRefuses(headers) && !jsonbRefuses(query) && !(body && jsonbRefuses(body))) {
+    return { headers, query, body, exact: null };
+  }
+  return {
+    headers: jsonbSafeText(headers),
+    query: jsonbSafeText(query),
+    body: body && jsonbSafeText(body),
+    exact: `{"headers":${headers},"query":${query},"body":${body ?? 'null'}}`,
+  };
+}
+
 /** `$trigger` for expressions, from a stored request row. */
 export function triggerFrom(row: RequestRow): TriggerData {
   return {
@@ -38,23 +82,25 @@ export function triggerFrom(row: RequestRow): TriggerData {
 }
 
 export const REQUEST_COLUMNS =
-  'id, flow_id, method, headers, query, raw_body, body, content_type, size, source_ip, received_at, dedupe_key';
+  'id, flow_id, method, headers, query, raw_body, body, content_type, size, source_ip, received_at, dedupe_key, exact_values';
 
-/** Parameters $1..$12 for REQUEST_COLUMNS. */
+/** Parameters $1..$13 for REQUEST_COLUMNS. */
 export function requestParams(flowId: string, request: StoredRequest): unknown[] {
+  const values = storableValues(request);
   return [
     request.id,
     flowId,
     request.method,
-    JSON.stringify(request.headers),
-    JSON.stringify(request.query),
+    values.headers,
+    values.query,
     request.rawBody,
-    request.body === undefined ? null : JSON.stringify(request.body),
-    request.contentType,
+    values.body,
+    textSafeOrNull(request.contentType),
     request.size,
     request.sourceIp,
     request.receivedAt,
-    request.dedupeKey ?? null,
+    textSafeOrNull(request.dedupeKey),
+    values.exact,
   ];
 }
 
@@ -68,24 +114,46 @@ export function requestParams(flowId: string, request: StoredRequest): unknown[]
 export function catchGroupParams(
   rows: { flowId: string; runId: string; request: StoredRequest }[],
 ): [string, string[]] {
-  const json = JSON.stringify(
-    rows.map(({ flowId, runId, request }) => ({
-      id: request.id,
-      flow_id: flowId,
-      method: request.method,
-      headers: request.headers,
-      query: request.query,
-      raw_body: request.rawBody.toString('base64'),
-      body: request.body,
-      content_type: request.contentType,
-      size: request.size,
-      source_ip: request.sourceIp,
-      received_at: request.receivedAt,
-      dedupe_key: request.dedupeKey ?? null,
-      run_id: runId,
-    })),
-  );
+  const group = rows.map(({ flowId, runId, request }) => ({
+    id: request.id,
+    flow_id: flowId,
+    method: request.method,
+    headers: request.headers,
+    query: request.query,
+    raw_body: request.rawBody.toString('base64'),
+    body: request.body,
+    content_type: request.contentType,
+    size: request.size,
+    source_ip: request.sourceIp,
+    received_at: request.receivedAt,
+    dedupe_key: request.dedupeKey ?? null,
+    exact_values: null as string | null,
+    run_id: runId,
+  }));
+  let json = JSON.stringify(group);
+  // Rare: some row holds what jsonb or text refuses; only then is each row looked at.
+  if (jsonbRefuses(json)) json = JSON.stringify(group.map(storableRow));
   return [json, [...new Set(rows.map((row) => row.flowId))]];
+}
+
+/** A row of the group with its values made storable (storableValues, textSafe). */
+function storableRow<T extends { headers: object; query: object; body: unknown }>(
+  row: T & { content_type: string | null; dedupe_key: string | null },
+): T {
+  const values = storableValues(row as unknown as StoredRequest);
+  const texts = {
+    content_type: textSafeOrNull(row.content_type),
+    dedupe_key: textSafeOrNull(row.dedupe_key),
+  };
+  if (!values.exact) return { ...row, ...texts };
+  return {
+    ...row,
+    ...texts,
+    headers: JSON.parse(values.headers) as object,
+    query: JSON.parse(values.query) as object,
+    body: values.body === null ? null : (JSON.parse(values.body) as unknown),
+    exact_values: values.exact,
+  };
 }
 
 /**
@@ -101,12 +169,12 @@ WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb)
     AS i(id uuid, flow_id uuid, method varchar, headers jsonb, query jsonb, raw_body text,
          body jsonb, content_type varchar, size int, source_ip varchar, received_at timestamptz,
-         dedupe_key varchar, run_id uuid)),
+         dedupe_key varchar, exact_values text, run_id uuid)),
 flow AS (SELECT id, current_version, status FROM flows
          WHERE id = ANY($2::uuid[]) AND deleted_at IS NULL),
 req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
         SELECT i.id, i.flow_id, i.method, i.headers, i.query, decode(i.raw_body, 'base64'), i.body,
-               i.content_type, i.size, i.source_ip, i.received_at, i.dedupe_key
+               i.content_type, i.size, i.source_ip, i.received_at, i.dedupe_key, i.exact_values
         FROM input i JOIN flow ON flow.id = i.flow_id
         ORDER BY i.flow_id, i.dedupe_key, i.id
         ON CONFLICT (flow_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
@@ -117,14 +185,14 @@ SELECT i.run_id, flow.id, flow.current_version,
 FROM req JOIN input i ON i.id = req.id JOIN flow ON flow.id = i.flow_id
 RETURNING id, status, flow_version`;
 
-/** CATCH_GROUP_SQL for one row: requestParams, then the run id as $13. Returns the run's status and version. */
+/** CATCH_GROUP_SQL for one row: requestParams, then the run id as $14. Returns the run's status and version. */
 export const CATCH_ONE_SQL = `WITH flow AS (SELECT id, current_version, status FROM flows WHERE id = $2::uuid AND deleted_at IS NULL),
    req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
            SELECT $1::uuid, flow.id, $3::varchar, $4::jsonb, $5::jsonb, $6::bytea, $7::jsonb,
-                  $8::varchar, $9::int, $10::varchar, $11::timestamptz, $12::varchar FROM flow
+                  $8::varchar, $9::int, $10::varchar, $11::timestamptz, $12::varchar, $13::text FROM flow
            ON CONFLICT (flow_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
            RETURNING id)
    INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)
-   SELECT $13::uuid, flow.id, flow.current_version,
+   SELECT $14::uuid, flow.id, flow.current_version,
           CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued' END, req.id, $11::timestamptz
    FROM flow, req RETURNING status, flow_version`;

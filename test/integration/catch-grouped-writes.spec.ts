@@ -154,10 +154,14 @@ describe('grouped catch writes', () => {
 
   it('fails only the delivery Postgres refuses, not the others of its group', async () => {
     const flow = await newFlow();
-    const bodies = Array.from({ length: 40 }, (_, i) => JSON.stringify({ n: i }));
-    bodies[17] = '{"n": "\\u0000"}'; // jsonb refuses NUL characters
-    const replies = await Promise.all(bodies.map((body) => postToCatch(flow.catchUrl, body)));
-    expect(replies[17].status).toBe(503);
+    const types = Array.from({ length: 40 }, () => 'application/json');
+    // content_type is a varchar(255): PostgreSQL refuses a longer one (SQLSTATE 22001).
+    types[17] = `application/json; note=${'x'.repeat(300)}`;
+    const replies = await Promise.all(
+      types.map((type, i) => postToCatch(flow.catchUrl, JSON.stringify({ n: i }), type)),
+    );
+    expect(replies[17].status).toBe(400);
+    expect(replies[17].body.message).toMatch(/SQLSTATE 22001.*too long: send a shorter one/);
     expect(replies.filter((reply) => reply.status === 202)).toHaveLength(39);
     expect(await stored(flow.id)).toHaveLength(39);
   });

@@ -1,0 +1,76 @@
+import { DatabaseError } from 'pg-protocol';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import { classifyStorageError, isStorageError, storageAppError } from './storage-errors.js';
+
+const pgError = (code: string, message = 'from PostgreSQL') => {
+  const error = new DatabaseError(message, 0, 'error');
+  error.code = code;
+  error.severity = 'ERROR';
+  return error;
+};
+const socketError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
+
+describe('storage errors', () => {
+  it('calls the database unavailable only when it cannot be reached', () => {
+    for (const error of [
+      socketError('ECONNREFUSED'),
+      socketError('ECONNRESET'),
+      socketError('ETIMEDOUT'),
+      new Error('timeout exceeded when trying to connect'),
+      new Error('Connection terminated unexpectedly'),
+      pgError('08006'),
+      pgError('53300', 'sorry, too many clients already'),
+      pgError('57P01', 'terminating connection due to administrator command'),
+      pgError('57P03'),
+      pgError('55000', 'database "x" is not currently accepting connections'),
+      new QueryFailedError('SELECT 1', [], pgError('57P02')),
+    ]) {
+      expect(classifyStorageError(error)).toEqual({ kind: 'unavailable' });
+    }
+  });
+
+  it('calls a refused value a data error, with a message that says what to fix', () => {
+    const nul = classifyStorageError(new QueryFailedError('INSERT', [], pgError('22P05')));
+    expect(nul).toEqual({
+      kind: 'data',
+      status: 400,
+      message: expect.stringMatching(
+        /^PostgreSQL refused this request \(SQLSTATE 22P05\): .*U\+0000.*: remove it$/,
+      ),
+    });
+    expect(classifyStorageError(pgError('22021'))).toMatchObject({ kind: 'data', status: 400 });
+    expect(classifyStorageError(pgError('22003'))).toMatchObject({
+      message: expect.stringMatching(/out of range: send a smaller number$/),
+    });
+    expect(classifyStorageError(pgError('54000'))).toMatchObject({ kind: 'data', status: 413 });
+  });
+
+  it('leaves anything else to be logged as a 500', () => {
+    expect(classifyStorageError(pgError('23505'))).toEqual({ kind: 'other' });
+    expect(classifyStorageError(pgError('42P01'))).toEqual({ kind: 'other' });
+    expect(classifyStorageError(socketError('EPIPE'))).toEqual({ kind: 'unavailable' });
+    expect(classifyStorageError(new TypeError('x is undefined'))).toEqual({ kind: 'other' });
+    expect(storageAppError(new TypeError('x'), 'down')).toBeUndefined();
+  });
+
+  it('maps to 503 with Retry-After, or to the 4xx', () => {
+    const down = storageAppError(socketError('ECONNREFUSED'), 'down: retry later');
+    expect(down).toBeInstanceOf(AppError);
+    expect(down).toMatchObject({
+      code: 'unavailable',
+      message: 'down: retry later',
+      headers: { 'Retry-After': '5' },
+    });
+    expect(storageAppError(pgError('22P05'), 'down')).toMatchObject({ code: 'bad_request' });
+  });
+
+  it('knows which errors surely came from the database', () => {
+    expect(isStorageError(new QueryFailedError('SELECT 1', [], new Error('x')))).toBe(true);
+    expect(isStorageError(pgError('22003'))).toBe(true);
+    expect(isStorageError(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // An outgoing HTTP call's socket error is not the database's.
+    expect(isStorageError(socketError('ECONNREFUSED'))).toBe(false);
+    expect(isStorageError('text')).toBe(false);
+  });
+});
