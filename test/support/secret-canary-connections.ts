@@ -1,0 +1,184 @@
+import { startFakeZoho } from '../fakes/fake-zoho.js';
+import { check, expectSucceeded, type CanaryContext, type CanaryEntry } from './secret-canary.js';
+
+/** A Zoho plugin's connection against a loopback fake Zoho whose OAuth client is the canaries. */
+export function zohoEntry(
+  plugin: 'zoho-crm' | 'zoho-inventory',
+  step: Record<string, unknown>,
+): CanaryEntry {
+  const kind = `connection:${plugin}`;
+  return {
+    kind,
+    covers: [`${kind}.clientSecret`, `${kind}.refreshToken`],
+    run: async (ctx) => {
+      const zoho = await startFakeZoho();
+      ctx.cleanup.push(() => zoho.close());
+      zoho.oauth.clientSecret = ctx.canaries.mint(`${kind}.clientSecret`);
+      zoho.oauth.refreshToken = ctx.canaries.mint(`${kind}.refreshToken`);
+      const secrets = {
+        clientSecret: zoho.oauth.clientSecret,
+        refreshToken: zoho.oauth.refreshToken,
+      };
+      const fields = {
+        clientId: zoho.oauth.clientId,
+        ...secrets,
+        accountsUrl: zoho.accountsUrl,
+        apiDomain: zoho.apiDomain,
+        ...(plugin === 'zoho-inventory' ? { organizationId: zoho.inventory.organizationId } : {}),
+      };
+      const name = `${plugin}-canary`;
+      const created = await ctx.api.post('/api/v1/connections', { name, plugin, fields });
+      check(`${kind} create`, created, 201);
+      const id = created.body.id as string;
+      check(
+        `${kind} re-set secrets`,
+        await ctx.api.patch(`/api/v1/connections/${id}`, { fields: secrets }),
+        200,
+      );
+      const tested = await ctx.api.post(`/api/v1/connections/${id}/test`);
+      if (tested.body?.ok !== true) throw new Error(`${kind} test: ${JSON.stringify(tested.body)}`);
+      const flow = await ctx.createFlow({
+        name: `${plugin} step`,
+        trigger: { type: 'webhook' },
+        steps: [{ id: 'zoho', connection: name, ...step }],
+      });
+      await expectSucceeded(ctx, kind, flow.url, { email: 'client@test.com' });
+      zoho.oauth.expire(); // the next run refreshes mid-run: a second access token
+      await expectSucceeded(ctx, kind, flow.url, { email: 'client@test.com' });
+      for (const token of zoho.oauth.issued) ctx.canaries.add(`${kind} OAuth access token`, token);
+      await refusedByZoho(
+        ctx,
+        kind,
+        { ...fields, refreshToken: ctx.canaries.mint(`${kind}.refreshToken (refused)`) },
+        step,
+      );
+    },
+  };
+}
+
+/** Credentials Zoho refuses: the failed test and the failed run must not echo them either. */
+async function refusedByZoho(
+  ctx: CanaryContext,
+  kind: string,
+  fields: Record<string, string>,
+  step: Record<string, unknown>,
+) {
+  const plugin = kind.replace('connection:', '');
+  const name = `${plugin}-refused`;
+  const created = await ctx.api.post('/api/v1/connections', { name, plugin, fields });
+  check(`${kind} (refused) create`, created, 201);
+  const tested = await ctx.api.post(`/api/v1/connections/${created.body.id}/test`);
+  if (tested.body?.ok !== false)
+    throw new Error(`${kind} (refused) test: ${JSON.stringify(tested.body)}`);
+  const flow = await ctx.createFlow({
+    name: `${plugin} refused`,
+    trigger: { type: 'webhook' },
+    steps: [{ id: 'zoho', connection: name, ...step }],
+  });
+  const run = await ctx.runThroughCatch(flow.url, { email: 'client@test.com' });
+  if (run.status !== 'failed') throw new Error(`${kind} (refused): run ${run.status}`);
+}
+
+/** The `http` connection's auth kinds, each with its own secret field and what goes with it. */
+const HTTP_AUTH: Record<string, (mint: (field: string) => string) => Record<string, string>> = {
+  bearer: (mint) => ({ token: mint('token') }),
+  basic: (mint) => ({ username: 'canary-user', password: mint('password') }),
+  // A header name no fixed redaction list knows.
+  'api-key': (mint) => ({ headerName: 'X-Erp-Auth', apiKey: mint('apiKey') }),
+  hmac: (mint) => ({ signingSecret: mint('signingSecret'), signatureHeader: 'X-Erp-Signature' }),
+};
+
+/**
+ * The `http` plugin's connection (bearer, basic, API-key header, HMAC secret), each used by an
+ * http.request step that calls the loopback receiver.
+ */
+export const httpConnection: CanaryEntry = {
+  kind: 'connection:http',
+  covers: ['token', 'password', 'apiKey', 'signingSecret'].map((f) => `connection:http.${f}`),
+  available: (ctx) => Boolean(ctx.plugins.find((p) => p.name === 'http')?.connection),
+  run: async (ctx) => {
+    for (const [auth, fieldsOf] of Object.entries(HTTP_AUTH)) {
+      const fields = fieldsOf((field) => ctx.canaries.mint(`connection:http.${field}`));
+      const name = `http-canary-${auth}`;
+      const baseUrl = `${ctx.receiverUrl}/http-connection`;
+      const created = await ctx.api.post('/api/v1/connections', {
+        name,
+        plugin: 'http',
+        fields: { baseUrl, auth, ...fields },
+      });
+      check(`http connection ${auth}`, created, 201);
+      const flow = await ctx.createFlow({
+        name: `http connection ${auth}`,
+        trigger: { type: 'webhook' },
+        steps: [
+          {
+            id: 'call',
+            action: 'http.request',
+            connection: name,
+            input: { url: `${baseUrl}/${auth}`, body: { n: 1 } },
+          },
+        ],
+      });
+      await expectSucceeded(ctx, name, flow.url);
+    }
+  },
+};
+
+/** Encrypted named secrets (`/api/v1/secrets`), referenced in expressions as `$secrets.NAME`. */
+export const namedSecrets: CanaryEntry = {
+  kind: 'named-secret',
+  available: (ctx) => ctx.routes.has('/api/v1/secrets'),
+  run: async (ctx) => {
+    for (const name of ['CANARY_TOKEN', 'CANARY_SIGNING', 'CANARY_KEY']) {
+      const value = ctx.canaries.mint(`named-secret:${name}`);
+      check(`secret ${name}`, await ctx.api.post('/api/v1/secrets', { name, value }), 201);
+    }
+    // Both ways a flow names one: `$secrets.NAME` in an expression, {"$secret": NAME} in input.
+    const flow = await ctx.createFlow({
+      name: 'named secrets',
+      trigger: { type: 'webhook' },
+      steps: [
+        {
+          id: 'call',
+          action: 'http.request',
+          input: {
+            url: `${ctx.receiverUrl}/named-secret`,
+            headers: { 'X-Api-Key': { $secret: 'CANARY_KEY' } },
+            body: { n: 1 },
+          },
+          map: '{ "headers": { "Authorization": "Bearer " & $secrets.CANARY_TOKEN }, "sign": { "secret": $secrets.CANARY_SIGNING } }',
+        },
+      ],
+    });
+    await expectSucceeded(ctx, 'named secrets', flow.url);
+  },
+};
+
+/**
+ * Issue 15 item 6: credentials typed into a flow. Accepted only if moved into encrypted
+ * storage at save time (or refused with a 400); either way never shown or stored in clear.
+ */
+export const flowLiterals: CanaryEntry = {
+  kind: 'flow-literal',
+  run: async (ctx) => {
+    const input = {
+      url: `${ctx.receiverUrl}/literal`,
+      headers: {
+        Authorization: `Bearer ${ctx.canaries.mint('flow-literal:headers.Authorization')}`,
+        'X-Api-Key': ctx.canaries.mint('flow-literal:headers.X-Api-Key'),
+      },
+      body: { n: 1 },
+      sign: { secret: ctx.canaries.mint('flow-literal:sign.secret') },
+    };
+    const definition = {
+      name: 'literal credentials',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'call', action: 'http.request', input }],
+    };
+    const created = await ctx.api.post('/api/v1/flows', definition);
+    check('flow with literal credentials', created, 201, 400);
+    if (created.status !== 201) return;
+    ctx.registerFlow(created.body);
+    await expectSucceeded(ctx, 'flow-literal', ctx.localUrl(created.body.catchUrl));
+  },
+};
