@@ -10,6 +10,7 @@ import { PluginHostModule } from './plugin-host/plugin-host.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { WorkerModule } from './queue/worker.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { NamedSecretsModule } from './named-secrets/named-secrets.module.js';
 import { RunsModule } from './runs/runs.module.js';
 import {
   WebhookEventsModule,
@@ -34,6 +35,7 @@ export class AppModule {
         MetricsModule,
         WebhookEventsModule,
         PluginHostModule,
+        NamedSecretsModule,
         RunsModule,
         ...(servesHttp ? [ApiKeysModule, HealthModule, WebhooksModule] : []),
         ...(runsJobs ? [WorkerModule, WebhookWorkerModule] : []),

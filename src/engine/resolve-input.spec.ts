@@ -119,9 +119,10 @@ describe('bindings and edge cases', () => {
       steps: [{ id: 's', action: 'core.transform', ...extra }],
     }).steps[0];
 
-  it('binds $trigger, $steps and $run, plus $item and $index only inside forEach', async () => {
+  it('binds $trigger, $steps, $run and $secrets, plus $item and $index only inside forEach', async () => {
     const s = scope(order, { deal: { id: 'D1' } });
-    expect(Object.keys(expressionBindings(s))).toEqual(['trigger', 'steps', 'run']);
+    expect(Object.keys(expressionBindings(s))).toEqual(['trigger', 'steps', 'run', 'secrets']);
+    expect(expressionBindings(s).secrets).toEqual({});
     expect(expressionBindings(s, { item: 'x', index: 2 })).toMatchObject({ item: 'x', index: 2 });
     const mapping = step({
       map: "{ 'deal': $steps.deal.id, 'run': $run.id, 'v': $run.flowVersion, 'm': $trigger.method, 'h': $trigger.headers.'x-shop', 'n': order_number }",
@@ -134,6 +135,21 @@ describe('bindings and edge cases', () => {
       h: 'demo',
       n: 1234,
     });
+  });
+
+  it('fills {"$secret": NAME} in the static input and $secrets.NAME from the step\'s secrets', async () => {
+    const s = { ...scope(order), secrets: { ERP: 'tok-1' } };
+    const withSecret = step({
+      input: { headers: { Authorization: { $secret: 'ERP' } }, keep: { $secret: 1 } },
+      map: "{ 'body': { 'k': 'x-' & $secrets.ERP } }",
+    });
+    expect(await resolveStepInput(withSecret, s)).toEqual({
+      headers: { Authorization: 'tok-1' },
+      keep: { $secret: 1 },
+      body: { k: 'x-tok-1' },
+    });
+    const other = step({ input: { a: { $secret: 'OTHER' } } });
+    await expect(resolveStepInput(other, s)).rejects.toThrow("secret 'OTHER' is not available");
   });
 
   it('copies the static input when there is no map, or when map matches nothing', async () => {

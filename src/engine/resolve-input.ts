@@ -2,11 +2,17 @@ import type { CompiledFlow, CompiledStep } from './compiled-flow.js';
 import { ExpressionError, type CompiledExpression } from './expressions.js';
 import type { RunData, TriggerData } from './flow-definition.js';
 import { isPlainObject, jsonTypeOf } from './plain-json.js';
+import { fillSecretPlaceholders } from './secret-references.js';
 
 export interface StepScope {
   trigger: TriggerData;
   steps: Record<string, unknown>;
   run: RunData;
+  /**
+   * The named secrets this step names (`$secrets.NAME`, `{"$secret": NAME}`), decrypted by
+   * the worker for this attempt only; absent in the trigger's filter and dedupe.
+   */
+  secrets?: Record<string, string>;
 }
 
 export interface ForEachItem {
@@ -20,12 +26,13 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const kindOf = (value: unknown) =>
   value === undefined ? 'undefined (the expression matched nothing)' : jsonTypeOf(value);
 
-/** `$trigger`, `$steps`, `$run`, and inside forEach `$item` and `$index`. */
+/** `$trigger`, `$steps`, `$run`, `$secrets`, and inside forEach `$item` and `$index`. */
 export function expressionBindings(scope: StepScope, item?: ForEachItem): Record<string, unknown> {
   const bindings: Record<string, unknown> = {
     trigger: scope.trigger,
     steps: scope.steps,
     run: scope.run,
+    secrets: scope.secrets ?? {},
   };
   if (item) Object.assign(bindings, { item: item.item, index: item.index });
   return bindings;
@@ -89,7 +96,10 @@ export async function resolveStepInput(
   scope: StepScope,
   item?: ForEachItem,
 ): Promise<Record<string, unknown>> {
-  const base = step.definition.input ?? {};
+  const input = step.definition.input ?? {};
+  const base = scope.secrets
+    ? (fillSecretPlaceholders(input, scope.secrets) as Record<string, unknown>)
+    : input;
   if (!step.map) return deepMerge({}, base);
   const mapped = await step.map.evaluate(scope.trigger.body, expressionBindings(scope, item));
   if (mapped === undefined) return deepMerge({}, base);

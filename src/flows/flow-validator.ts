@@ -5,7 +5,9 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { invalidAllowEntries } from '../catch/ip-allowlist.js';
 import { ConnectionsRepository } from '../connections/connections.repository.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
+import { stepSecretNames } from '../engine/secret-references.js';
 import { validateFlow, type FlowProblem } from '../engine/validate-flow.js';
+import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
 
@@ -34,7 +36,22 @@ export class FlowValidator {
     private readonly plugins: PluginRegistry,
     private readonly connections: ConnectionsRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly namedSecrets: NamedSecretsService,
   ) {}
+
+  /** Every named secret a step uses must exist (the value is read only when the step runs). */
+  private async secretProblems(definition: FlowDefinition): Promise<FlowProblem[]> {
+    const named = definition.steps.map((step) => stepSecretNames(step));
+    const missing = new Set(await this.namedSecrets.missing([...new Set(named.flat())]));
+    return named.flatMap((names, index) =>
+      names
+        .filter((name) => missing.has(name))
+        .map((name) => ({
+          path: `steps[${index}]`,
+          message: `uses secret '${name}', which does not exist: create it with POST /api/v1/secrets (GET /api/v1/secrets lists them)`,
+        })),
+    );
+  }
 
   /** A step names an existing connection of its own plugin, when (and only when) it takes one. */
   private async connectionProblems(definition: FlowDefinition): Promise<FlowProblem[]> {
@@ -45,7 +62,7 @@ export class FlowValidator {
       if (!plugin) continue; // reported as an unknown action
       const path = `steps[${index}].connection`;
       if (step.connection === undefined) {
-        if (plugin.connection) {
+        if (plugin.connection && plugin.connection.optional !== true) {
           problems.push({
             path,
             message: `${step.action} needs a connection: create one for plugin '${pluginName}' with POST /api/v1/connections and name it here`,
@@ -91,6 +108,7 @@ export class FlowValidator {
     const problems = [
       ...validateFlow(definition, this.plugins),
       ...(await this.connectionProblems(definition)),
+      ...(await this.secretProblems(definition)),
       ...urlProblems(definition, { allowCidrs, allowHosts }),
       ...allowIpProblems(definition),
       ...this.twilioProblems(definition),

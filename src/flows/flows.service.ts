@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
 import type { VerifyDefinition } from '../engine/verify-presets.js';
+import { LiteralSecrets } from '../named-secrets/literal-secrets.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import type { EventName } from '../webhooks/event-catalogue.js';
 import { EventBus } from '../webhooks/event-bus.js';
@@ -66,6 +67,7 @@ export class FlowsService {
     private readonly compiled: CompiledFlows,
     private readonly secrets: SecretBox,
     private readonly events: EventBus,
+    private readonly literals: LiteralSecrets,
   ) {}
 
   /** flow.* events: ids, name, version and status; never the definition's secrets. */
@@ -114,9 +116,11 @@ export class FlowsService {
   }
 
   async create(dto: FlowDefinitionDto): Promise<FlowView> {
-    const { definition, secret } = withoutSecret(await this.validator.check(dto));
-    if (definition.trigger.verify && secret === undefined) throw secretRequired();
+    const checked = withoutSecret(await this.validator.check(dto));
+    const { secret } = checked;
+    if (checked.definition.trigger.verify && secret === undefined) throw secretRequired();
     const id = randomUUID();
+    let definition = checked.definition;
     const values = {
       id,
       name: definition.name,
@@ -124,9 +128,11 @@ export class FlowsService {
       ...this.sealKey(id),
       verifySecretsSealed: secret ? this.sealSecrets(id, currentOnly(secret, new Date())) : null,
     };
-    const flow = await this.flows.transaction((manager) =>
-      this.flows.insert(manager, values, definition),
-    );
+    // Credentials typed into the definition become named secrets in the same transaction.
+    const flow = await this.flows.transaction(async (manager) => {
+      definition = await this.literals.move(manager, id, definition);
+      return this.flows.insert(manager, values, definition);
+    });
     this.compiled.remember(flow.id, 1, definition);
     this.announce('flow.created', flow, `flow.created:${flow.id}`);
     return this.view(flow, definition);
@@ -137,17 +143,21 @@ export class FlowsService {
    * one for a grace period); without one the stored secret stays; without verify it is dropped.
    */
   async update(id: string, dto: FlowDefinitionDto): Promise<FlowView> {
-    const { definition, secret } = withoutSecret(await this.validator.check(dto));
+    const checked = withoutSecret(await this.validator.check(dto));
+    const { secret } = checked;
+    let definition = checked.definition;
     const secrets = (sealed: string | null) => {
       if (!definition.trigger.verify) return null;
       if (secret !== undefined) return this.sealSecrets(id, currentOnly(secret, new Date()));
       if (!sealed) throw secretRequired();
       return sealed;
     };
-    const flow = await this.flows.transaction((manager) =>
-      this.flows.addVersion(manager, id, definition, secrets),
-    );
-    if (!flow) throw flowNotFound(id);
+    const flow = await this.flows.transaction(async (manager) => {
+      definition = await this.literals.move(manager, id, definition);
+      const saved = await this.flows.addVersion(manager, id, definition, secrets);
+      if (!saved) throw flowNotFound(id); // rolls back the moved secrets too
+      return saved;
+    });
     this.compiled.remember(id, flow.currentVersion, definition);
     this.keyChangeListeners.forEach((listener) => listener(id));
     this.announce('flow.updated', flow, `flow.updated:${id}:${flow.currentVersion}`);

@@ -8,6 +8,7 @@ import type { HttpClient } from './http-client.js';
 export { FatalError, RetryableError } from '../engine/step-errors.js';
 export { EgressBlockedError, HttpStatusError } from './http-client.js';
 export type { HttpClient, HttpRequest, HttpResponse } from './http-client.js';
+export { isCredentialHeader } from './credential-headers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ClassType<T = any> = new (...args: any[]) => T;
@@ -55,6 +56,12 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
   allowUnknownInput?: boolean;
   /** Dot paths of input fields that are secrets (e.g. 'sign.secret'): never stored or shown. */
   secretInputs?: string[];
+  /**
+   * Dot paths of header maps in the input (e.g. 'headers'): credential headers there
+   * (isCredentialHeader) are moved into named secrets when a flow is saved and redacted in
+   * run records.
+   */
+  credentialHeaderInputs?: string[];
   /** Default retry policy; a step's `retry` overrides it. */
   retry?: RetryPolicyInput;
   run(ctx: ActionContext<Input>): Promise<Output | SleepRequest>;

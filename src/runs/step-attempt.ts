@@ -6,11 +6,19 @@ import {
   shouldRunStep,
   type StepScope,
 } from '../engine/resolve-input.js';
+import type { StepDefinition } from '../engine/flow-definition.js';
+import { stepSecretNames } from '../engine/secret-references.js';
 import { classifyError, FatalError, type ClassifiedError } from '../engine/step-errors.js';
+import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import { ConnectionsService } from '../connections/connections.service.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { redactInput } from '../plugin-host/redact-input.js';
+import {
+  redactCredentialHeaders,
+  redactSecretText,
+  redactSecretValues,
+} from '../plugin-host/redact-secrets.js';
 import { isSleepRequest, type ActionContext, type HttpClient } from '../plugin-sdk/index.js';
 
 export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
@@ -44,6 +52,14 @@ class StepTimeoutError extends Error {
 const toJson = (value: unknown): unknown =>
   value === undefined ? null : JSON.parse(JSON.stringify(value));
 
+/** The secrets a step names, found once per (cached, immutable) definition. */
+const secretNamesOf = new WeakMap<StepDefinition, string[]>();
+function namesOf(step: StepDefinition): string[] {
+  let names = secretNamesOf.get(step);
+  if (!names) secretNamesOf.set(step, (names = stepSecretNames(step)));
+  return names;
+}
+
 /** One attempt of one step: when, forEach, mapping, validation, the action call. */
 @Injectable()
 export class StepAttempts {
@@ -51,19 +67,62 @@ export class StepAttempts {
     private readonly plugins: PluginRegistry,
     private readonly connections: ConnectionsService,
     @Inject(EGRESS_HTTP) private readonly http: HttpClient,
+    private readonly namedSecrets: NamedSecretsService,
   ) {}
 
+  /**
+   * One attempt with the named secrets the step uses (decrypted here, in the worker, for this
+   * attempt only); what it returns for the run record shows none of them.
+   */
   async run(request: AttemptRequest): Promise<AttemptOutcome> {
-    const outcome = await this.attempt(request);
-    const secrets =
-      this.plugins.getAction(request.step.definition.action)?.action.secretInputs ?? [];
-    if (secrets.length === 0 || !('input' in outcome)) return outcome;
-    const redact = (value: unknown) => redactInput(value, secrets);
-    const input =
-      Array.isArray(outcome.input) && request.step.forEach
-        ? outcome.input.map(redact)
-        : redact(outcome.input);
-    return { ...outcome, input };
+    const names = namesOf(request.step.definition);
+    let secrets: Record<string, string> = {};
+    if (names.length > 0) {
+      try {
+        secrets = await this.namedSecrets.reveal(names);
+      } catch (error) {
+        return { kind: 'failed', error: classifyError(error) };
+      }
+    }
+    const outcome = await this.attempt(
+      names.length === 0
+        ? request
+        : {
+            ...request,
+            scope: { ...request.scope, secrets },
+            onItemDone: (outputs) =>
+              request.onItemDone(redactSecretValues(outputs, secrets) as unknown[]),
+          },
+    );
+    return this.forRecord(request.step, outcome, secrets);
+  }
+
+  /** Secret values as `[secret:NAME]`, secret input paths and credential headers redacted. */
+  private forRecord(
+    step: CompiledStep,
+    outcome: AttemptOutcome,
+    secrets: Record<string, string>,
+  ): AttemptOutcome {
+    const action = this.plugins.getAction(step.definition.action)?.action;
+    const paths = action?.secretInputs ?? [];
+    const headerMaps = action?.credentialHeaderInputs ?? [];
+    const redact = (value: unknown) =>
+      redactCredentialHeaders(redactInput(redactSecretValues(value, secrets), paths), headerMaps);
+    const recorded = { ...outcome } as AttemptOutcome & Record<string, unknown>;
+    if ('input' in outcome && outcome.input !== undefined) {
+      recorded.input =
+        Array.isArray(outcome.input) && step.forEach
+          ? outcome.input.map(redact)
+          : redact(outcome.input);
+    }
+    if (outcome.kind === 'succeeded') recorded.output = redactSecretValues(outcome.output, secrets);
+    if (outcome.kind === 'failed') {
+      recorded.error = {
+        ...outcome.error,
+        message: redactSecretText(outcome.error.message, secrets),
+      };
+    }
+    return recorded;
   }
 
   private async attempt(request: AttemptRequest): Promise<AttemptOutcome> {

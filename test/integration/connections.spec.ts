@@ -77,10 +77,10 @@ describe('connections', () => {
     );
     const none = await call('post', '/api/v1/connections', {
       name: 'v4',
-      plugin: 'http',
+      plugin: 'core',
       fields: {},
     });
-    expect(none.body.message).toBe("plugin 'http' takes no connection");
+    expect(none.body.message).toBe("plugin 'core' takes no connection");
     const taken = await call('post', '/api/v1/connections', {
       name: 'vault-main',
       plugin: 'vault',

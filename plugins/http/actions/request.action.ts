@@ -14,6 +14,8 @@ import {
 } from 'class-validator';
 import { createHmac } from 'node:crypto';
 import { defineAction, type HttpResponse } from '../../../src/plugin-sdk/index.js';
+import { checkDestination, credentialHeader, setHeader } from '../auth.js';
+import type { HttpConnection } from '../connection.js';
 import { IsHeaderMap, IsHeaderName, IsHttpUrl, IsQueryMap } from '../validators.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
@@ -73,14 +75,6 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
 }
 
-/** Sets a header, replacing any spelling of the same name. */
-function setHeader(headers: Record<string, string>, name: string, value: string): void {
-  for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
-  }
-  headers[name] = value;
-}
-
 /** Serialised once: the signed bytes are the bytes sent (OUT-4). */
 function payloadOf(body: unknown): Buffer | undefined {
   if (body === undefined) return undefined;
@@ -106,6 +100,35 @@ export function signatureHeaders(
   };
 }
 
+/** The signing options in force: the connection's hmac secret wins over the input's. */
+function signingOf(input: RequestInput, connection?: HttpConnection): SigningInput | undefined {
+  if (connection?.auth !== 'hmac') return input.sign;
+  return {
+    secret: connection.signingSecret ?? '',
+    header: connection.signatureHeader ?? input.sign?.header,
+    timestampHeader: connection.timestampHeader ?? input.sign?.timestampHeader,
+  };
+}
+
+/** Adds the connection's credential (checked against its baseUrl) and the signature. */
+function authenticate(
+  input: RequestInput,
+  headers: Record<string, string>,
+  payload: Buffer | undefined,
+  connection?: HttpConnection,
+): void {
+  if (connection) {
+    checkDestination(input.url, connection);
+    const header = credentialHeader(connection);
+    if (header) setHeader(headers, ...header);
+  }
+  const sign = signingOf(input, connection);
+  if (!sign) return;
+  for (const [name, value] of Object.entries(signatureHeaders(sign, payload))) {
+    setHeader(headers, name, value);
+  }
+}
+
 /**
  * The "call webhook" action. Non-2xx answers and network errors are thrown by ctx.http and
  * classified by the host (408, 425, 429, 5xx and network errors retried; Retry-After honoured).
@@ -113,23 +136,20 @@ export function signatureHeaders(
 export const request = defineAction<RequestInput, RequestOutput>({
   displayName: 'Call webhook',
   description:
-    'Sends an HTTP request (JSON unless the body is a string) with an Idempotency-Key, optionally HMAC-signed.',
+    'Sends an HTTP request (JSON unless the body is a string) with an Idempotency-Key, optionally HMAC-signed; a connection adds its credential.',
   input: RequestInput,
   sideEffects: true,
   secretInputs: ['sign.secret'],
+  credentialHeaderInputs: ['headers'],
   retry: { attempts: 5, backoff: 'exponential', delayMs: 1000 },
-  run: async ({ input, http, idempotencyKey, signal }) => {
+  run: async ({ input, http, idempotencyKey, signal, connection }) => {
     const payload = payloadOf(input.body);
     const headers: Record<string, string> = { ...input.headers };
     if (!hasHeader(headers, 'idempotency-key')) headers['Idempotency-Key'] = idempotencyKey;
     if (payload !== undefined && !hasHeader(headers, 'content-type')) {
       headers['Content-Type'] = contentTypeOf(input.body);
     }
-    if (input.sign) {
-      for (const [name, value] of Object.entries(signatureHeaders(input.sign, payload))) {
-        setHeader(headers, name, value);
-      }
-    }
+    authenticate(input, headers, payload, connection as HttpConnection | undefined);
     const response = await http.request({
       method: input.method,
       url: input.url,

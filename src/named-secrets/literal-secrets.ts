@@ -1,0 +1,115 @@
+/**
+ * Compatibility: a flow saved with a credential in clear (a credential header or `sign.secret`
+ * in a step's static input) keeps working, but the value is moved into a named secret in the
+ * same transaction and the definition is rewritten to `{"$secret": NAME}`. The literal is
+ * never stored in a flow version and never shown again.
+ */
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { FlowDefinition, StepDefinition } from '../engine/flow-definition.js';
+import { isPlainObject } from '../engine/plain-json.js';
+import { isSecretPlaceholder, secretPlaceholder } from '../engine/secret-references.js';
+import { PluginRegistry } from '../plugin-host/plugin-registry.js';
+import { isCredentialHeader } from '../plugin-sdk/credential-headers.js';
+import { NamedSecretsService } from './named-secrets.service.js';
+
+/** A literal found in a step's input: where it is, what it is, the name it will get. */
+export interface FoundLiteral {
+  /** Keys from the step's input to the value. */
+  keys: string[];
+  value: string;
+  baseName: string;
+}
+
+const safe = (part: string) => part.replace(/[^A-Za-z0-9_]/g, '_');
+
+/** `flow_<first 8 of the flow id>_<step>_<what>`, usable as `$secrets.NAME`. */
+export function literalSecretName(flowId: string, stepId: string, what: string): string {
+  return `flow_${safe(flowId.slice(0, 8))}_${safe(stepId)}_${safe(what.toLowerCase())}`.slice(
+    0,
+    96,
+  );
+}
+
+function valueAt(input: unknown, keys: string[]): unknown {
+  return keys.reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), input);
+}
+
+const isLiteral = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** Literal credentials in one step's static input, per the action's declarations. */
+export function findLiterals(
+  flowId: string,
+  step: StepDefinition,
+  declared: { secretInputs?: string[]; credentialHeaderInputs?: string[] },
+): FoundLiteral[] {
+  const found: FoundLiteral[] = [];
+  for (const path of declared.secretInputs ?? []) {
+    const keys = path.split('.');
+    const value = valueAt(step.input, keys);
+    if (isLiteral(value))
+      found.push({ keys, value, baseName: literalSecretName(flowId, step.id, keys.join('_')) });
+  }
+  for (const path of declared.credentialHeaderInputs ?? []) {
+    const headers = valueAt(step.input, path.split('.'));
+    if (!isPlainObject(headers)) continue;
+    for (const [name, value] of Object.entries(headers)) {
+      if (!isCredentialHeader(name) || !isLiteral(value) || isSecretPlaceholder(value)) continue;
+      const keys = [...path.split('.'), name];
+      found.push({ keys, value, baseName: literalSecretName(flowId, step.id, name) });
+    }
+  }
+  return found;
+}
+
+/** A copy of `input` with the value at `keys` replaced. */
+function replaceAt(input: Record<string, unknown>, [key, ...rest]: string[], value: unknown) {
+  const copy: Record<string, unknown> = { ...input };
+  copy[key] =
+    rest.length === 0
+      ? value
+      : replaceAt((input[key] ?? {}) as Record<string, unknown>, rest, value);
+  return copy;
+}
+
+@Injectable()
+export class LiteralSecrets {
+  constructor(
+    private readonly plugins: PluginRegistry,
+    private readonly secrets: NamedSecretsService,
+  ) {}
+
+  /** The definition to store: every literal moved into a named secret (in `manager`'s transaction). */
+  async move(
+    manager: EntityManager,
+    flowId: string,
+    definition: FlowDefinition,
+  ): Promise<FlowDefinition> {
+    let changed = false;
+    const steps: StepDefinition[] = [];
+    for (const step of definition.steps) {
+      const declared = this.plugins.getAction(step.action)?.action ?? {};
+      let input = step.input;
+      for (const literal of findLiterals(flowId, step, declared)) {
+        const name = await this.nameFor(manager, literal);
+        input = replaceAt(input ?? {}, literal.keys, secretPlaceholder(name));
+        changed = true;
+      }
+      steps.push(input === step.input ? step : { ...step, input });
+    }
+    return changed ? { ...definition, steps } : definition;
+  }
+
+  /** The base name, reused when it already holds this value, else the next free `_2`, `_3`… */
+  private async nameFor(manager: EntityManager, literal: FoundLiteral): Promise<string> {
+    for (let n = 1; ; n += 1) {
+      const name = n === 1 ? literal.baseName : `${literal.baseName}_${n}`;
+      const stored = await this.secrets.valueIn(manager, name);
+      if (stored === literal.value) return name;
+      if (stored === undefined) {
+        await this.secrets.store(manager, name, literal.value, 'moved out of a flow definition');
+        return name;
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import type { StepDefinition } from '../engine/flow-definition.js';
+import { stepSecretNames } from '../engine/secret-references.js';
+import { FatalError } from '../engine/step-errors.js';
+import { SecretBox } from '../secrets/secret-box.js';
+import { NamedSecretsRepository, type NamedSecretRow } from './named-secrets.repository.js';
+
+/** Bound to the name (names never change), so a sealed value copied to another row fails. */
+export const namedSecretContext = (name: string) => `named-secret:${name}`;
+
+/** The last 4 characters of a long value, to tell secrets apart; nothing of a short one. */
+export function hintOf(value: string): string | null {
+  return value.length >= 16 ? `…${value.slice(-4)}` : null;
+}
+
+const notFound = (name: string) =>
+  new AppError(
+    ErrorCode.NotFound,
+    `No secret named '${name}' (GET /api/v1/secrets lists them; POST /api/v1/secrets creates one)`,
+  );
+
+/**
+ * Encrypted named secrets. Values are write-only: the API shows names, hints and dates; only
+ * the worker reads values (`reveal`), for the steps that name them.
+ */
+@Injectable()
+export class NamedSecretsService {
+  constructor(
+    private readonly repository: NamedSecretsRepository,
+    private readonly box: SecretBox,
+  ) {}
+
+  list(): Promise<NamedSecretRow[]> {
+    return this.repository.list();
+  }
+
+  async get(name: string): Promise<NamedSecretRow> {
+    const found = await this.repository.find(name);
+    if (!found) throw notFound(name);
+    return found;
+  }
+
+  async create(name: string, value: string, description?: string): Promise<NamedSecretRow> {
+    if (await this.repository.find(name)) {
+      throw new AppError(
+        ErrorCode.Conflict,
+        `A secret named '${name}' already exists: PUT /api/v1/secrets/${name} replaces its value`,
+      );
+    }
+    return this.store(this.repository.dataSource.manager, name, value, description);
+  }
+
+  /** Creates or replaces (PUT). */
+  put(name: string, value: string, description?: string): Promise<NamedSecretRow> {
+    return this.store(this.repository.dataSource.manager, name, value, description);
+  }
+
+  /** Stores a value under a name, in the caller's transaction when given. */
+  store(
+    manager: EntityManager,
+    name: string,
+    value: string,
+    description?: string,
+  ): Promise<NamedSecretRow> {
+    return this.repository.upsert(manager, {
+      id: randomUUID(),
+      name,
+      value_sealed: this.box.encrypt(value, namedSecretContext(name)),
+      hint: hintOf(value),
+      description: description ?? null,
+    });
+  }
+
+  /** The value stored under `name` in this transaction, if any (for moving literals). */
+  async valueIn(manager: EntityManager, name: string): Promise<string | undefined> {
+    const row = await this.repository.find(name, manager);
+    return row && this.box.decrypt(row.value_sealed, namedSecretContext(name));
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.get(name);
+    const users = await this.flowsUsing(name);
+    if (users.length > 0) {
+      throw new AppError(
+        ErrorCode.Conflict,
+        `Secret '${name}' is used by flows: ${users.join(', ')}; change those flows first`,
+      );
+    }
+    await this.repository.remove(name);
+  }
+
+  private async flowsUsing(name: string): Promise<string[]> {
+    const flows = await this.repository.currentDefinitions();
+    return flows
+      .filter(({ definition }) =>
+        ((definition.steps ?? []) as StepDefinition[]).some((step) =>
+          stepSecretNames(step).includes(name),
+        ),
+      )
+      .map((flow) => flow.name);
+  }
+
+  /** The names among `names` that do not exist. */
+  async missing(names: string[]): Promise<string[]> {
+    const found = new Set((await this.repository.findMany(names)).map((row) => row.name));
+    return names.filter((name) => !found.has(name));
+  }
+
+  /** Decrypted values for a step (worker only); a missing one fails the step. */
+  async reveal(names: string[]): Promise<Record<string, string>> {
+    const rows = await this.repository.findMany(names);
+    const values: Record<string, string> = {};
+    for (const row of rows)
+      values[row.name] = this.box.decrypt(row.value_sealed, namedSecretContext(row.name));
+    const absent = names.filter((name) => !Object.hasOwn(values, name));
+    if (absent.length > 0) {
+      throw new FatalError(
+        `secret${absent.length > 1 ? 's' : ''} ${absent.map((n) => `'${n}'`).join(', ')} ` +
+          'do not exist (they may have been deleted): create them with POST /api/v1/secrets',
+      );
+    }
+    return values;
+  }
+}
