@@ -54,6 +54,25 @@ async function resolveRuntime(config: AppConfig, logger: Logger) {
   }
 }
 
+/**
+ * Slow clients cannot hold sockets: the headers must arrive within headersTimeoutMs and the
+ * whole request within requestTimeoutMs, else Node answers 408 (clientErrorHandler) and closes.
+ * Node checks these on an interval (30 s by default): check at least every second.
+ */
+export function slowClientLimits(config: Pick<AppConfig, 'requestTimeoutMs' | 'headersTimeoutMs'>) {
+  const { requestTimeoutMs, headersTimeoutMs } = config;
+  const headers = Math.min(headersTimeoutMs, requestTimeoutMs);
+  const interval = Math.max(50, Math.min(1000, Math.floor(headers / 4)));
+  return {
+    requestTimeout: requestTimeoutMs,
+    http: {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: headers,
+      connectionsCheckingInterval: interval,
+    },
+  };
+}
+
 async function createNestApp(runtime: Runtime, logger: Logger, options: BootOptions) {
   const module = AppModule.forRoot(runtime, options.extraModules);
   const nestLogger = new PinoNestLogger(logger);
@@ -71,6 +90,7 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
     // Requests Node's parser refuses (headers over 16 KB, ...) get a JSON error too.
     clientErrorHandler,
     frameworkErrors,
+    ...slowClientLimits(runtime.config),
   });
   registerRequestLogging(adapter.getInstance(), logger);
   registerCatchBodyParsers(adapter.getInstance(), runtime.config.catchBodyLimit);

@@ -33,6 +33,8 @@ export const ENV_VARIABLES = [
   'FLOWHUB_SHUTDOWN_TIMEOUT_MS',
   'FLOWHUB_PUBLIC_URL',
   'FLOWHUB_CATCH_BODY_LIMIT',
+  'FLOWHUB_REQUEST_TIMEOUT_MS',
+  'FLOWHUB_HEADERS_TIMEOUT_MS',
   'FLOWHUB_WORKER_CONCURRENCY',
   'FLOWHUB_DB_POOL_SIZE',
   'FLOWHUB_RECONCILE_INTERVAL_MS',
@@ -140,6 +142,26 @@ export class EnvSchema {
     message: 'FLOWHUB_CATCH_BODY_LIMIT must be a number of bytes between 1024 and 104857600',
   })
   FLOWHUB_CATCH_BODY_LIMIT: number = 1048576;
+
+  /** Most time a client has to send a whole request (headers and body); then 408 and close. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_REQUEST_TIMEOUT_MS must be an integer between 100 and 3600000' })
+  @Min(100, { message: 'FLOWHUB_REQUEST_TIMEOUT_MS must be an integer between 100 and 3600000' })
+  @Max(3600000, {
+    message: 'FLOWHUB_REQUEST_TIMEOUT_MS must be an integer between 100 and 3600000',
+  })
+  FLOWHUB_REQUEST_TIMEOUT_MS: number = 30000;
+
+  /** Most time a client has to send the request headers (at most FLOWHUB_REQUEST_TIMEOUT_MS). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_HEADERS_TIMEOUT_MS must be an integer between 100 and 3600000' })
+  @Min(100, { message: 'FLOWHUB_HEADERS_TIMEOUT_MS must be an integer between 100 and 3600000' })
+  @Max(3600000, {
+    message: 'FLOWHUB_HEADERS_TIMEOUT_MS must be an integer between 100 and 3600000',
+  })
+  FLOWHUB_HEADERS_TIMEOUT_MS: number = 10000;
 
   @IsOptional()
   @Type(() => Number)

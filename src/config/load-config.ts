@@ -20,6 +20,10 @@ export interface AppConfig {
   /** Base of catch URLs in API responses; default: the request's own origin. */
   publicUrl?: string;
   catchBodyLimit: number;
+  /** A client must send its whole request within this (Node's requestTimeout): else 408. */
+  requestTimeoutMs: number;
+  /** ... and its headers within this (Node's headersTimeout, at most requestTimeoutMs). */
+  headersTimeoutMs: number;
   workerConcurrency: number;
   /** Most PostgreSQL connections this process opens for its work (pg pool `max`, at least 2). */
   dbPoolSize: number;
@@ -78,6 +82,11 @@ function crossChecks(env: EnvSchema): string[] {
       problems.push('FLOWHUB_MASTER_KEYS lists the same key id twice; every id must be unique');
     }
   }
+  if (env.FLOWHUB_HEADERS_TIMEOUT_MS > env.FLOWHUB_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      'FLOWHUB_HEADERS_TIMEOUT_MS must not exceed FLOWHUB_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    );
+  }
   return problems;
 }
 
@@ -109,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     heapGrowthPercent: parsed.FLOWHUB_HEAP_GROWTH_PERCENT,
     publicUrl: parsed.FLOWHUB_PUBLIC_URL?.replace(/\/+$/, ''),
     catchBodyLimit: parsed.FLOWHUB_CATCH_BODY_LIMIT,
+    requestTimeoutMs: parsed.FLOWHUB_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: parsed.FLOWHUB_HEADERS_TIMEOUT_MS,
     workerConcurrency: parsed.FLOWHUB_WORKER_CONCURRENCY,
     dbPoolSize: parsed.FLOWHUB_DB_POOL_SIZE,
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
