@@ -186,7 +186,12 @@ export class ConnectionsService {
   async forStep(
     ref: string,
     pluginName: string,
-  ): Promise<{ fields: Record<string, unknown>; auth?: OAuth2Access }> {
+  ): Promise<{
+    fields: Record<string, unknown>;
+    auth?: OAuth2Access;
+    /** The decrypted secret fields, for the run record's redaction. */
+    secrets: Record<string, string>;
+  }> {
     const entity = await this.connections.findByRef(ref);
     if (!entity) {
       throw new FatalError(`connection '${ref}' does not exist (it may have been deleted)`);
@@ -205,6 +210,9 @@ export class ConnectionsService {
       throw new FatalError(`connection '${ref}' cannot be used: ${problems}`);
     }
     const { oauth2 } = definition;
-    return { fields, auth: oauth2 && this.tokens.access(entity.id, fields, oauth2) };
+    const secrets = Object.fromEntries(
+      Object.keys(entity.secrets).map((name) => [name, String(fields[name])]),
+    );
+    return { fields, secrets, auth: oauth2 && this.tokens.access(entity.id, fields, oauth2) };
   }
 }

@@ -40,6 +40,8 @@ export interface AttemptRequest {
   doneItems: unknown[];
   /** forEach: called after each item, to save progress and renew the lease. */
   onItemDone(outputs: unknown[]): Promise<void>;
+  /** Filled during the attempt: secret values it used (mark name -> value), for redaction. */
+  revealed?: Record<string, string>;
 }
 
 class StepTimeoutError extends Error {
@@ -84,17 +86,15 @@ export class StepAttempts {
         return { kind: 'failed', error: classifyError(error) };
       }
     }
-    const outcome = await this.attempt(
-      names.length === 0
-        ? request
-        : {
-            ...request,
-            scope: { ...request.scope, secrets },
-            onItemDone: (outputs) =>
-              request.onItemDone(redactSecretValues(outputs, secrets) as unknown[]),
-          },
-    );
-    return this.forRecord(request.step, outcome, secrets);
+    const revealed: Record<string, string> = { ...secrets };
+    const outcome = await this.attempt({
+      ...request,
+      scope: names.length === 0 ? request.scope : { ...request.scope, secrets },
+      revealed,
+      onItemDone: (outputs) =>
+        request.onItemDone(redactSecretValues(outputs, revealed) as unknown[]),
+    });
+    return this.forRecord(request.step, outcome, revealed);
   }
 
   /** Secret values as `[secret:NAME]`, secret input paths and credential headers redacted. */
@@ -198,6 +198,9 @@ export class StepAttempts {
       }, timeoutMs);
     });
     const context = this.context(request, validated.value, idempotencyKey, controller.signal);
+    for (const [field, value] of Object.entries(granted?.secrets ?? {}))
+      if (request.revealed)
+        request.revealed[`connection:${definition.connection}.${field}`] = value;
     context.connection = granted?.fields;
     context.auth = granted?.auth;
     try {

@@ -61,7 +61,12 @@ describe('secrets in flows', () => {
   const last = () => receiver.requests[receiver.requests.length - 1];
 
   beforeAll(async () => {
-    receiver = await startReceiver();
+    // /erp/echo answers with the Authorization header it got, as some test endpoints do.
+    receiver = await startReceiver((request) =>
+      request.url.startsWith('/erp/echo')
+        ? { status: 200, body: { youSent: request.headers.authorization } }
+        : { status: 200, body: { ok: true } },
+    );
     app = await bootTestApp({ FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' });
     api = apiClient(app.url!);
   });
@@ -90,6 +95,18 @@ describe('secrets in flows', () => {
     const run = await runOnce(catchUrl);
     expect(run.status).toBe('succeeded');
     expect(last().headers.authorization).toBe(`Bearer ${BEARER}`);
+    const echo = await flow([
+      {
+        id: 'echo',
+        action: 'http.request',
+        connection: 'erp',
+        input: { url: `${receiver.url}/erp/echo` },
+      },
+    ]);
+    const echoed = await runOnce(echo.catchUrl);
+    expect(echoed.steps[0].output.body).toEqual({
+      youSent: 'Bearer [secret:connection:erp.token]',
+    });
     const outside = await flow([
       {
         id: 'leak',
