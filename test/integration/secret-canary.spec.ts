@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Webhook } from 'standardwebhooks';
 import { VERIFY_PRESETS } from '../../src/engine/verify-presets.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
@@ -99,6 +100,7 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
       appUrl: app.url!,
       publicUrl: PUBLIC_URL,
       receiverUrl: receiver.url,
+      received: (path) => receiver.requests.filter((request) => request.url.startsWith(path)),
       plugins: [],
       routes: new Set(),
       registerFlow,
@@ -203,6 +205,34 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
     expect([...found].sort()).toEqual(
       expect.arrayContaining(['api-key', 'catch-key', 'verify:generated', 'webhook-signing']),
     );
+  });
+
+  it('recognises a canary inside encodings (base64 at any offset, base64url, hex, a whsec key)', () => {
+    const registry = new CanaryRegistry();
+    const text = registry.mint('t');
+    const whsec = registry.mint('w', 'whsec');
+    const places = [
+      { where: 'basic', text: `Basic ${Buffer.from(`user:${text}`).toString('base64')}` },
+      { where: 'bytea', text: `\\x${Buffer.from(`{"token":"${text}"}`).toString('hex')}` },
+      { where: 'url', text: Buffer.from(`ab${text}`).toString('base64url') },
+      { where: 'key', text: Buffer.from(whsec.slice(6), 'base64').toString('hex') },
+      { where: 'clean', text: `nothing here but ${text.slice(0, 12)}` },
+    ];
+    const hits = scan(registry.all, places, []).map((hit) => `${hit.kind}@${hit.where}`);
+    expect(hits).toEqual(['t@basic', 't@bytea', 't@url', 'w@key']);
+  });
+
+  it("signed the deliveries with the subscription's current and previous secrets", () => {
+    const delivered = receiver.requests.filter((request) => request.url === '/events');
+    expect(delivered.length).toBeGreaterThan(5);
+    const last = delivered.at(-1)!;
+    const headers = Object.fromEntries(
+      Object.entries(last.headers).map(([k, v]) => [k, String(v)]),
+    );
+    for (const kind of ['webhook-signing (generated)', 'webhook-signing'])
+      expect(() =>
+        new Webhook(canaries.valueOf(kind)).verify(last.raw.toString('utf8'), headers),
+      ).not.toThrow();
   });
 
   it('finds no canary in any API response (headers and body)', () => {

@@ -1,5 +1,12 @@
 import { startFakeZoho } from '../fakes/fake-zoho.js';
-import { check, expectSucceeded, type CanaryContext, type CanaryEntry } from './secret-canary.js';
+import { createHmac } from 'node:crypto';
+import {
+  check,
+  expectReceived,
+  expectSucceeded,
+  type CanaryContext,
+  type CanaryEntry,
+} from './secret-canary.js';
 
 /** A Zoho plugin's connection against a loopback fake Zoho whose OAuth client is the canaries. */
 export function zohoEntry(
@@ -79,13 +86,41 @@ async function refusedByZoho(
   if (run.status !== 'failed') throw new Error(`${kind} (refused): run ${run.status}`);
 }
 
+type Fields = Record<string, string>;
+interface HttpAuth {
+  fields(mint: (field: string) => string): Fields;
+  /** The header the receiver must get, and its value. */
+  expected(fields: Fields, raw: Buffer): [string, string];
+}
+
+const hmacHex = (secret: string, raw: Buffer) =>
+  `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+
 /** The `http` connection's auth kinds, each with its own secret field and what goes with it. */
-const HTTP_AUTH: Record<string, (mint: (field: string) => string) => Record<string, string>> = {
-  bearer: (mint) => ({ token: mint('token') }),
-  basic: (mint) => ({ username: 'canary-user', password: mint('password') }),
+const HTTP_AUTH: Record<string, HttpAuth> = {
+  bearer: {
+    fields: (mint) => ({ token: mint('token') }),
+    expected: (f) => ['authorization', `Bearer ${f.token}`],
+  },
+  basic: {
+    fields: (mint) => ({ username: 'canary-user', password: mint('password') }),
+    expected: (f) => [
+      'authorization',
+      `Basic ${Buffer.from(`${f.username}:${f.password}`).toString('base64')}`,
+    ],
+  },
   // A header name no fixed redaction list knows.
-  'api-key': (mint) => ({ headerName: 'X-Erp-Auth', apiKey: mint('apiKey') }),
-  hmac: (mint) => ({ signingSecret: mint('signingSecret'), signatureHeader: 'X-Erp-Signature' }),
+  'api-key': {
+    fields: (mint) => ({ headerName: 'X-Erp-Auth', apiKey: mint('apiKey') }),
+    expected: (f) => ['x-erp-auth', f.apiKey],
+  },
+  hmac: {
+    fields: (mint) => ({
+      signingSecret: mint('signingSecret'),
+      signatureHeader: 'X-Erp-Signature',
+    }),
+    expected: (f, raw) => ['x-erp-signature', hmacHex(f.signingSecret, raw)],
+  },
 };
 
 /**
@@ -97,8 +132,8 @@ export const httpConnection: CanaryEntry = {
   covers: ['token', 'password', 'apiKey', 'signingSecret'].map((f) => `connection:http.${f}`),
   available: (ctx) => Boolean(ctx.plugins.find((p) => p.name === 'http')?.connection),
   run: async (ctx) => {
-    for (const [auth, fieldsOf] of Object.entries(HTTP_AUTH)) {
-      const fields = fieldsOf((field) => ctx.canaries.mint(`connection:http.${field}`));
+    for (const [auth, kind] of Object.entries(HTTP_AUTH)) {
+      const fields = kind.fields((field) => ctx.canaries.mint(`connection:http.${field}`));
       const name = `http-canary-${auth}`;
       const baseUrl = `${ctx.receiverUrl}/http-connection`;
       const created = await ctx.api.post('/api/v1/connections', {
@@ -120,6 +155,11 @@ export const httpConnection: CanaryEntry = {
         ],
       });
       await expectSucceeded(ctx, name, flow.url);
+      const [header, value] = kind.expected(
+        fields,
+        ctx.received(`/http-connection/${auth}`)[0].raw,
+      );
+      expectReceived(ctx, `/http-connection/${auth}`, header, value);
     }
   },
 };
@@ -151,6 +191,17 @@ export const namedSecrets: CanaryEntry = {
       ],
     });
     await expectSucceeded(ctx, 'named secrets', flow.url);
+    const value = (name: string) => ctx.canaries.valueOf(`named-secret:${name}`);
+    expectReceived(ctx, '/named-secret', 'authorization', `Bearer ${value('CANARY_TOKEN')}`);
+    expectReceived(ctx, '/named-secret', 'x-api-key', value('CANARY_KEY'));
+    const raw = ctx.received('/named-secret').at(-1)!.raw;
+    expectReceived(
+      ctx,
+      '/named-secret',
+      'x-webhook-signature',
+      hmacHex(value('CANARY_SIGNING'), raw),
+    );
+    check('test run', await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {} }), 200);
   },
 };
 
@@ -178,7 +229,29 @@ export const flowLiterals: CanaryEntry = {
     const created = await ctx.api.post('/api/v1/flows', definition);
     check('flow with literal credentials', created, 201, 400);
     if (created.status !== 201) return;
-    ctx.registerFlow(created.body);
-    await expectSucceeded(ctx, 'flow-literal', ctx.localUrl(created.body.catchUrl));
+    const flow = ctx.registerFlow(created.body);
+    await expectSucceeded(ctx, 'flow-literal', flow.url);
+    // Still sent as typed, wherever Flowhub keeps it now.
+    expectReceived(ctx, '/literal', 'authorization', input.headers.Authorization);
+    expectReceived(ctx, '/literal', 'x-api-key', input.headers['X-Api-Key']);
+    const raw = ctx.received('/literal').at(-1)!.raw;
+    expectReceived(ctx, '/literal', 'x-webhook-signature', hmacHex(input.sign.secret, raw));
+    // Saved again as the API shows it, and with new literals (the update path).
+    const shown = (await ctx.api.get(`/api/v1/flows/${flow.id}`)).body.definition;
+    check('PUT the definition as shown', await ctx.api.put(`/api/v1/flows/${flow.id}`, shown), 200);
+    await expectSucceeded(ctx, 'flow-literal (saved again)', flow.url);
+    expectReceived(ctx, '/literal', 'authorization', input.headers.Authorization);
+    const changed = {
+      ...input,
+      headers: {
+        Authorization: `Bearer ${ctx.canaries.mint('flow-literal:headers.Authorization')}`,
+      },
+    };
+    const updated = await ctx.api.put(`/api/v1/flows/${flow.id}`, {
+      ...definition,
+      steps: [{ id: 'call', action: 'http.request', input: changed }],
+    });
+    check('PUT new literal credentials', updated, 200, 400);
+    check('test run', await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {} }), 200);
   },
 };

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { VerifyPreset } from '../../src/engine/verify-presets.js';
-import type { CanaryContext, CanaryEntry, CanaryFormat } from './secret-canary.js';
+import { check, type CanaryContext, type CanaryEntry, type CanaryFormat } from './secret-canary.js';
 import { senderHeaders } from './sender-signatures.js';
 
 interface Signed {
@@ -209,6 +209,18 @@ async function exercise(ctx: CanaryContext, c: VerifyCase): Promise<void> {
   if (rotation.status !== 200) throw new Error(`${kind}: rotate-secret ${rotation.status}`);
   await expectStatus(rotated, 202);
   await expectStatus(secret, 202); // the previous secret, in its grace period
+  // PUT with a secret replaces it; a test run with the sender's headers stores them too.
+  const replaced = secretOf(ctx.canaries.mint(kind, c.format));
+  const definition = (await ctx.api.get(`/api/v1/flows/${flow.id}`)).body.definition;
+  definition.trigger.verify.secret = replaced;
+  check(`${kind} PUT`, await ctx.api.put(`/api/v1/flows/${flow.id}`, definition), 200);
+  await expectStatus(replaced, 202);
+  const { headers } = c.sign(replaced, signedUrl);
+  check(
+    `${kind} test run`,
+    await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {}, headers }),
+    200,
+  );
   if (!c.generated) return;
   const generated = await ctx.api.post(`/api/v1/flows/${flow.id}/rotate-secret`, {});
   ctx.canaries.add('verify:generated', String(generated.body.verifySecret));

@@ -81,6 +81,13 @@ export class CanaryRegistry {
     return value;
   }
 
+  /** The last value minted or added for a kind. */
+  valueOf(kind: string): string {
+    const found = this.all.filter((canary) => canary.kind === kind).at(-1);
+    if (!found) throw new Error(`no canary of kind ${kind}`);
+    return found.value;
+  }
+
   kinds(): string[] {
     return [...new Set(this.all.map((canary) => canary.kind))].sort();
   }
@@ -95,6 +102,8 @@ export interface CanaryContext {
   publicUrl: string;
   /** A loopback receiver for http.request steps and outgoing webhooks. */
   receiverUrl: string;
+  /** What the receiver got on paths starting with `path`, oldest first. */
+  received(path: string): import('./fake-receiver.js').ReceivedRequest[];
   /** GET /api/v1/plugins and the OpenAPI paths, to detect features that may not exist yet. */
   plugins: { name: string; connection: { fields: ConnectionField[] } | null }[];
   routes: Set<string>;
@@ -162,4 +171,11 @@ export async function expectSucceeded(
   const run = await ctx.runThroughCatch(url, body);
   if (run.status !== 'succeeded')
     throw new Error(`${what}: run ${run.status} ${JSON.stringify(run)}`);
+}
+
+/** Throws unless the receiver's last request on `path` had the header with this value. */
+export function expectReceived(ctx: CanaryContext, path: string, header: string, value: string) {
+  const got = ctx.received(path).at(-1)?.headers[header.toLowerCase()];
+  if (got !== value)
+    throw new Error(`${path}: the receiver got ${header}: ${String(got)}, expected the credential`);
 }
