@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { ApiKeyEntity } from './api-key.entity.js';
 
 export class CreateApiKeyDto {
@@ -8,6 +9,14 @@ export class CreateApiKeyDto {
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
+}
+
+export class ListApiKeysQueryDto {
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'List revoked keys too' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'includeRevoked must be true or false' })
+  includeRevoked?: boolean;
 }
 
 export class ApiKeyDto {

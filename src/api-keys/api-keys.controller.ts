@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -6,19 +16,25 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { API_PREFIX } from '../common/api-prefix.js';
+import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
-import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto.js';
+import {
+  ApiKeyDto,
+  CreateApiKeyDto,
+  CreatedApiKeyDto,
+  ListApiKeysQueryDto,
+} from './api-key.dto.js';
 import { ApiKeysService } from './api-keys.service.js';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Missing, invalid or revoked API key' })
+@UseGuards(JsonBodyGuard)
 @Controller(`${API_PREFIX}/api-keys`)
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
@@ -38,10 +54,10 @@ export class ApiKeysController {
   }
 
   @Get()
-  @ApiQuery({ name: 'includeRevoked', required: false, type: Boolean })
   @ApiOkResponse({ type: [ApiKeyDto] })
-  async list(@Query('includeRevoked') includeRevoked?: string): Promise<ApiKeyDto[]> {
-    const keys = await this.apiKeys.list(includeRevoked === 'true');
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'includeRevoked is not true/false' })
+  async list(@Query() query: ListApiKeysQueryDto): Promise<ApiKeyDto[]> {
+    const keys = await this.apiKeys.list(query.includeRevoked === true);
     return keys.map((key) => ApiKeyDto.from(key));
   }
 

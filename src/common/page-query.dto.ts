@@ -1,19 +1,32 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, ValidateBy } from 'class-validator';
+import { CURSOR_MESSAGE, isPageCursor } from './page-cursor.js';
+
+export const MAX_PAGE_LIMIT = 100;
+
+/** Plain decimal digits only: `1e2`, `0x10`, ` 5` and `5.0` stay strings and are refused. */
+const toLimit = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : value;
+const isLimit = (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PAGE_LIMIT;
 
 /** `limit` and `cursor` of every keyset-paged list (newest first). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @Transform(toLimit)
+  @ValidateBy(
+    { name: 'isPageLimit', validator: { validate: isLimit } },
+    { message: `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}` },
+  )
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({ type: String, description: 'nextCursor of the previous page' })
   @IsOptional()
-  @IsString()
+  @ValidateBy(
+    { name: 'isPageCursor', validator: { validate: isPageCursor } },
+    { message: CURSOR_MESSAGE },
+  )
   cursor?: string;
 }

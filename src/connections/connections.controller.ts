@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  type PipeTransform,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,7 +21,9 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { API_PREFIX } from '../common/api-prefix.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { JsonBodyGuard } from '../common/json-body.guard.js';
 import {
   ConnectionDto,
   ConnectionTestDto,
@@ -19,9 +32,24 @@ import {
 } from './connection.dto.js';
 import { ConnectionsService } from './connections.service.js';
 
+/** What a connection name may be (connection.dto.ts); a UUID fits it too. */
+const REF = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+/** `:id` is a connection's id or its name: anything else cannot name one, so it is a 400. */
+const CONNECTION_REF: PipeTransform<unknown, string> = {
+  transform(value) {
+    if (typeof value === 'string' && REF.test(value)) return value;
+    throw new AppError(
+      ErrorCode.BadRequest,
+      "id must be a connection's id (a UUID) or its name (1-100 letters, digits, _, . or -): GET /api/v1/connections lists them",
+    );
+  },
+};
+
 @ApiTags('connections')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@UseGuards(JsonBodyGuard)
 @Controller(`${API_PREFIX}/connections`)
 export class ConnectionsController {
   constructor(private readonly connections: ConnectionsService) {}
@@ -46,28 +74,31 @@ export class ConnectionsController {
   @Get(':id')
   @ApiOkResponse({ type: ConnectionDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
-  async get(@Param('id') id: string): Promise<ConnectionDto> {
+  async get(@Param('id', CONNECTION_REF) id: string): Promise<ConnectionDto> {
     return ConnectionDto.from(await this.connections.get(id));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: ConnectionDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
-  async update(@Param('id') id: string, @Body() body: UpdateConnectionDto): Promise<ConnectionDto> {
+  async update(
+    @Param('id', CONNECTION_REF) id: string,
+    @Body() body: UpdateConnectionDto,
+  ): Promise<ConnectionDto> {
     return ConnectionDto.from(await this.connections.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'Flows still use it' })
-  async remove(@Param('id') id: string): Promise<void> {
+  async remove(@Param('id', CONNECTION_REF) id: string): Promise<void> {
     await this.connections.remove(id);
   }
 
   @Post(':id/test')
   @HttpCode(200)
   @ApiOkResponse({ type: ConnectionTestDto, description: "The plugin's own credential check" })
-  test(@Param('id') id: string): Promise<ConnectionTestDto> {
+  test(@Param('id', CONNECTION_REF) id: string): Promise<ConnectionTestDto> {
     return this.connections.test(id);
   }
 }

@@ -5,10 +5,10 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Req,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -22,6 +22,8 @@ import {
 } from '@nestjs/swagger';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { intParam, MAX_INT32 } from '../common/int-param.pipe.js';
+import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { CatchUrls, type RequestLike } from './catch-urls.js';
 import { FlowDefinitionDto } from './dto/flow-definition.dto.js';
@@ -32,10 +34,12 @@ import { FlowsService, type FlowView } from './flows.service.js';
 /** OUT-3's default, applied to inbound secrets too: 24 h. */
 const DEFAULT_SECRET_GRACE_SECONDS = 86_400;
 const FLOW_ID = uuidParam('flow id (GET /api/v1/flows lists them)');
+const VERSION = intParam('version', 1, MAX_INT32, 'GET /api/v1/flows/:id/versions lists them');
 
 @ApiTags('flows')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@UseGuards(JsonBodyGuard)
 @Controller(`${API_PREFIX}/flows`)
 export class FlowsController {
   constructor(
@@ -101,10 +105,11 @@ export class FlowsController {
 
   @Get(':id/versions/:version')
   @ApiOkResponse({ type: FlowVersionDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'version is not 1-2147483647' })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   async version(
     @Param('id', FLOW_ID) id: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', VERSION) version: number,
   ): Promise<FlowVersionDto> {
     return FlowVersionDto.from(await this.flows.version(id, version));
   }

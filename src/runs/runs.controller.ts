@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,6 +21,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { CatchUrls, type RequestLike } from '../flows/catch-urls.js';
 import { FlowDto } from '../flows/dto/flow.dto.js';
@@ -23,6 +35,7 @@ const FLOW_ID = uuidParam('flow id (GET /api/v1/flows lists them)');
 @ApiTags('runs')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@UseGuards(JsonBodyGuard)
 @Controller(`${API_PREFIX}/runs`)
 export class RunsController {
   constructor(private readonly runs: RunsService) {}
@@ -61,6 +74,7 @@ export class RunsController {
 @ApiTags('flows')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@UseGuards(JsonBodyGuard)
 @Controller(`${API_PREFIX}/flows`)
 export class FlowRunsController {
   constructor(

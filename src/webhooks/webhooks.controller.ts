@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,6 +22,7 @@ import {
 } from '@nestjs/swagger';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import {
   CreateWebhookDto,
@@ -29,6 +41,7 @@ const ID = uuidParam('webhook subscription id (GET /api/v1/webhooks lists them)'
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
 @ApiBadRequestResponse({ type: ErrorBodyDto })
+@UseGuards(JsonBodyGuard)
 @Controller(`${API_PREFIX}/webhooks`)
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  ValidateBy,
+} from 'class-validator';
 import { RUN_STATUSES, type RunStatus } from '../run.entity.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 
@@ -93,6 +101,20 @@ export class ReplayRunDto {
   fromStep?: string;
 }
 
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/;
+const MAX_TEST_HEADERS = 100;
+
+/** `headers` of a test run are what a sender would send: names and string values. */
+function isHeaderMap(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= MAX_TEST_HEADERS &&
+    entries.every(([name, text]) => HEADER_NAME.test(name) && typeof text === 'string')
+  );
+}
+
 export class TestFlowDto {
   @ApiPropertyOptional({ description: 'The body to run the flow with (as if POSTed as JSON)' })
   @IsOptional()
@@ -101,6 +123,12 @@ export class TestFlowDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
   @IsOptional()
   @IsObject()
+  @ValidateBy(
+    { name: 'isHeaderMap', validator: { validate: isHeaderMap } },
+    {
+      message: `headers must map at most ${MAX_TEST_HEADERS} header names (letters, digits, -, ...) to string values`,
+    },
+  )
   headers?: Record<string, string>;
 
   @ApiPropertyOptional({
