@@ -2,7 +2,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { batchSize, CatchRateLimiter, RESERVE_MS } from '../../src/catch/catch-rate-limiter.js';
+import {
+  batchSize,
+  CatchRateLimiter,
+  refusalRowId,
+  RESERVE_MS,
+} from '../../src/catch/catch-rate-limiter.js';
 import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -122,6 +127,29 @@ describe('catch rate limiter on Redis', () => {
     } finally {
       a.onModuleDestroy();
       b.onModuleDestroy();
+    }
+  });
+
+  it("keeps refusals in a bucket of their own, on Redis and on Postgres: spending it leaves the flow's tokens", async () => {
+    for (const redisUrl of [process.env.REDIS_URL, undefined]) {
+      const side = limiter(redisUrl);
+      const flowId = randomUUID();
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200)); // connected
+        const refusals = [];
+        for (let i = 0; i < 4; i += 1) refusals.push(await side.takeRefusal(flowId, 1, 3));
+        expect(refusals).toEqual([undefined, undefined, undefined, 1]);
+        const takes = [];
+        for (let i = 0; i < 4; i += 1) takes.push(await side.take(flowId, 1, 3));
+        expect(takes).toEqual([undefined, undefined, undefined, 1]);
+        const rows: { flow_id: string }[] = await dataSource.query(
+          'SELECT flow_id FROM catch_rate_limits WHERE flow_id = ANY($1::uuid[])',
+          [[flowId, refusalRowId(flowId)]],
+        );
+        expect(rows).toHaveLength(redisUrl ? 0 : 2);
+      } finally {
+        side.onModuleDestroy();
+      }
     }
   });
 
