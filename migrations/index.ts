@@ -8,6 +8,7 @@ import { AddCatchRateLimits1795433710019 } from './1795433710019-add-catch-rate-
 import { AddVerifySecretsAndRejections1795438537971 } from './1795438537971-add-verify-secrets-and-rejections.js';
 import { CreateWebhooks1795439925972 } from './1795439925972-create-webhooks.js';
 import { CreateNamedSecrets1795460000000 } from './1795460000000-create-named-secrets.js';
+import { RedactRecordedCredentialHeaders1795460000001 } from './1795460000001-redact-recorded-credential-headers.js';
 import { AddRequestExactValues1795440200000 } from './1795440200000-add-request-exact-values.js';
 
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateWebhooks1795439925972,
   AddRequestExactValues1795440200000,
   CreateNamedSecrets1795460000000,
+  RedactRecordedCredentialHeaders1795460000001,
 ];

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { LiteralSecrets } from './literal-secrets.js';
+import { LiteralSecretsBootstrap } from './literal-secrets.bootstrap.js';
 import { NamedSecretsController } from './named-secrets.controller.js';
 import { NamedSecretsRepository } from './named-secrets.repository.js';
 import { NamedSecretsService } from './named-secrets.service.js';
@@ -8,7 +9,7 @@ import { NamedSecretsService } from './named-secrets.service.js';
 @Global()
 @Module({
   controllers: [NamedSecretsController],
-  providers: [NamedSecretsRepository, NamedSecretsService, LiteralSecrets],
+  providers: [NamedSecretsRepository, NamedSecretsService, LiteralSecrets, LiteralSecretsBootstrap],
   exports: [NamedSecretsService, LiteralSecrets],
 })
 export class NamedSecretsModule {}
