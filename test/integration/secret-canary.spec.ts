@@ -247,7 +247,14 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
   });
 
   it('finds no canary in any table row (bullmq schema included) or queue key', () => {
-    expect(tables.some((place) => place.where.startsWith('table public.flow_versions'))).toBe(true);
+    const holds = (prefix: string) => tables.some((place) => place.where.startsWith(prefix));
+    expect(holds('table public.flow_versions')).toBe(true);
+    // The queue's own store: BullMQ's schema without Redis, the queue prefix's keys with it.
+    const redis = Boolean(app.runtime.config.redisUrl);
+    expect({ bullmq: holds('table bullmq.job'), redis: holds('redis ') }).toEqual({
+      bullmq: !redis,
+      redis,
+    });
     expect(describeHits(scan(canaries.all, tables, []))).toEqual([]);
   });
 });

@@ -202,8 +202,21 @@ export const namedSecrets: CanaryEntry = {
       hmacHex(value('CANARY_SIGNING'), raw),
     );
     check('test run', await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {} }), 200);
+    // Rotation: PUT a new value; the next run (and a replay of an old one) sends it.
+    const rotated = ctx.canaries.mint('named-secret:CANARY_TOKEN');
+    check('rotate', await ctx.api.put('/api/v1/secrets/CANARY_TOKEN', { value: rotated }), 200);
+    const run = await ctx.runThroughCatch(flow.url);
+    expectReceived(ctx, '/named-secret', 'authorization', `Bearer ${rotated}`);
+    await replay(ctx, String(run.id));
   },
 };
+
+/** Replays a finished run and waits for the new one. */
+async function replay(ctx: CanaryContext, runId: string) {
+  const replayed = await ctx.api.post(`/api/v1/runs/${runId}/replay`, {});
+  check('replay', replayed, 202);
+  ctx.pendingRuns.push(replayed.body.id);
+}
 
 /**
  * Issue 15 item 6: credentials typed into a flow. Accepted only if moved into encrypted
@@ -230,7 +243,7 @@ export const flowLiterals: CanaryEntry = {
     check('flow with literal credentials', created, 201, 400);
     if (created.status !== 201) return;
     const flow = ctx.registerFlow(created.body);
-    await expectSucceeded(ctx, 'flow-literal', flow.url);
+    await replay(ctx, String((await ctx.runThroughCatch(flow.url)).id));
     // Still sent as typed, wherever Flowhub keeps it now.
     expectReceived(ctx, '/literal', 'authorization', input.headers.Authorization);
     expectReceived(ctx, '/literal', 'x-api-key', input.headers['X-Api-Key']);

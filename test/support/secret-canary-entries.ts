@@ -5,6 +5,7 @@ import {
   namedSecrets,
   zohoEntry,
 } from './secret-canary-connections.js';
+import { refusals } from './secret-canary-refusals.js';
 
 /** Outgoing webhook signing secrets: given, rotated, generated; deliveries to the receiver. */
 const webhookSigning: CanaryEntry = {
@@ -37,6 +38,9 @@ const webhookSigning: CanaryEntry = {
     check('rotate (generated)', generated, 200);
     ctx.canaries.add('webhook-signing (generated)', String(generated.body.secret), 'whsec');
     check('webhook test', await ctx.api.post(`/api/v1/webhooks/${id}/test`), 200);
+    const [delivery] = (await ctx.api.get(`/api/v1/webhooks/${id}/deliveries`)).body.items;
+    const redeliver = `/api/v1/webhooks/${id}/deliveries/${delivery.id}/redeliver`;
+    check('redeliver', await ctx.api.post(redeliver), 200);
     ctx.subscriptions.push(id);
   },
 };
@@ -107,4 +111,5 @@ export const OTHER_ENTRIES: CanaryEntry[] = [
   flowLiterals,
   apiKeys,
   catchKeys,
+  refusals,
 ];
