@@ -100,6 +100,19 @@ describe('requests with characters PostgreSQL cannot store', () => {
     }
   });
 
+  it("records a step's error that holds U+0000, and the run fails as it should", async () => {
+    const failing = await api.post('/api/v1/flows', {
+      name: 'Failing on NUL',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'a', action: 'core.transform', map: '$error($trigger.body.why)' }],
+    });
+    const caught = await postToCatch(failing.body.catchUrl, JSON.stringify({ why: `no${NUL}pe` }));
+    expect(caught.status).toBe(202);
+    const run = await api.waitForRun(caught.body.runId);
+    expect(run.status).toBe('failed');
+    expect(run.steps[0].error).toContain(`no${FFFD}pe`);
+  });
+
   it('keeps ordinary requests as they were: no exact copy', async () => {
     const run = await caughtRun(
       flow.catchUrl,
