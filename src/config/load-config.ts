@@ -17,7 +17,7 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** How far the JS heap may grow past what survived the last full GC (0: V8 decides). */
   heapGrowthPercent: number;
-  /** Base of catch URLs in API responses; default: the request's own origin. */
+  /** Base of catch URLs in API responses; default: a trusted proxy's host, else the listening address. */
   publicUrl?: string;
   catchBodyLimit: number;
   /** A client must send its whole request within this (Node's requestTimeout): else 408. */
