@@ -1,5 +1,6 @@
 import {
   fillSecretPlaceholders,
+  literalCredentials,
   referencedSecrets,
   stepSecretNames,
   usesSecrets,
@@ -36,5 +37,22 @@ describe('secret references', () => {
       b: { $secret: 'X', extra: 1 },
     });
     expect(input.a[0]).toEqual({ $secret: 'X' });
+  });
+
+  it('finds credentials a map writes from string literals, not from data or secrets', () => {
+    const declared = { secretInputs: ['sign.secret'], credentialHeaderInputs: ['headers'] };
+    const credential = (name: string) => /authorization|token/i.test(name);
+    const find = (source: string) => literalCredentials(source, declared, credential);
+    expect(
+      find(
+        "{ 'headers': { 'Authorization': 'Bearer ' & 'abc', 'X-Token': 'x' }, 'sign': { 'secret': 'lit' } }",
+      ),
+    ).toEqual(['sign.secret', 'headers.Authorization', 'headers.X-Token']);
+    expect(
+      find(
+        "( $x := 1; { 'headers': { 'Authorization': 'Bearer ' & $secrets.T, 'X-Token': $trigger.headers.'x-token', 'Accept': 'a' }, 'body': { 'token': 'fine' } } )",
+      ),
+    ).toEqual([]);
+    expect(find('(')).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ interface AstNode {
   type?: string;
   value?: unknown;
   steps?: AstNode[];
+  lhs?: unknown;
+  expressions?: AstNode[];
 }
 
 export function isSecretPlaceholder(value: unknown): value is SecretPlaceholder {
@@ -107,4 +109,58 @@ export function fillSecretPlaceholders(value: unknown, secrets: Record<string, s
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [key, fillSecretPlaceholders(item, secrets)]),
   );
+}
+
+/** The value nodes an expression builds at `keys` (nested object constructors; a block's last). */
+function valuesAt(node: AstNode | undefined, keys: string[]): AstNode[] {
+  if (!node) return [];
+  if (node.type === 'block') return valuesAt(node.expressions?.at(-1), keys);
+  if (keys.length === 0) return [node];
+  if (node.type !== 'unary' || node.value !== '{' || !Array.isArray(node.lhs)) return [];
+  return (node.lhs as [AstNode, AstNode][]).flatMap(([key, value]) =>
+    key?.type === 'string' && key.value === keys[0] ? valuesAt(value, keys.slice(1)) : [],
+  );
+}
+
+/** An auth scheme word alone ('Bearer ', 'Basic ') is not a credential. */
+const SCHEME_ONLY = /^\s*(bearer|basic|token|bot|digest|apikey|key)?\s*$/i;
+
+function holdsLiteral(node: AstNode): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (child.type === 'string' && !SCHEME_ONLY.test(String(child.value))) found = true;
+  });
+  return found;
+}
+
+/**
+ * Where a `map` expression writes a credential from a string literal: at a secret input path
+ * (`sign.secret`) or a credential header of a header map (`headers.Authorization`). Such a
+ * literal would sit in clear in the stored flow, so the save refuses it.
+ */
+export function literalCredentials(
+  source: string,
+  declared: { secretInputs?: string[]; credentialHeaderInputs?: string[] },
+  isCredentialHeader: (name: string) => boolean,
+): string[] {
+  let ast: AstNode;
+  try {
+    ast = jsonata(source).ast() as AstNode;
+  } catch {
+    return [];
+  }
+  const found = (declared.secretInputs ?? []).filter((path) =>
+    valuesAt(ast, path.split('.')).some(holdsLiteral),
+  );
+  for (const path of declared.credentialHeaderInputs ?? []) {
+    for (const map of valuesAt(ast, path.split('.'))) {
+      if (map.type !== 'unary' || map.value !== '{' || !Array.isArray(map.lhs)) continue;
+      for (const [key, value] of map.lhs as [AstNode, AstNode][]) {
+        const name = String(key?.value);
+        if (key?.type === 'string' && isCredentialHeader(name) && holdsLiteral(value))
+          found.push(`${path}.${name}`);
+      }
+    }
+  }
+  return found;
 }

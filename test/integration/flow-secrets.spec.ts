@@ -192,6 +192,27 @@ describe('secrets in flows', () => {
         },
       ]),
     );
+    const inMap = await call('POST', '/api/v1/flows', {
+      name: 'literal in map',
+      trigger: { type: 'webhook' },
+      steps: [
+        {
+          id: 's',
+          action: 'http.request',
+          input: { url: `${receiver.url}/x` },
+          map: "{ 'headers': { 'Authorization': 'Bearer map-literal-123' } }",
+        },
+      ],
+    });
+    expect(inMap.status).toBe(400);
+    expect(inMap.body.details).toEqual([
+      {
+        path: 'steps[0].map',
+        message: expect.stringMatching(
+          /^sets headers\.Authorization from a string literal, which would be stored in clear: store the value with POST \/api\/v1\/secrets/,
+        ),
+      },
+    ]);
     const short = await call('POST', '/api/v1/secrets', { name: 'S', value: 'short' });
     expect(short.status).toBe(400);
   });
