@@ -24,6 +24,8 @@ export const REDACT_PATHS = [
   'req.headers["proxy-authorization"]',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-webhook-secret"]',
+  'req.headers["x-auth-token"]',
   'res.headers["set-cookie"]',
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
