@@ -19,6 +19,34 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
+
+/** secretFields, endpointFields and optional of a connection declaration. */
+function connectionProblems(connection: NonNullable<PluginDefinition['connection']>): string[] {
+  if (typeof connection !== 'object' || connection === null)
+    return ['connection must be an object with fields (a class)'];
+  const problems: string[] = [];
+  if (!isClass(connection.fields))
+    problems.push('connection.fields must be a class (class-validator decorators)');
+  if (connection.secretFields !== undefined && !isStringList(connection.secretFields))
+    problems.push('connection.secretFields must be a list of field names');
+  if (connection.optional !== undefined && typeof connection.optional !== 'boolean')
+    problems.push('connection.optional must be true or false');
+  const endpoints = connection.endpointFields ?? {};
+  if (typeof endpoints !== 'object' || endpoints === null) {
+    problems.push('connection.endpointFields must map field names to {hosts?}');
+    return problems;
+  }
+  for (const [name, spec] of Object.entries(endpoints)) {
+    if (connection.secretFields?.includes(name))
+      problems.push(`connection.endpointFields.${name} cannot also be a secret field`);
+    if (spec?.hosts !== undefined && !isStringList(spec.hosts))
+      problems.push(`connection.endpointFields.${name}.hosts must be a list of host names`);
+  }
+  return problems;
+}
+
 function retryProblems(retry: ActionDefinition['retry']): string[] {
   if (retry === undefined) return [];
   const problems: string[] = [];
@@ -49,6 +77,11 @@ function actionProblems(name: string, action: ActionDefinition): string[] {
   if (action.allowUnknownInput !== undefined && typeof action.allowUnknownInput !== 'boolean')
     problems.push('allowUnknownInput must be true or false');
   if (typeof action.run !== 'function') problems.push('needs a run function');
+  for (const key of ['secretInputs', 'credentialHeaderInputs'] as const) {
+    const paths = action[key];
+    if (paths !== undefined && !isStringList(paths))
+      problems.push(`${key} must be a list of dot paths (e.g. ['headers'])`);
+  }
   return [...problems, ...retryProblems(action.retry)];
 }
 
@@ -64,8 +97,10 @@ export function pluginProblems(plugin: PluginDefinition): string[] {
   if (typeof plugin.version !== 'string' || !SEMVER.test(plugin.version))
     problems.push(`${label}: version '${String(plugin.version)}' must be semver (e.g. 1.0.0)`);
   if (!isNonEmptyString(plugin.displayName)) problems.push(`${label}: needs a displayName`);
-  if (plugin.connection !== undefined && !isClass(plugin.connection?.fields))
-    problems.push(`${label}: connection.fields must be a class (class-validator decorators)`);
+  if (plugin.connection !== undefined) {
+    for (const problem of connectionProblems(plugin.connection))
+      problems.push(`${label}: ${problem}`);
+  }
   const actions = plugin.actions;
   if (typeof actions !== 'object' || actions === null || Object.keys(actions).length === 0) {
     problems.push(`${label}: needs at least one action`);

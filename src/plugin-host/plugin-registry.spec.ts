@@ -147,6 +147,27 @@ describe('PluginRegistry', () => {
     );
   });
 
+  it('checks connection declarations: secret, endpoint and optional fields', () => {
+    const connection = {
+      fields: Line,
+      secretFields: ['sku', 7],
+      endpointFields: { sku: {}, quantity: { hosts: 'acme.example' } },
+      optional: 'yes',
+    } as unknown as PluginDefinition['connection'];
+    const secretInputs = 'sign.secret' as unknown as string[];
+    expect(
+      bootProblems([
+        plugin({ connection, actions: { createOrder: { ...createOrder, secretInputs } } }),
+      ]),
+    ).toEqual([
+      "plugin 'test-shop': connection.secretFields must be a list of field names",
+      "plugin 'test-shop': connection.optional must be true or false",
+      "plugin 'test-shop': connection.endpointFields.sku cannot also be a secret field",
+      "plugin 'test-shop': connection.endpointFields.quantity.hosts must be a list of host names",
+      "plugin 'test-shop' action 'createOrder': secretInputs must be a list of dot paths (e.g. ['headers'])",
+    ]);
+  });
+
   it('refuses a plugin without actions', () => {
     expect(bootProblems([plugin({ actions: {} })])).toEqual([
       "plugin 'test-shop': needs at least one action",
