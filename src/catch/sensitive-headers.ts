@@ -41,6 +41,6 @@ export function markSensitiveHeaders(
   request: { raw?: object },
   verify: VerifyDefinition | undefined,
 ): void {
-  const names = verifyHeaderNames(verify);
-  if (names.length > 0) addSensitiveHeaderNames(request, names);
+  // Marked even when empty: the request log then knows the flow's verify headers are named.
+  addSensitiveHeaderNames(request, verifyHeaderNames(verify));
 }

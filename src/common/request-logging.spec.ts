@@ -18,6 +18,10 @@ describe('request logging', () => {
       body: '{}',
       headers: { 'x-deliver-pass': 'pass-canary', 'x-webhook-secret': 'ws-canary' },
     });
+    await fetch(`${origin}/Webhook/catch/f/other-key`, {
+      method: 'POST',
+      headers: { 'x-deliver-pass': 'unmarked-canary', 'user-agent': 'kept-agent' },
+    });
     await fetch(`${origin}/nowhere`);
     await app.close();
     return lines.map((line) => JSON.parse(line) as { req: { url: string }; res: unknown });
@@ -25,8 +29,15 @@ describe('request logging', () => {
 
   it('logs each request with the catch key and query string removed', async () => {
     const logged = await logsAt('info');
-    expect(logged.map((entry) => entry.res)).toEqual([{ statusCode: 401 }, { statusCode: 404 }]);
-    expect(JSON.stringify(logged)).not.toMatch(/secret-key|token=t|pass-canary|ws-canary/);
+    expect(logged.map((entry) => entry.res)).toEqual([
+      { statusCode: 401 },
+      { statusCode: 404 },
+      { statusCode: 404 },
+    ]);
+    expect(JSON.stringify(logged)).not.toMatch(
+      /secret-key|other-key|token=t|pass-canary|ws-canary|unmarked-canary/,
+    );
+    expect(JSON.stringify(logged)).toContain('kept-agent');
   });
 
   it('skips the levels that are off: at error nothing is written', async () => {

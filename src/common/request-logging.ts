@@ -1,9 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { isCatchPath } from './catch-not-found.js';
 import { redactHeaders, redactUrl } from './logging.js';
 
 /** Extra header names to redact for one request (e.g. what its flow's trigger.verify reads). */
 const sensitiveNames = new WeakMap<object, Set<string>>();
+
+/** Headers that never carry a credential: kept when a catch request is logged unmarked. */
+const PLAIN_HEADERS = new Set([
+  'host',
+  'user-agent',
+  'accept',
+  'accept-encoding',
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'expect',
+  'x-request-id',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+]);
+
+/**
+ * The header names to redact on top of the fixed list. A catch request the controller never
+ * saw (refused by the body parser: 413, 415, 400) has unknown verify headers: all but the
+ * plain ones are redacted.
+ */
+function extraNames(request: { raw: object; url: string; headers: object }): Iterable<string> {
+  const marked = sensitiveNames.get(request.raw);
+  if (marked || !isCatchPath(request.url)) return marked ?? [];
+  return Object.keys(request.headers).filter((name) => !PLAIN_HEADERS.has(name));
+}
 
 /**
  * Marks headers of this request as secret in its log line, on top of the fixed list: the catch
@@ -33,7 +63,7 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
     const probe = request.url.startsWith('/health');
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : probe ? 'debug' : 'info';
     if (!logger.isLevelEnabled(level)) return done();
-    const extra = sensitiveNames.get(request.raw) ?? [];
+    const extra = extraNames(request);
     logger[level](
       {
         req: {

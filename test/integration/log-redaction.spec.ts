@@ -64,6 +64,8 @@ describe('no secret in any log line (issue 15 #4, #7)', () => {
     expect(await post(open.catchUrl, { 'x-deliver-pass': `${TOKEN}-guess` })).toBe(401);
     expect(await post(fenced.catchUrl, pass)).toBe(403);
     expect(await post(small.catchUrl, pass, '{"a":1}')).toBe(413);
+    // over FLOWHUB_CATCH_BODY_LIMIT: refused by the body parser, before the flow is known
+    expect(await post(open.catchUrl, pass, `"${'x'.repeat(1_100_000)}"`)).toBe(413);
     const statuses = [await post(slow.catchUrl, pass), await post(slow.catchUrl, pass)];
     expect(statuses).toEqual([202, 429]);
     expect(await post(standard.catchUrl, { 'x-webhook-secret': TOKEN })).toBe(202);
