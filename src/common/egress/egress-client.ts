@@ -1,5 +1,5 @@
 /**
- * The one HTTP client for everything Flowhub sends out (SEC-1..SEC-4): request-filtering
+ * The one HTTP client for everything Flowhub sends out (SEC-1..SEC-4): guarded agents
  * agents judge the address each connection really goes to, redirects are followed by hand
  * with every hop checked again, bodies are capped, non-2xx answers throw HttpStatusError.
  */
