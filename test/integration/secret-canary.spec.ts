@@ -4,7 +4,12 @@ import { Webhook } from 'standardwebhooks';
 import { VERIFY_PRESETS } from '../../src/engine/verify-presets.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
-import { CanaryRegistry, type CanaryContext, type CanaryEntry } from '../support/secret-canary.js';
+import {
+  CanaryRegistry,
+  type CanaryContext,
+  type CanaryEntry,
+  type ConnectionField,
+} from '../support/secret-canary.js';
 import { OTHER_ENTRIES } from '../support/secret-canary-entries.js';
 import { describeHits, scan, type Allowance, type Place } from '../support/secret-canary-scan.js';
 import {
@@ -54,7 +59,10 @@ const ALLOWED: Allowance[] = [
 
 /** Secret-bearing things Flowhub has, as `covers` of the entries name them. */
 async function secretsFlowhubHas(api: RecordingClient): Promise<string[]> {
-  const plugins = (await api.get('/api/v1/plugins')).body as CanaryContext['plugins'];
+  const plugins = (await api.get('/api/v1/plugins')).body as {
+    name: string;
+    connection: { fields: ConnectionField[] } | null;
+  }[];
   const fields = plugins.flatMap((plugin) =>
     (plugin.connection?.fields ?? [])
       .filter((field) => field.secret)
@@ -70,7 +78,6 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
   let receiver: FakeReceiver;
   let api: RecordingClient;
   let ctx: CanaryContext;
-  const left: string[] = [];
   let sweep: { swept: string[]; uncovered: string[] };
   let tables: Place[] = [];
 
@@ -101,8 +108,6 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
       publicUrl: PUBLIC_URL,
       receiverUrl: receiver.url,
       received: (path) => receiver.requests.filter((request) => request.url.startsWith(path)),
-      plugins: [],
-      routes: new Set(),
       registerFlow,
       localUrl: (catchUrl) => catchUrl.replace(PUBLIC_URL, app.url!),
       createFlow: async (definition) => {
@@ -149,12 +154,7 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
     });
     api = recordingClient(app.url!, adminKey);
     ctx = context();
-    ctx.plugins = (await api.get('/api/v1/plugins')).body;
-    ctx.routes = new Set(Object.keys((await api.get('/docs/json')).body.paths));
-    for (const entry of ENTRIES) {
-      if (entry.available && !entry.available(ctx)) left.push(entry.kind);
-      else await entry.run(ctx);
-    }
+    for (const entry of ENTRIES) await entry.run(ctx);
     await settle();
     const fastify = (app.app as NestFastifyApplication).getHttpAdapter().getInstance();
     sweep = await sweepGetRoutes(
@@ -175,9 +175,7 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
   });
 
   it('has an entry for every trigger.verify preset and every secret connection field', async () => {
-    const covered = ENTRIES.filter((entry) => !left.includes(entry.kind)).flatMap(
-      (e) => e.covers ?? [],
-    );
+    const covered = ENTRIES.flatMap((entry) => entry.covers ?? []);
     const missing = (await secretsFlowhubHas(api)).filter(
       (secret) =>
         !covered.some(

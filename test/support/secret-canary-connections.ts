@@ -1,9 +1,10 @@
 import { startFakeZoho } from '../fakes/fake-zoho.js';
-import { createHmac } from 'node:crypto';
 import {
   check,
   expectReceived,
   expectSucceeded,
+  hmacHex,
+  replay,
   type CanaryContext,
   type CanaryEntry,
 } from './secret-canary.js';
@@ -93,9 +94,6 @@ interface HttpAuth {
   expected(fields: Fields, raw: Buffer): [string, string];
 }
 
-const hmacHex = (secret: string, raw: Buffer) =>
-  `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
-
 /** The `http` connection's auth kinds, each with its own secret field and what goes with it. */
 const HTTP_AUTH: Record<string, HttpAuth> = {
   bearer: {
@@ -130,7 +128,6 @@ const HTTP_AUTH: Record<string, HttpAuth> = {
 export const httpConnection: CanaryEntry = {
   kind: 'connection:http',
   covers: ['token', 'password', 'apiKey', 'signingSecret'].map((f) => `connection:http.${f}`),
-  available: (ctx) => Boolean(ctx.plugins.find((p) => p.name === 'http')?.connection),
   run: async (ctx) => {
     for (const [auth, kind] of Object.entries(HTTP_AUTH)) {
       const fields = kind.fields((field) => ctx.canaries.mint(`connection:http.${field}`));
@@ -167,7 +164,6 @@ export const httpConnection: CanaryEntry = {
 /** Encrypted named secrets (`/api/v1/secrets`), referenced in expressions as `$secrets.NAME`. */
 export const namedSecrets: CanaryEntry = {
   kind: 'named-secret',
-  available: (ctx) => ctx.routes.has('/api/v1/secrets'),
   run: async (ctx) => {
     for (const name of ['CANARY_TOKEN', 'CANARY_SIGNING', 'CANARY_KEY']) {
       const value = ctx.canaries.mint(`named-secret:${name}`);
@@ -208,63 +204,5 @@ export const namedSecrets: CanaryEntry = {
     const run = await ctx.runThroughCatch(flow.url);
     expectReceived(ctx, '/named-secret', 'authorization', `Bearer ${rotated}`);
     await replay(ctx, String(run.id));
-  },
-};
-
-/** Replays a finished run and waits for the new one. */
-async function replay(ctx: CanaryContext, runId: string) {
-  const replayed = await ctx.api.post(`/api/v1/runs/${runId}/replay`, {});
-  check('replay', replayed, 202);
-  ctx.pendingRuns.push(replayed.body.id);
-}
-
-/**
- * Issue 15 item 6: credentials typed into a flow. Accepted only if moved into encrypted
- * storage at save time (or refused with a 400); either way never shown or stored in clear.
- */
-export const flowLiterals: CanaryEntry = {
-  kind: 'flow-literal',
-  run: async (ctx) => {
-    const input = {
-      url: `${ctx.receiverUrl}/literal`,
-      headers: {
-        Authorization: `Bearer ${ctx.canaries.mint('flow-literal:headers.Authorization')}`,
-        'X-Api-Key': ctx.canaries.mint('flow-literal:headers.X-Api-Key'),
-      },
-      body: { n: 1 },
-      sign: { secret: ctx.canaries.mint('flow-literal:sign.secret') },
-    };
-    const definition = {
-      name: 'literal credentials',
-      trigger: { type: 'webhook' },
-      steps: [{ id: 'call', action: 'http.request', input }],
-    };
-    const created = await ctx.api.post('/api/v1/flows', definition);
-    check('flow with literal credentials', created, 201, 400);
-    if (created.status !== 201) return;
-    const flow = ctx.registerFlow(created.body);
-    await replay(ctx, String((await ctx.runThroughCatch(flow.url)).id));
-    // Still sent as typed, wherever Flowhub keeps it now.
-    expectReceived(ctx, '/literal', 'authorization', input.headers.Authorization);
-    expectReceived(ctx, '/literal', 'x-api-key', input.headers['X-Api-Key']);
-    const raw = ctx.received('/literal').at(-1)!.raw;
-    expectReceived(ctx, '/literal', 'x-webhook-signature', hmacHex(input.sign.secret, raw));
-    // Saved again as the API shows it, and with new literals (the update path).
-    const shown = (await ctx.api.get(`/api/v1/flows/${flow.id}`)).body.definition;
-    check('PUT the definition as shown', await ctx.api.put(`/api/v1/flows/${flow.id}`, shown), 200);
-    await expectSucceeded(ctx, 'flow-literal (saved again)', flow.url);
-    expectReceived(ctx, '/literal', 'authorization', input.headers.Authorization);
-    const changed = {
-      ...input,
-      headers: {
-        Authorization: `Bearer ${ctx.canaries.mint('flow-literal:headers.Authorization')}`,
-      },
-    };
-    const updated = await ctx.api.put(`/api/v1/flows/${flow.id}`, {
-      ...definition,
-      steps: [{ id: 'call', action: 'http.request', input: changed }],
-    });
-    check('PUT new literal credentials', updated, 200, 400);
-    check('test run', await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {} }), 200);
   },
 };

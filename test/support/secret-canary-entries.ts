@@ -1,10 +1,6 @@
 import { check, expectSucceeded, type CanaryEntry } from './secret-canary.js';
-import {
-  flowLiterals,
-  httpConnection,
-  namedSecrets,
-  zohoEntry,
-} from './secret-canary-connections.js';
+import { httpConnection, namedSecrets, zohoEntry } from './secret-canary-connections.js';
+import { flowLiterals } from './secret-canary-literals.js';
 import { refusals } from './secret-canary-refusals.js';
 
 /** Outgoing webhook signing secrets: given, rotated, generated; deliveries to the receiver. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Canary secrets for the plaintext sweep (issue 15): every secret the test hands Flowhub is a
@@ -104,9 +104,6 @@ export interface CanaryContext {
   receiverUrl: string;
   /** What the receiver got on paths starting with `path`, oldest first. */
   received(path: string): import('./fake-receiver.js').ReceivedRequest[];
-  /** GET /api/v1/plugins and the OpenAPI paths, to detect features that may not exist yet. */
-  plugins: { name: string; connection: { fields: ConnectionField[] } | null }[];
-  routes: Set<string>;
   /** Creates a flow (201 expected); its catch key is registered as a canary. */
   createFlow(definition: Record<string, unknown>): Promise<CreatedFlow>;
   /** Registers the catch key of a flow response (create, rotate-key) as a canary. */
@@ -144,8 +141,6 @@ export interface CanaryEntry {
   kind: string;
   /** `verify:<preset>`, `connection:<plugin>.<field>`: checked against what Flowhub has. */
   covers?: string[];
-  /** False leaves the entry out: a feature another change is adding (reported by the test). */
-  available?: (ctx: CanaryContext) => boolean;
   run(ctx: CanaryContext): Promise<void>;
 }
 
@@ -178,4 +173,15 @@ export function expectReceived(ctx: CanaryContext, path: string, header: string,
   const got = ctx.received(path).at(-1)?.headers[header.toLowerCase()];
   if (got !== value)
     throw new Error(`${path}: the receiver got ${header}: ${String(got)}, expected the credential`);
+}
+
+/** `sha256=<hex HMAC-SHA256>`, as http.request's `sign` and the http connection's hmac send it. */
+export const hmacHex = (secret: string, raw: Buffer) =>
+  `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+
+/** Replays a finished run; the new run is waited for before the sweep. */
+export async function replay(ctx: CanaryContext, runId: string) {
+  const replayed = await ctx.api.post(`/api/v1/runs/${runId}/replay`, {});
+  check('replay', replayed, 202);
+  ctx.pendingRuns.push(replayed.body.id);
 }
