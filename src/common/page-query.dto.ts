@@ -13,7 +13,7 @@ const isLimit = (value: unknown) =>
 
 /** `limit` and `cursor` of every keyset-paged list (newest first). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
   @IsOptional()
   @Transform(toLimit)
   @ValidateBy(

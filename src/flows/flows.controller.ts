@@ -17,6 +17,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -105,6 +106,7 @@ export class FlowsController {
 
   @Get(':id/versions/:version')
   @ApiOkResponse({ type: FlowVersionDto })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1, maximum: MAX_INT32 } })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'version is not 1-2147483647' })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   async version(

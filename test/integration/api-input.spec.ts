@@ -136,6 +136,21 @@ describe('API input: every bad input is a 4xx with a message, never a 5xx (issue
     expect((await api.get('/api/v1/connections/vault-main')).status).toBe(200);
   });
 
+  it('documents the ranges in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${app.url}/docs/json`)).json()) as {
+      paths: Record<string, { get: { parameters: { name: string; schema: unknown }[] } }>;
+    };
+    const param = (path: string, name: string) =>
+      doc.paths[path].get.parameters.find((p) => p.name === name)?.schema;
+    expect(param('/api/v1/flows/{id}/versions/{version}', 'version')).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 2147483647,
+    });
+    expect(param('/api/v1/runs', 'limit')).toMatchObject({ type: 'integer', maximum: 100 });
+    expect(param('/api/v1/api-keys', 'includeRevoked')).toMatchObject({ type: 'boolean' });
+  });
+
   it('is still healthy, and logged no stack overflow', async () => {
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
     expect(app.logs.join('\n')).not.toMatch(/Maximum call stack|RangeError/);
