@@ -1,7 +1,8 @@
 /**
  * The one HTTP client for everything Flowhub sends out (SEC-1..SEC-4): the guarded agents
- * (egress-agents.ts) judge the address each connection really goes to, redirects are followed by hand
- * with every hop checked again, bodies are capped, non-2xx answers throw HttpStatusError.
+ * (egress-agents.ts) judge the address each connection really goes to, redirects are followed
+ * by hand with every hop checked again, bodies are capped, non-2xx answers throw
+ * HttpStatusError.
  */
 import { STATUS_CODES } from 'node:http';
 import { FatalError } from '../../engine/step-errors.js';
