@@ -8,8 +8,9 @@ import { FatalError } from '../engine/step-errors.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { NamedSecretsRepository, type NamedSecretRow } from './named-secrets.repository.js';
 
-/** Bound to the name (names never change), so a sealed value copied to another row fails. */
-export const namedSecretContext = (name: string) => `named-secret:${name}`;
+import { namedSecretContext } from './named-secret-context.js';
+
+export { namedSecretContext };
 
 /** The last 4 characters of a long value, to tell secrets apart; nothing of a short one. */
 export function hintOf(value: string): string | null {

@@ -11,6 +11,6 @@ runWithDatabase(async (dataSource, config, logger) => {
   const box = new SecretBox(keys);
   const report = await rekeySecrets(dataSource, box);
   logger.info(
-    `Re-encrypted ${report.connectionSecrets} connection secret(s), ${report.catchKeys} catch key(s), ${report.verifySecrets} flow verify secret list(s) and ${report.webhookSecrets} webhook subscription(s) under master key '${box.activeKeyId}'`,
+    `Re-encrypted ${report.connectionSecrets} connection secret(s), ${report.catchKeys} catch key(s), ${report.verifySecrets} flow verify secret list(s), ${report.webhookSecrets} webhook subscription(s) and ${report.namedSecrets} named secret(s) under master key '${box.activeKeyId}'`,
   );
 });

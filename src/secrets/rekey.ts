@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { secretContext } from '../connections/connections.service.js';
 import { sealContext } from '../flows/catch-key.js';
 import { verifySealContext } from '../flows/verify-secrets.js';
+import { namedSecretContext } from '../named-secrets/named-secret-context.js';
 import { webhookSecretContext } from '../webhooks/subscription-secrets.js';
 import type { SecretBox } from './secret-box.js';
 
@@ -10,11 +11,12 @@ export interface RekeyReport {
   catchKeys: number;
   verifySecrets: number;
   webhookSecrets: number;
+  namedSecrets: number;
 }
 
 /**
  * Re-encrypts every stored secret under the active (first) master key: connection secrets,
- * the sealed copies of catch keys and trigger.verify secrets. Run after putting a new key first in
+ * the sealed copies of catch keys and trigger.verify secrets, webhook and named secrets. Run after putting a new key first in
  * FLOWHUB_MASTER_KEYS (or the data dir's master-keys file); the old key can be removed once
  * this reports success. Safe to run again: already-rotated values are left alone.
  */
@@ -59,7 +61,8 @@ export async function rekeySecrets(dataSource: DataSource, box: SecretBox): Prom
       );
     }
     const webhookSecrets = await rekeyWebhookSecrets(manager, box);
-    return { connectionSecrets, catchKeys, verifySecrets, webhookSecrets };
+    const namedSecrets = await rekeyNamedSecrets(manager, box);
+    return { connectionSecrets, catchKeys, verifySecrets, webhookSecrets, namedSecrets };
   });
 }
 
@@ -79,6 +82,24 @@ async function rekeyWebhookSecrets(manager: EntityManager, box: SecretBox): Prom
       'UPDATE webhook_subscriptions SET secret_sealed = $2, previous_secret_sealed = $3 WHERE id = $1',
       [id, rotated, rotatedPrevious],
     );
+  }
+  return changed;
+}
+
+/** Named secrets (`$secrets.NAME`). */
+async function rekeyNamedSecrets(manager: EntityManager, box: SecretBox): Promise<number> {
+  let changed = 0;
+  const rows: { name: string; value_sealed: string }[] = await manager.query(
+    'SELECT name, value_sealed FROM named_secrets FOR UPDATE',
+  );
+  for (const { name, value_sealed: sealed } of rows) {
+    const rotated = box.rotate(sealed, namedSecretContext(name));
+    if (rotated === sealed) continue;
+    changed += 1;
+    await manager.query('UPDATE named_secrets SET value_sealed = $2 WHERE name = $1', [
+      name,
+      rotated,
+    ]);
   }
   return changed;
 }

@@ -35,6 +35,8 @@ describe('master key rotation', () => {
       events: ['run.failed'],
     });
     expect(webhook.status).toBe(201);
+    const named = await api.post('/api/v1/secrets', { name: 'ERP', value: 'named-rekey-123' });
+    expect(named.status).toBe(201);
     const [oldId, oldKey] = TEST_MASTER_KEYS.split(':');
     const newKey = { id: 'k2', key: randomBytes(32) };
     const both = new SecretBox([newKey, { id: oldId, key: Buffer.from(oldKey, 'base64') }]);
@@ -45,12 +47,14 @@ describe('master key rotation', () => {
         catchKeys: 1,
         verifySecrets: 1,
         webhookSecrets: 1,
+        namedSecrets: 1,
       });
       expect(await rekeySecrets(dataSource, both)).toEqual({
         connectionSecrets: 0,
         catchKeys: 0,
         verifySecrets: 0,
         webhookSecrets: 0,
+        namedSecrets: 0,
       });
       const onlyNew = new SecretBox([newKey]);
       const [row] = await dataSource.query('SELECT secrets FROM connections WHERE id = $1', [
@@ -60,6 +64,10 @@ describe('master key rotation', () => {
       expect(onlyNew.decrypt(row.secrets.apiKey, `connection:${connection.id}:apiKey`)).toBe(
         'good-rekey-123',
       );
+      const [namedRow] = await dataSource.query(
+        "SELECT value_sealed FROM named_secrets WHERE name = 'ERP'",
+      );
+      expect(onlyNew.decrypt(namedRow.value_sealed, 'named-secret:ERP')).toBe('named-rekey-123');
       const [flowRow] = await dataSource.query(
         'SELECT catch_key_sealed, verify_secrets_sealed FROM flows WHERE id = $1',
         [flow.id],
