@@ -161,3 +161,38 @@ describe('expression guardrails and failures', () => {
     expect(expression).toMatchObject({ source: '$item * 2', path: 'p' });
   });
 });
+
+describe('where expressions run (ADR 0004)', () => {
+  it('keeps bounded expressions on the event loop and isolates the rest, saying why', () => {
+    expect(compileExpression("{ 'n': $number(total), 'sku': $uppercase(sku) }", 'p').isolated).toBe(
+      undefined,
+    );
+    expect(compileExpression('$contains(s, /^(a+)+$/)', 'p').isolated).toBe('a regular expression');
+    expect(compileExpression('($f := function($x){ $x }; $f(1))', 'p').isolated).toBe(
+      'a function definition',
+    );
+  });
+
+  it('bounds what one in-process call or the result can build from shared values', async () => {
+    const input = { big: 'y'.repeat(500_000), items: Array.from({ length: 100 }, (_, i) => i) };
+    const failure = (source: string) =>
+      compileExpression(source, 'steps[0].map')
+        .evaluate(input, {})
+        .then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        );
+    expect(await failure('$string(items.($$.big))')).toBe(
+      'steps[0].map: $string would build more than 33554432 characters (guardrail): reduce its input or width',
+    );
+    expect(await failure("$join(items.($$.big), ',')")).toMatch(
+      /^steps\[0\]\.map: \$join would build more/,
+    );
+    expect(await failure('items.($$.big)')).toMatch(
+      /^steps\[0\]\.map: expression result exceeded 33554432 characters of JSON \(guardrail\)/,
+    );
+    await expect(
+      compileExpression("$join(['a', 'b'], '-') & $string({ 'k': 1 })", 'p').evaluate({}, {}),
+    ).resolves.toBe('a-b{"k":1}');
+  });
+});

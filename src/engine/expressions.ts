@@ -1,4 +1,7 @@
 import jsonata from 'jsonata';
+import { isolationReason } from './expression-classify.js';
+import { guardOutput, MAX_EXPRESSION_OUTPUT, measureOutput } from './expression-output.js';
+import { expressionPool, PoolLimitError } from './expression-pool.js';
 import { NotJsonError, toPlainJson } from './plain-json.js';
 import { FatalError } from './step-errors.js';
 
@@ -24,7 +27,9 @@ export interface ExpressionLimits {
  *   recursion; a runaway recursion stops within milliseconds.
  * - sequence 100 000: catch-URL bodies are at most 1 MiB by default, so real sequences (line
  *   items and their fields) are far shorter; `[1..1e9]`-style blow-ups stop before allocating.
- * None of them stops a catastrophic regular expression: the regex engine runs as one call.
+ * They run between evaluation steps, so none of them stops one built-in call (a catastrophic
+ * regular expression, `$pad('', 1e8)`): expressions that can make such calls run in the worker
+ * pool instead, with a wall-clock and a heap limit (expression-pool.ts, ADR 0004).
  */
 export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = Object.freeze({
   timeoutMs: 250,
@@ -62,6 +67,8 @@ export interface CompiledExpression {
   readonly source: string;
   /** Where the expression lives in the flow, e.g. `steps[0].map`. */
   readonly path: string;
+  /** Why it runs in the isolated worker pool (e.g. `a regular expression`), else undefined. */
+  readonly isolated?: string;
   /** Plain JSON, or undefined when nothing matched; rejects with ExpressionError. */
   evaluate(input: unknown, bindings: Record<string, unknown>): Promise<unknown>;
 }
@@ -71,6 +78,8 @@ interface JsonataFailure {
   position?: unknown;
   code?: unknown;
   token?: unknown;
+  value?: unknown;
+  limit?: unknown;
 }
 
 const asFailure = (error: unknown): JsonataFailure =>
@@ -89,6 +98,10 @@ function describeFailure(error: unknown, limits: ExpressionLimits): string {
     case 'D2014':
     case 'D2015':
       return `expression built a sequence of more than ${limits.sequence} items (guardrail)`;
+    case 'FLOWHUB_OUTPUT':
+      return `$${String(failure.token)} would build more than ${String(failure.limit)} characters (guardrail): reduce its input or width`;
+    case 'FLOWHUB_RESULT':
+      return `expression result exceeded ${String(failure.limit)} characters of JSON (guardrail): return less, e.g. not the whole body once per item`;
     case 'T1006':
       return `$${String(failure.token)}${at} is an undefined function (or not a function)`;
     default:
@@ -98,6 +111,10 @@ function describeFailure(error: unknown, limits: ExpressionLimits): string {
 
 /** JSONata results may be sequences (arrays with extra flags): plain JSON out, or a clear error. */
 function toResult(value: unknown, path: string): unknown {
+  if (measureOutput(value, MAX_EXPRESSION_OUTPUT) > MAX_EXPRESSION_OUTPUT) {
+    const failure = { code: 'FLOWHUB_RESULT', limit: MAX_EXPRESSION_OUTPUT };
+    throw new ExpressionError(path, describeFailure(failure, DEFAULT_EXPRESSION_LIMITS));
+  }
   try {
     return toPlainJson(value);
   } catch (error) {
@@ -106,15 +123,18 @@ function toResult(value: unknown, path: string): unknown {
   }
 }
 
-/** Compiles once; evaluate() may be called many times. Throws ExpressionSyntaxError. */
-export function compileExpression(
-  source: string,
-  path: string,
-  limits: ExpressionLimits = DEFAULT_EXPRESSION_LIMITS,
-): CompiledExpression {
-  let expression: jsonata.Expression;
+type Builtin = (...args: unknown[]) => unknown;
+
+/** JSONata's own $string and $join, which the in-process guards call after their checks. */
+const builtins: Promise<{ string: Builtin; join: Builtin }> = (async () => {
+  const of = async (name: string) =>
+    ((await jsonata(`$${name}`).evaluate({})) as { implementation: Builtin }).implementation;
+  return { string: await of('string'), join: await of('join') };
+})();
+
+function parse(source: string, path: string, limits: ExpressionLimits): jsonata.Expression {
   try {
-    expression = jsonata(source, {
+    return jsonata(source, {
       timeout: limits.timeoutMs,
       stack: limits.stack,
       sequence: limits.sequence,
@@ -125,17 +145,56 @@ export function compileExpression(
     const detail = typeof failure.message === 'string' ? failure.message : String(error);
     throw new ExpressionSyntaxError(path, position, detail);
   }
+}
+
+/** On this event loop: bounded built-ins only (expression-classify.ts). */
+function inProcess(expression: jsonata.Expression, path: string, limits: ExpressionLimits) {
+  let guarded: Promise<void> | undefined;
+  return async (input: unknown, bindings: Record<string, unknown>) => {
+    guarded ??= builtins.then((found) => guardOutput(expression, found, MAX_EXPRESSION_OUTPUT));
+    await guarded;
+    try {
+      return await expression.evaluate(input, bindings);
+    } catch (error) {
+      throw new ExpressionError(path, describeFailure(error, limits));
+    }
+  };
+}
+
+/** In a worker thread of the shared pool, with a wall-clock and a heap limit. */
+function isolated(source: string, path: string, limits: ExpressionLimits) {
+  const task = { timeout: limits.timeoutMs, stack: limits.stack, sequence: limits.sequence };
+  return async (input: unknown, bindings: Record<string, unknown>) => {
+    const answer = await expressionPool()
+      .run({ source, limits: task, maxOutput: MAX_EXPRESSION_OUTPUT, input, bindings })
+      .catch((error: unknown) => {
+        if (error instanceof PoolLimitError) throw new ExpressionError(path, error.message);
+        if (error instanceof Error) error.message = `${path}: ${error.message}`;
+        throw error;
+      });
+    if (!answer.ok) throw new ExpressionError(path, describeFailure(answer.failure, limits));
+    return answer.value;
+  };
+}
+
+/**
+ * Compiles once; evaluate() may be called many times. Throws ExpressionSyntaxError.
+ * `isolated` says whether evaluations run in the worker pool, and why.
+ */
+export function compileExpression(
+  source: string,
+  path: string,
+  limits: ExpressionLimits = DEFAULT_EXPRESSION_LIMITS,
+): CompiledExpression {
+  const expression = parse(source, path, limits);
+  const reason = isolationReason(expression.ast());
+  const run = reason ? isolated(source, path, limits) : inProcess(expression, path, limits);
   return {
     source,
     path,
+    isolated: reason,
     async evaluate(input, bindings) {
-      let raw: unknown;
-      try {
-        raw = await expression.evaluate(input, bindings);
-      } catch (error) {
-        throw new ExpressionError(path, describeFailure(error, limits));
-      }
-      return toResult(raw, path);
+      return toResult(await run(input, bindings), path);
     },
   };
 }
