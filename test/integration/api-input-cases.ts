@@ -147,6 +147,33 @@ export function hostileBodyCases(ids: Ids): ApiCase[] {
   );
 }
 
+/**
+ * Routes of other controllers (named secrets): the global pipe guards their bodies too; they
+ * must answer any 4xx with a message (their controller may not refuse non-JSON with 415).
+ */
+export function otherRouteCases(): ApiCase[] {
+  const routes: [string, string][] = [
+    ['POST', '/api/v1/secrets'],
+    ['PUT', '/api/v1/secrets/FUZZ_TOKEN'],
+  ];
+  const params = ['%00', 'a%00b', '%20x', '1e400'].flatMap((name) => [
+    { name: `GET secret ${name}`, method: 'GET', path: `/api/v1/secrets/${name}` },
+    { name: `DELETE secret ${name}`, method: 'DELETE', path: `/api/v1/secrets/${name}` },
+  ]);
+  return [
+    ...routes.flatMap(([method, path]) =>
+      HOSTILE_BODIES.map(({ name, body, contentType }) => ({
+        name: `${method} ${path}: ${name}`,
+        method,
+        path,
+        body,
+        contentType,
+      })),
+    ),
+    ...params,
+  ];
+}
+
 /** The issue's own cases, with the message each must give. */
 export function issueCases(ids: Ids): ApiCase[] {
   const flow = (input: string) =>

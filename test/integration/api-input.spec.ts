@@ -2,7 +2,13 @@ import { Agent } from 'node:http';
 import { mapLimited, sendRaw } from '../hostile/raw-http.js';
 import { apiClient } from '../support/api-client.js';
 import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
-import { type ApiCase, hostileBodyCases, type Ids, issueCases } from './api-input-cases.js';
+import {
+  type ApiCase,
+  hostileBodyCases,
+  type Ids,
+  issueCases,
+  otherRouteCases,
+} from './api-input-cases.js';
 import { paramAndQueryCases } from './api-input-param-cases.js';
 
 interface Outcome {
@@ -100,6 +106,10 @@ describe('API input: every bad input is a 4xx with a message, never a 5xx (issue
 
   it('refuses bad path parameters and query strings', async () => {
     await expectAll(paramAndQueryCases(ids));
+  });
+
+  it('answers hostile input on the named-secrets routes with a 4xx too', async () => {
+    await expectAll(otherRouteCases());
   });
 
   it('still accepts what it accepted: valid bodies, 100 levels of input, no body, empty form', async () => {
