@@ -244,6 +244,15 @@ describe('secret canaries: no secret in plaintext in any response, log line or t
     expect(describeHits(scan(canaries.all, places, []))).toEqual([]);
   });
 
+  it('sends no secret to a URL a connection was repointed at without them', () => {
+    const sent = receiver.requests.filter((request) => request.url.startsWith('/attacker'));
+    const places = sent.map((request, i) => ({
+      where: `request to /attacker #${i}`,
+      text: JSON.stringify(request.headers) + request.raw.toString('utf8'),
+    }));
+    expect(describeHits(scan(canaries.all, places, []))).toEqual([]);
+  });
+
   it('finds no canary in any table row (bullmq schema included) or queue key', () => {
     const holds = (prefix: string) => tables.some((place) => place.where.startsWith(prefix));
     expect(holds('table public.flow_versions')).toBe(true);

@@ -85,6 +85,15 @@ async function refusedByZoho(
   });
   const run = await ctx.runThroughCatch(flow.url, { email: 'client@test.com' });
   if (run.status !== 'failed') throw new Error(`${kind} (refused): run ${run.status}`);
+  // Issue 15 item 5: pointed at a server the caller controls without giving the secrets.
+  const moved = { fields: { accountsUrl: `${ctx.receiverUrl}/attacker` } };
+  check(
+    `${kind} repointed`,
+    await ctx.api.patch(`/api/v1/connections/${created.body.id}`, moved),
+    200,
+    400,
+  );
+  await ctx.api.post(`/api/v1/connections/${created.body.id}/test`);
 }
 
 type Fields = Record<string, string>;
