@@ -1,6 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { VerifyPreset } from '../../src/engine/verify-presets.js';
-import { check, type CanaryContext, type CanaryEntry, type CanaryFormat } from './secret-canary.js';
+import {
+  check,
+  type CanaryContext,
+  type CanaryEntry,
+  type CanaryFormat,
+  type CreatedFlow,
+} from './secret-canary.js';
 import { senderHeaders } from './sender-signatures.js';
 
 interface Signed {
@@ -180,51 +186,59 @@ async function deliver(ctx: CanaryContext, url: string, signed: Signed) {
   });
 }
 
-/** Creates the flow, then: a signed request (202), a forged one (401), a rotation and its use. */
+type Send = (secret: string, status: number) => Promise<void>;
+
+/** Sends a request signed with `secret` to the flow and throws unless it gets `status`. */
+function sender(ctx: CanaryContext, c: VerifyCase, flow: CreatedFlow): Send {
+  return async (secret, status) => {
+    const reply = await deliver(ctx, flow.url, c.sign(secret, ctx.publicUrl + flow.path));
+    if (reply.status !== status)
+      throw new Error(
+        `verify:${c.name}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`,
+      );
+    if (status === 202) ctx.pendingRuns.push(reply.body.runId);
+  };
+}
+
+/** PUT with a secret replaces it; a test run with the sender's headers stores them too. */
+async function replaceAndTest(ctx: CanaryContext, c: VerifyCase, flow: CreatedFlow, send: Send) {
+  const kind = `verify:${c.name}`;
+  const replaced = (c.secretOf ?? String)(ctx.canaries.mint(kind, c.format));
+  const definition = (await ctx.api.get(`/api/v1/flows/${flow.id}`)).body.definition;
+  definition.trigger.verify.secret = replaced;
+  check(`${kind} PUT`, await ctx.api.put(`/api/v1/flows/${flow.id}`, definition), 200);
+  await send(replaced, 202);
+  const { headers } = c.sign(replaced, ctx.publicUrl + flow.path);
+  const tested = await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {}, headers });
+  check(`${kind} test run`, tested, 200);
+}
+
+/** Creates the flow, then: a signed request (202), a forged one (401), rotations and a PUT. */
 async function exercise(ctx: CanaryContext, c: VerifyCase): Promise<void> {
   const kind = `verify:${c.name}`;
-  const secretOf = c.secretOf ?? ((canary: string) => canary);
+  const secretOf = c.secretOf ?? String;
   const secret = secretOf(ctx.canaries.mint(kind, c.format));
   const flow = await ctx.createFlow({
     name: `verify ${c.name}`,
     trigger: { type: 'webhook', verify: { preset: c.preset, secret, ...c.verify } },
     steps: [{ id: 'a', action: 'core.transform' }],
   });
-  const signedUrl = ctx.publicUrl + flow.path;
-  const expectStatus = async (secretUsed: string, status: number) => {
-    const reply = await deliver(ctx, flow.url, c.sign(secretUsed, signedUrl));
-    if (reply.status !== status)
-      throw new Error(
-        `${kind}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`,
-      );
-    if (status === 202) ctx.pendingRuns.push(reply.body.runId);
-  };
-  await expectStatus(secret, 202);
-  await expectStatus(secretOf(ctx.canaries.mint(`${kind} (refused guess)`, c.format)), 401);
+  const send = sender(ctx, c, flow);
+  await send(secret, 202);
+  await send(secretOf(ctx.canaries.mint(`${kind} (refused guess)`, c.format)), 401);
   const rotated = secretOf(ctx.canaries.mint(kind, c.format));
   const rotation = await ctx.api.post(`/api/v1/flows/${flow.id}/rotate-secret`, {
     secret: rotated,
     graceSeconds: 3600,
   });
-  if (rotation.status !== 200) throw new Error(`${kind}: rotate-secret ${rotation.status}`);
-  await expectStatus(rotated, 202);
-  await expectStatus(secret, 202); // the previous secret, in its grace period
-  // PUT with a secret replaces it; a test run with the sender's headers stores them too.
-  const replaced = secretOf(ctx.canaries.mint(kind, c.format));
-  const definition = (await ctx.api.get(`/api/v1/flows/${flow.id}`)).body.definition;
-  definition.trigger.verify.secret = replaced;
-  check(`${kind} PUT`, await ctx.api.put(`/api/v1/flows/${flow.id}`, definition), 200);
-  await expectStatus(replaced, 202);
-  const { headers } = c.sign(replaced, signedUrl);
-  check(
-    `${kind} test run`,
-    await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {}, headers }),
-    200,
-  );
+  check(`${kind} rotate-secret`, rotation, 200);
+  await send(rotated, 202);
+  await send(secret, 202); // the previous secret, in its grace period
+  await replaceAndTest(ctx, c, flow, send);
   if (!c.generated) return;
   const generated = await ctx.api.post(`/api/v1/flows/${flow.id}/rotate-secret`, {});
   ctx.canaries.add('verify:generated', String(generated.body.verifySecret));
-  await expectStatus(String(generated.body.verifySecret), 202);
+  await send(String(generated.body.verifySecret), 202);
 }
 
 export const VERIFY_ENTRIES: CanaryEntry[] = VERIFY_CASES.map((c) => ({
