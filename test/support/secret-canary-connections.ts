@@ -9,7 +9,25 @@ import {
   type CanaryEntry,
 } from './secret-canary.js';
 
-/** A Zoho plugin's connection against a loopback fake Zoho whose OAuth client is the canaries. */
+/** A loopback fake Zoho whose OAuth client secret and refresh token are canaries. */
+async function canaryZoho(ctx: CanaryContext, plugin: string) {
+  const kind = `connection:${plugin}`;
+  const zoho = await startFakeZoho();
+  ctx.cleanup.push(() => zoho.close());
+  zoho.oauth.clientSecret = ctx.canaries.mint(`${kind}.clientSecret`);
+  zoho.oauth.refreshToken = ctx.canaries.mint(`${kind}.refreshToken`);
+  const secrets = { clientSecret: zoho.oauth.clientSecret, refreshToken: zoho.oauth.refreshToken };
+  const fields = {
+    clientId: zoho.oauth.clientId,
+    ...secrets,
+    accountsUrl: zoho.accountsUrl,
+    apiDomain: zoho.apiDomain,
+    ...(plugin === 'zoho-inventory' ? { organizationId: zoho.inventory.organizationId } : {}),
+  };
+  return { zoho, secrets, fields };
+}
+
+/** A Zoho plugin's connection: saved, re-set, tested, used by runs that refresh its token. */
 export function zohoEntry(
   plugin: 'zoho-crm' | 'zoho-inventory',
   step: Record<string, unknown>,
@@ -19,30 +37,13 @@ export function zohoEntry(
     kind,
     covers: [`${kind}.clientSecret`, `${kind}.refreshToken`],
     run: async (ctx) => {
-      const zoho = await startFakeZoho();
-      ctx.cleanup.push(() => zoho.close());
-      zoho.oauth.clientSecret = ctx.canaries.mint(`${kind}.clientSecret`);
-      zoho.oauth.refreshToken = ctx.canaries.mint(`${kind}.refreshToken`);
-      const secrets = {
-        clientSecret: zoho.oauth.clientSecret,
-        refreshToken: zoho.oauth.refreshToken,
-      };
-      const fields = {
-        clientId: zoho.oauth.clientId,
-        ...secrets,
-        accountsUrl: zoho.accountsUrl,
-        apiDomain: zoho.apiDomain,
-        ...(plugin === 'zoho-inventory' ? { organizationId: zoho.inventory.organizationId } : {}),
-      };
+      const { zoho, secrets, fields } = await canaryZoho(ctx, plugin);
       const name = `${plugin}-canary`;
       const created = await ctx.api.post('/api/v1/connections', { name, plugin, fields });
       check(`${kind} create`, created, 201);
       const id = created.body.id as string;
-      check(
-        `${kind} re-set secrets`,
-        await ctx.api.patch(`/api/v1/connections/${id}`, { fields: secrets }),
-        200,
-      );
+      const patched = await ctx.api.patch(`/api/v1/connections/${id}`, { fields: secrets });
+      check(`${kind} re-set secrets`, patched, 200);
       const tested = await ctx.api.post(`/api/v1/connections/${id}/test`);
       if (tested.body?.ok !== true) throw new Error(`${kind} test: ${JSON.stringify(tested.body)}`);
       const flow = await ctx.createFlow({
@@ -54,12 +55,8 @@ export function zohoEntry(
       zoho.oauth.expire(); // the next run refreshes mid-run: a second access token
       await expectSucceeded(ctx, kind, flow.url, { email: 'client@test.com' });
       for (const token of zoho.oauth.issued) ctx.canaries.add(`${kind} OAuth access token`, token);
-      await refusedByZoho(
-        ctx,
-        kind,
-        { ...fields, refreshToken: ctx.canaries.mint(`${kind}.refreshToken (refused)`) },
-        step,
-      );
+      const refused = ctx.canaries.mint(`${kind}.refreshToken (refused)`);
+      await refusedByZoho(ctx, kind, { ...fields, refreshToken: refused }, step);
     },
   };
 }
