@@ -21,6 +21,27 @@ export interface FoundLiteral {
   baseName: string;
 }
 
+type Declared = {
+  secretInputs?: string[];
+  credentialHeaderInputs?: string[];
+  destinationInput?: string;
+};
+
+/**
+ * The host a moved literal stays limited to: the step's static URL's, when no `map` can change
+ * that URL at run time; otherwise none (the flow must keep working as before).
+ */
+export function literalHosts(step: StepDefinition, declared: Declared): string[] | undefined {
+  if (!declared.destinationInput || step.map !== undefined) return undefined;
+  const url = valueAt(step.input, declared.destinationInput.split('.'));
+  if (typeof url !== 'string') return undefined;
+  try {
+    return [new URL(url).hostname.replace(/^\[(.*)\]$/, '$1')];
+  } catch {
+    return undefined;
+  }
+}
+
 const safe = (part: string) => part.replace(/[^A-Za-z0-9_]/g, '_');
 
 /** `flow_<first 8 of the flow id>_<step>_<what>`, usable as `$secrets.NAME`. */
@@ -41,7 +62,7 @@ const isLiteral = (value: unknown): value is string => typeof value === 'string'
 export function findLiterals(
   flowId: string,
   step: StepDefinition,
-  declared: { secretInputs?: string[]; credentialHeaderInputs?: string[] },
+  declared: Declared,
 ): FoundLiteral[] {
   const found: FoundLiteral[] = [];
   for (const path of declared.secretInputs ?? []) {
@@ -90,8 +111,9 @@ export class LiteralSecrets {
     for (const step of definition.steps) {
       const declared = this.plugins.getAction(step.action)?.action ?? {};
       let input = step.input;
+      const hosts = literalHosts(step, declared);
       for (const literal of findLiterals(flowId, step, declared)) {
-        const name = await this.nameFor(manager, literal);
+        const name = await this.nameFor(manager, literal, hosts);
         input = replaceAt(input ?? {}, literal.keys, secretPlaceholder(name));
         changed = true;
       }
@@ -101,13 +123,18 @@ export class LiteralSecrets {
   }
 
   /** The base name, reused when it already holds this value, else the next free `_2`, `_3`… */
-  private async nameFor(manager: EntityManager, literal: FoundLiteral): Promise<string> {
+  private async nameFor(
+    manager: EntityManager,
+    literal: FoundLiteral,
+    hosts: string[] | undefined,
+  ): Promise<string> {
     for (let n = 1; ; n += 1) {
       const name = n === 1 ? literal.baseName : `${literal.baseName}_${n}`;
       const stored = await this.secrets.valueIn(manager, name);
       if (stored === literal.value) return name;
       if (stored === undefined) {
-        await this.secrets.store(manager, name, literal.value, 'moved out of a flow definition');
+        const description = 'moved out of a flow definition';
+        await this.secrets.store(manager, name, { value: literal.value, description, hosts });
         return name;
       }
     }

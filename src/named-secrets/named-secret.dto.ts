@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import type { NamedSecretRow } from './named-secrets.repository.js';
 
 /** Usable as `$secrets.NAME` without quoting. */
 export const SECRET_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 export const SECRET_NAME_MESSAGE =
   'name must be 1-100 letters, digits or _, starting with a letter (it is written $secrets.NAME)';
+
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$|^\[?[0-9A-Fa-f:.]+\]?$/;
 
 export class PutSecretDto {
   @ApiProperty({ writeOnly: true, description: 'Stored encrypted; never returned' })
@@ -21,6 +32,18 @@ export class PutSecretDto {
   @IsString()
   @MaxLength(500)
   description?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['erp.example.com'],
+    description:
+      'Hosts (and their sub-domains) the value may be sent to, by http.request steps only; unset: any. PUT replaces them with the value.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(HOST_NAME, { each: true, message: 'hosts must be host names, e.g. erp.example.com' })
+  hosts?: string[];
 }
 
 export class CreateSecretDto extends PutSecretDto {
@@ -40,6 +63,8 @@ export class SecretDto {
   })
   hint: string | null;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'null: any host' })
+  hosts: string[] | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -48,6 +73,7 @@ export class SecretDto {
       name: row.name,
       hint: row.hint,
       description: row.description,
+      hosts: row.hosts,
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
     };

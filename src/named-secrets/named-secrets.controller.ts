@@ -45,7 +45,8 @@ export class NamedSecretsController {
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The name is taken' })
   async create(@Body() body: CreateSecretDto): Promise<SecretDto> {
-    return SecretDto.from(await this.secrets.create(body.name, body.value, body.description));
+    const { name, ...secret } = body;
+    return SecretDto.from(await this.secrets.create(name, secret));
   }
 
   @Get()
@@ -65,7 +66,7 @@ export class NamedSecretsController {
   @ApiOkResponse({ type: SecretDto, description: 'Created or replaced' })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   async put(@Param('name') name: string, @Body() body: PutSecretDto): Promise<SecretDto> {
-    return SecretDto.from(await this.secrets.put(checkName(name), body.value, body.description));
+    return SecretDto.from(await this.secrets.put(checkName(name), body));
   }
 
   @Delete(':name')

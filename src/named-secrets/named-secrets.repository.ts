@@ -9,6 +9,8 @@ export interface NamedSecretRow {
   value_sealed: string;
   hint: string | null;
   description: string | null;
+  /** Hosts the value may be sent to (http.request's url); null: any. */
+  hosts: string[] | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -44,14 +46,23 @@ export class NamedSecretsRepository {
   /** Inserts, or (with `replace`) replaces the value of the row of that name. */
   async upsert(
     db: Db,
-    row: Pick<NamedSecretRow, 'id' | 'name' | 'value_sealed' | 'hint' | 'description'>,
+    row: Pick<NamedSecretRow, 'id' | 'name' | 'value_sealed' | 'hint' | 'description' | 'hosts'>,
   ): Promise<NamedSecretRow> {
     const rows: NamedSecretRow[] = await db.query(
-      `INSERT INTO named_secrets (id, name, value_sealed, hint, description) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO named_secrets (id, name, value_sealed, hint, description, hosts)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb)
        ON CONFLICT (name) DO UPDATE SET value_sealed = EXCLUDED.value_sealed, hint = EXCLUDED.hint,
-         description = COALESCE(EXCLUDED.description, named_secrets.description), updated_at = now()
+         description = COALESCE(EXCLUDED.description, named_secrets.description),
+         hosts = EXCLUDED.hosts, updated_at = now()
        RETURNING *`,
-      [row.id, row.name, row.value_sealed, row.hint, row.description],
+      [
+        row.id,
+        row.name,
+        row.value_sealed,
+        row.hint,
+        row.description,
+        row.hosts ? JSON.stringify(row.hosts) : null,
+      ],
     );
     return rows[0];
   }

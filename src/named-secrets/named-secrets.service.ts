@@ -17,6 +17,20 @@ export function hintOf(value: string): string | null {
   return value.length >= 16 ? `…${value.slice(-4)}` : null;
 }
 
+/** What POST / PUT store. */
+export interface SecretValue {
+  value: string;
+  description?: string;
+  /** Hosts (and their sub-domains) the value may be sent to; unset: any. */
+  hosts?: string[];
+}
+
+export interface RevealedSecrets {
+  values: Record<string, string>;
+  /** Secret name -> the hosts it is limited to (only the limited ones). */
+  hosts: Record<string, string[]>;
+}
+
 const notFound = (name: string) =>
   new AppError(
     ErrorCode.NotFound,
@@ -44,34 +58,30 @@ export class NamedSecretsService {
     return found;
   }
 
-  async create(name: string, value: string, description?: string): Promise<NamedSecretRow> {
+  async create(name: string, secret: SecretValue): Promise<NamedSecretRow> {
     if (await this.repository.find(name)) {
       throw new AppError(
         ErrorCode.Conflict,
         `A secret named '${name}' already exists: PUT /api/v1/secrets/${name} replaces its value`,
       );
     }
-    return this.store(this.repository.dataSource.manager, name, value, description);
+    return this.store(this.repository.dataSource.manager, name, secret);
   }
 
-  /** Creates or replaces (PUT). */
-  put(name: string, value: string, description?: string): Promise<NamedSecretRow> {
-    return this.store(this.repository.dataSource.manager, name, value, description);
+  /** Creates or replaces (PUT): the value and the hosts are replaced together. */
+  put(name: string, secret: SecretValue): Promise<NamedSecretRow> {
+    return this.store(this.repository.dataSource.manager, name, secret);
   }
 
-  /** Stores a value under a name, in the caller's transaction when given. */
-  store(
-    manager: EntityManager,
-    name: string,
-    value: string,
-    description?: string,
-  ): Promise<NamedSecretRow> {
+  /** Stores a value under a name, in the caller's transaction. */
+  store(manager: EntityManager, name: string, secret: SecretValue): Promise<NamedSecretRow> {
     return this.repository.upsert(manager, {
       id: randomUUID(),
       name,
-      value_sealed: this.box.encrypt(value, namedSecretContext(name)),
-      hint: hintOf(value),
-      description: description ?? null,
+      value_sealed: this.box.encrypt(secret.value, namedSecretContext(name)),
+      hint: hintOf(secret.value),
+      description: secret.description ?? null,
+      hosts: secret.hosts?.length ? secret.hosts.map((host) => host.toLowerCase()) : null,
     });
   }
 
@@ -110,12 +120,15 @@ export class NamedSecretsService {
     return names.filter((name) => !found.has(name));
   }
 
-  /** Decrypted values for a step (worker only); a missing one fails the step. */
-  async reveal(names: string[]): Promise<Record<string, string>> {
+  /** Decrypted values for a step (worker only), with the hosts of the limited ones. */
+  async reveal(names: string[]): Promise<RevealedSecrets> {
     const rows = await this.repository.findMany(names);
     const values: Record<string, string> = {};
-    for (const row of rows)
+    const hosts: Record<string, string[]> = {};
+    for (const row of rows) {
       values[row.name] = this.box.decrypt(row.value_sealed, namedSecretContext(row.name));
+      if (row.hosts) hosts[row.name] = row.hosts;
+    }
     const absent = names.filter((name) => !Object.hasOwn(values, name));
     if (absent.length > 0) {
       throw new FatalError(
@@ -123,6 +136,6 @@ export class NamedSecretsService {
           'do not exist (they may have been deleted): create them with POST /api/v1/secrets',
       );
     }
-    return values;
+    return { values, hosts };
   }
 }

@@ -62,6 +62,11 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
    * run records.
    */
   credentialHeaderInputs?: string[];
+  /**
+   * Dot path of the URL the action calls (http.request: 'url'). Named secrets limited to hosts
+   * are given only to actions that declare it, and only when that URL's host is allowed.
+   */
+  destinationInput?: string;
   /** Default retry policy; a step's `retry` overrides it. */
   retry?: RetryPolicyInput;
   run(ctx: ActionContext<Input>): Promise<Output | SleepRequest>;

@@ -14,6 +14,7 @@ import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import { ConnectionsService } from '../connections/connections.service.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { redactInput } from '../plugin-host/redact-input.js';
+import { checkSecretDestinations } from '../named-secrets/secret-destinations.js';
 import {
   redactCredentialHeaders,
   redactSecretText,
@@ -42,6 +43,8 @@ export interface AttemptRequest {
   onItemDone(outputs: unknown[]): Promise<void>;
   /** Filled during the attempt: secret values it used (mark name -> value), for redaction. */
   revealed?: Record<string, string>;
+  /** Named secrets of this step limited to hosts: name -> hosts. */
+  limitedTo?: Record<string, string[]>;
 }
 
 class StepTimeoutError extends Error {
@@ -79,9 +82,10 @@ export class StepAttempts {
   async run(request: AttemptRequest): Promise<AttemptOutcome> {
     const names = namesOf(request.step.definition);
     let secrets: Record<string, string> = {};
+    let limitedTo: Record<string, string[]> = {};
     if (names.length > 0) {
       try {
-        secrets = await this.namedSecrets.reveal(names);
+        ({ values: secrets, hosts: limitedTo } = await this.namedSecrets.reveal(names));
       } catch (error) {
         return { kind: 'failed', error: classifyError(error) };
       }
@@ -91,6 +95,7 @@ export class StepAttempts {
       ...request,
       scope: names.length === 0 ? request.scope : { ...request.scope, secrets },
       revealed,
+      limitedTo,
       onItemDone: (outputs) =>
         request.onItemDone(redactSecretValues(outputs, revealed) as unknown[]),
     });
@@ -183,6 +188,7 @@ export class StepAttempts {
       const problems = validated.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       throw new FatalError(`input for ${definition.action} is invalid: ${problems}`);
     }
+    checkSecretDestinations(definition.action, found.action, validated.value, request.limitedTo);
     if (request.dryRun && found.action.sideEffects) return null;
     const granted = definition.connection
       ? await this.connections.forStep(definition.connection, found.plugin.name)

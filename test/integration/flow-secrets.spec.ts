@@ -9,7 +9,16 @@ const HMAC = 'conn-hmac-CANARY-2b8f40';
 const NAMED = 'named-secret-CANARY-93ad1c';
 const LITERAL_AUTH = 'Bearer literal-auth-CANARY-55e0b7';
 const LITERAL_SIGN = 'literal-sign-CANARY-d41a6f';
-const CANARIES = [BEARER, HMAC, NAMED, LITERAL_AUTH, 'literal-auth-CANARY-55e0b7', LITERAL_SIGN];
+const LIMITED = 'limited-secret-CANARY-6a02e9';
+const CANARIES = [
+  BEARER,
+  HMAC,
+  NAMED,
+  LIMITED,
+  LITERAL_AUTH,
+  'literal-auth-CANARY-55e0b7',
+  LITERAL_SIGN,
+];
 
 /** Every row of every table of the app's database, as text. */
 async function dumpTables(url: string): Promise<string> {
@@ -146,6 +155,7 @@ describe('secrets in flows', () => {
       name: 'ERP_TOKEN',
       hint: `…${NAMED.slice(-4)}`,
       description: null,
+      hosts: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
@@ -174,6 +184,41 @@ describe('secrets in flows', () => {
     const replaced = await call('PUT', '/api/v1/secrets/OTHER_ONE', { value: 'another-value-1' });
     expect(replaced.status).toBe(200);
     expect((await call('DELETE', '/api/v1/secrets/OTHER_ONE')).status).toBe(204);
+  });
+
+  it('a named secret limited to hosts is only sent there, and only by http.request', async () => {
+    const limited = { value: LIMITED, hosts: ['erp.example.com'] };
+    expect(
+      (await call('POST', '/api/v1/secrets', { name: 'LIMITED', ...limited })).body.hosts,
+    ).toEqual(['erp.example.com']);
+    const call1 = await flow([
+      {
+        id: 'call',
+        action: 'http.request',
+        input: { url: `${receiver.url}/limited` },
+        map: "{ 'headers': { 'X-K': $secrets.LIMITED } }",
+      },
+    ]);
+    const before = receiver.requests.length;
+    const refused = await runOnce(call1.catchUrl);
+    expect(refused.status).toBe('failed');
+    expect(refused.steps[0].error).toBe(
+      "secret 'LIMITED' may only be sent to erp.example.com, not to 127.0.0.1 (PUT /api/v1/secrets/LIMITED sets its hosts)",
+    );
+    expect(receiver.requests.length).toBe(before);
+    const transform = await flow([
+      { id: 't', action: 'core.transform', map: "{ 'k': $secrets.LIMITED }" },
+    ]);
+    expect((await runOnce(transform.catchUrl)).steps[0].error).toMatch(
+      /^secret 'LIMITED' may only be sent to erp\.example\.com, and core\.transform does not say where it sends data/,
+    );
+    const put = await call('PUT', '/api/v1/secrets/LIMITED', {
+      value: LIMITED,
+      hosts: ['127.0.0.1'],
+    });
+    expect(put.status).toBe(200);
+    expect((await runOnce(call1.catchUrl)).status).toBe('succeeded');
+    expect(last().headers['x-k']).toBe(LIMITED);
   });
 
   it('refuses a flow that names a missing secret or uses $secrets at the catch URL', async () => {
@@ -242,6 +287,15 @@ describe('secrets in flows', () => {
     await call('GET', `/api/v1/flows/${created.id}/versions`);
     await call('GET', `/api/v1/flows/${created.id}/versions/1`);
     const names = (await call('GET', '/api/v1/secrets')).body.map((s: { name: string }) => s.name);
+    const listed = (await call('GET', '/api/v1/secrets')).body as {
+      name: string;
+      hosts: unknown;
+    }[];
+    // Moved literals stay limited to the host of the step's static url.
+    expect(listed.filter((s) => s.name.startsWith(prefix))).toEqual([
+      expect.objectContaining({ name: `${prefix}_authorization`, hosts: ['127.0.0.1'] }),
+      expect.objectContaining({ name: `${prefix}_sign_secret`, hosts: ['127.0.0.1'] }),
+    ]);
     expect(names).toEqual(
       expect.arrayContaining([`${prefix}_authorization`, `${prefix}_sign_secret`]),
     );
