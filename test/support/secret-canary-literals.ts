@@ -8,6 +8,26 @@ import {
   type CanaryEntry,
 } from './secret-canary.js';
 
+type Definition = { name: string; trigger: unknown; steps: { input: LiteralInput }[] };
+type LiteralInput = { headers: Record<string, string> } & Record<string, unknown>;
+
+/** Saved again as the API shows it, and with new literals (the update path). */
+async function savedAgain(ctx: CanaryContext, id: string, url: string, definition: Definition) {
+  const [step] = definition.steps;
+  const shown = (await ctx.api.get(`/api/v1/flows/${id}`)).body.definition;
+  check('PUT the definition as shown', await ctx.api.put(`/api/v1/flows/${id}`, shown), 200);
+  await expectSucceeded(ctx, 'flow-literal (saved again)', url);
+  expectReceived(ctx, '/literal', 'authorization', step.input.headers.Authorization);
+  const token = ctx.canaries.mint('flow-literal:headers.Authorization');
+  const changed = {
+    ...step,
+    input: { ...step.input, headers: { Authorization: `Bearer ${token}` } },
+  };
+  const updated = await ctx.api.put(`/api/v1/flows/${id}`, { ...definition, steps: [changed] });
+  check('PUT new literal credentials', updated, 200, 400);
+  check('test run', await ctx.api.post(`/api/v1/flows/${id}/test`, { payload: {} }), 200);
+}
+
 /**
  * Issue 15 item 6: credentials typed into a flow. Accepted only if moved into encrypted
  * storage at save time (or refused with a 400); either way never shown or stored in clear.
@@ -15,6 +35,7 @@ import {
 export const flowLiterals: CanaryEntry = {
   kind: 'flow-literal',
   run: async (ctx) => {
+    await literalsInMap(ctx);
     const input = {
       url: `${ctx.receiverUrl}/literal`,
       headers: {
@@ -39,24 +60,7 @@ export const flowLiterals: CanaryEntry = {
     expectReceived(ctx, '/literal', 'x-api-key', input.headers['X-Api-Key']);
     const raw = ctx.received('/literal').at(-1)!.raw;
     expectReceived(ctx, '/literal', 'x-webhook-signature', hmacHex(input.sign.secret, raw));
-    // Saved again as the API shows it, and with new literals (the update path).
-    const shown = (await ctx.api.get(`/api/v1/flows/${flow.id}`)).body.definition;
-    check('PUT the definition as shown', await ctx.api.put(`/api/v1/flows/${flow.id}`, shown), 200);
-    await expectSucceeded(ctx, 'flow-literal (saved again)', flow.url);
-    expectReceived(ctx, '/literal', 'authorization', input.headers.Authorization);
-    const changed = {
-      ...input,
-      headers: {
-        Authorization: `Bearer ${ctx.canaries.mint('flow-literal:headers.Authorization')}`,
-      },
-    };
-    const updated = await ctx.api.put(`/api/v1/flows/${flow.id}`, {
-      ...definition,
-      steps: [{ id: 'call', action: 'http.request', input: changed }],
-    });
-    check('PUT new literal credentials', updated, 200, 400);
-    check('test run', await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {} }), 200);
-    await literalsInMap(ctx);
+    await savedAgain(ctx, flow.id, flow.url, definition);
   },
 };
 
