@@ -1,4 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { ReceivedRequest } from './fake-receiver.js';
+import type { RecordingClient } from './secret-canary-sources.js';
 
 /**
  * Canary secrets for the plaintext sweep (issue 15): every secret the test hands Flowhub is a
@@ -87,15 +89,11 @@ export class CanaryRegistry {
     if (!found) throw new Error(`no canary of kind ${kind}`);
     return found.value;
   }
-
-  kinds(): string[] {
-    return [...new Set(this.all.map((canary) => canary.kind))].sort();
-  }
 }
 
 /** What an entry of the canary table gets to set its secrets up and push them through Flowhub. */
 export interface CanaryContext {
-  api: import('./secret-canary-sources.js').RecordingClient;
+  api: RecordingClient;
   canaries: CanaryRegistry;
   /** The app's own base URL (FLOWHUB_PUBLIC_URL differs: catch URLs show that one). */
   appUrl: string;
@@ -103,7 +101,7 @@ export interface CanaryContext {
   /** A loopback receiver for http.request steps and outgoing webhooks. */
   receiverUrl: string;
   /** What the receiver got on paths starting with `path`, oldest first. */
-  received(path: string): import('./fake-receiver.js').ReceivedRequest[];
+  received(path: string): ReceivedRequest[];
   /** Creates a flow (201 expected); its catch key is registered as a canary. */
   createFlow(definition: Record<string, unknown>): Promise<CreatedFlow>;
   /** Registers the catch key of a flow response (create, rotate-key) as a canary. */
