@@ -1,152 +1,24 @@
 import { createHmac } from 'node:crypto';
-import pg from 'pg';
-import { apiClient, postToCatch } from '../support/api-client.js';
-import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
-import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
+import { startSecretFlows, type SecretFlows } from '../support/secret-flows.js';
 
-const BEARER = 'conn-bearer-CANARY-7c1e95';
-const HMAC = 'conn-hmac-CANARY-2b8f40';
 const NAMED = 'named-secret-CANARY-93ad1c';
 const LITERAL_AUTH = 'Bearer literal-auth-CANARY-55e0b7';
 const LITERAL_SIGN = 'literal-sign-CANARY-d41a6f';
 const LIMITED = 'limited-secret-CANARY-6a02e9';
-const CANARIES = [
-  BEARER,
-  HMAC,
-  NAMED,
-  LIMITED,
-  LITERAL_AUTH,
-  'literal-auth-CANARY-55e0b7',
-  LITERAL_SIGN,
-];
+const CANARIES = [NAMED, LIMITED, LITERAL_AUTH, 'literal-auth-CANARY-55e0b7', LITERAL_SIGN];
 
-/** Every row of every table of the app's database, as text. */
-async function dumpTables(url: string): Promise<string> {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    const tables = await db.query(
-      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
-    );
-    const parts: string[] = [];
-    for (const { tablename } of tables.rows as { tablename: string }[]) {
-      const rows = await db.query(`SELECT t::text AS row FROM "${tablename}" t`);
-      parts.push(...rows.rows.map((r: { row: string }) => r.row));
-    }
-    return parts.join('\n');
-  } finally {
-    await db.end();
-  }
-}
-
-/** Issue 15 item 6: flows use secrets (http connections, named secrets) without holding them. */
-describe('secrets in flows', () => {
-  let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
-  let receiver: FakeReceiver;
-  const seen: string[] = [];
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await api.call(method, path, body);
-    seen.push(JSON.stringify(response.body ?? null));
-    return response;
-  };
-  const flow = async (steps: unknown[], extra: Record<string, unknown> = {}) => {
-    const created = await call('POST', '/api/v1/flows', {
-      name: `f${seen.length}`,
-      trigger: { type: 'webhook' },
-      steps,
-      ...extra,
-    });
-    expect(created.status).toBe(201);
-    return created.body as { id: string; catchUrl: string; definition: { steps: unknown[] } };
-  };
-  const runOnce = async (catchUrl: string) => {
-    const caught = await postToCatch(catchUrl, '{"order":7}');
-    const run = await api.waitForRun(caught.body.runId);
-    seen.push(JSON.stringify(run));
-    seen.push(JSON.stringify((await call('GET', `/api/v1/runs/${run.id}`)).body));
-    return run;
-  };
-  const last = () => receiver.requests[receiver.requests.length - 1];
+/** Issue 15 item 6: named secrets, and credentials typed into flows. */
+describe('named secrets in flows', () => {
+  let h: SecretFlows;
+  const call = (method: string, path: string, body?: unknown) => h.call(method, path, body);
+  const flow = (steps: unknown[], extra?: Record<string, unknown>) => h.flow(steps, extra);
+  const runOnce = (catchUrl: string) => h.runOnce(catchUrl);
+  const last = () => h.last();
 
   beforeAll(async () => {
-    // /erp/echo answers with the Authorization header it got, as some test endpoints do.
-    receiver = await startReceiver((request) =>
-      request.url.startsWith('/erp/echo')
-        ? { status: 200, body: { youSent: request.headers.authorization } }
-        : { status: 200, body: { ok: true } },
-    );
-    app = await bootTestApp({ FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' });
-    api = apiClient(app.url!);
+    h = await startSecretFlows();
   });
-  afterAll(async () => {
-    await app.stop();
-    await receiver.close();
-  });
-
-  it('an http connection attaches its bearer token at call time; the run records none of it', async () => {
-    const created = await call('POST', '/api/v1/connections', {
-      name: 'erp',
-      plugin: 'http',
-      fields: { baseUrl: `${receiver.url}/erp`, auth: 'bearer', token: BEARER },
-    });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ secretsSet: ['token'], fields: { auth: 'bearer' } });
-    const { catchUrl } = await flow([
-      {
-        id: 'notify',
-        action: 'http.request',
-        connection: 'erp',
-        input: { url: `${receiver.url}/erp/orders` },
-        map: "{ 'body': { 'order': order } }",
-      },
-    ]);
-    const run = await runOnce(catchUrl);
-    expect(run.status).toBe('succeeded');
-    expect(last().headers.authorization).toBe(`Bearer ${BEARER}`);
-    const echo = await flow([
-      {
-        id: 'echo',
-        action: 'http.request',
-        connection: 'erp',
-        input: { url: `${receiver.url}/erp/echo` },
-      },
-    ]);
-    const echoed = await runOnce(echo.catchUrl);
-    expect(echoed.steps[0].output.body).toEqual({
-      youSent: 'Bearer [secret:connection:erp.token]',
-    });
-    const outside = await flow([
-      {
-        id: 'leak',
-        action: 'http.request',
-        connection: 'erp',
-        input: { url: `${receiver.url}/elsewhere` },
-      },
-    ]);
-    const refused = await runOnce(outside.catchUrl);
-    expect(refused.status).toBe('failed');
-    expect(refused.steps[0].error).toMatch(/outside the step's connection baseUrl/);
-  });
-
-  it('an hmac http connection signs the body with its secret', async () => {
-    await call('POST', '/api/v1/connections', {
-      name: 'signer',
-      plugin: 'http',
-      fields: { baseUrl: receiver.url, auth: 'hmac', signingSecret: HMAC },
-    });
-    const { catchUrl } = await flow([
-      {
-        id: 'signed',
-        action: 'http.request',
-        connection: 'signer',
-        input: { url: `${receiver.url}/signed`, body: { a: 1 } },
-      },
-    ]);
-    expect((await runOnce(catchUrl)).status).toBe('succeeded');
-    const expected = createHmac('sha256', HMAC).update(last().raw).digest('hex');
-    expect(last().headers['x-webhook-signature']).toBe(`sha256=${expected}`);
-  });
+  afterAll(() => h.stop());
 
   it('named secrets: write-only, used as $secrets.NAME and {"$secret": NAME}, shown as [secret:NAME] in runs', async () => {
     const created = await call('POST', '/api/v1/secrets', { name: 'ERP_TOKEN', value: NAMED });
@@ -166,7 +38,10 @@ describe('secrets in flows', () => {
       {
         id: 'call',
         action: 'http.request',
-        input: { url: `${receiver.url}/named`, headers: { 'X-Static': { $secret: 'ERP_TOKEN' } } },
+        input: {
+          url: `${h.receiver.url}/named`,
+          headers: { 'X-Static': { $secret: 'ERP_TOKEN' } },
+        },
         map: "{ 'headers': { 'X-Erp-Token': 'Token ' & $secrets.ERP_TOKEN }, 'body': { 'echo': $secrets.ERP_TOKEN } }",
       },
     ]);
@@ -195,17 +70,17 @@ describe('secrets in flows', () => {
       {
         id: 'call',
         action: 'http.request',
-        input: { url: `${receiver.url}/limited` },
+        input: { url: `${h.receiver.url}/limited` },
         map: "{ 'headers': { 'X-K': $secrets.LIMITED } }",
       },
     ]);
-    const before = receiver.requests.length;
+    const before = h.receiver.requests.length;
     const refused = await runOnce(call1.catchUrl);
     expect(refused.status).toBe('failed');
     expect(refused.steps[0].error).toBe(
       "secret 'LIMITED' may only be sent to erp.example.com, not to 127.0.0.1 (PUT /api/v1/secrets/LIMITED sets its hosts)",
     );
-    expect(receiver.requests.length).toBe(before);
+    expect(h.receiver.requests.length).toBe(before);
     const transform = await flow([
       { id: 't', action: 'core.transform', map: "{ 'k': $secrets.LIMITED }" },
     ]);
@@ -244,7 +119,7 @@ describe('secrets in flows', () => {
         {
           id: 's',
           action: 'http.request',
-          input: { url: `${receiver.url}/x` },
+          input: { url: `${h.receiver.url}/x` },
           map: "{ 'headers': { 'Authorization': 'Bearer map-literal-123' } }",
         },
       ],
@@ -268,7 +143,7 @@ describe('secrets in flows', () => {
         id: 'notify',
         action: 'http.request',
         input: {
-          url: `${receiver.url}/literal`,
+          url: `${h.receiver.url}/literal`,
           headers: { Authorization: LITERAL_AUTH, 'Content-Type': 'application/json' },
           sign: { secret: LITERAL_SIGN },
           body: { b: 2 },
@@ -312,7 +187,7 @@ describe('secrets in flows', () => {
         {
           id: 'notify',
           action: 'http.request',
-          input: { url: `${receiver.url}/literal`, headers: { authorization: LITERAL_AUTH } },
+          input: { url: `${h.receiver.url}/literal`, headers: { authorization: LITERAL_AUTH } },
         },
       ],
     });
@@ -322,10 +197,9 @@ describe('secrets in flows', () => {
   });
 
   it('no response, log line or table holds any of the secrets in clear', async () => {
-    const everything = [seen.join('\n'), app.logs.join('\n'), await dumpTables(app.database.url)];
-    for (const text of everything) {
+    for (const text of await h.everything()) {
       for (const canary of CANARIES) expect(text).not.toContain(canary);
     }
-    expect(seen.join('\n')).toContain('[secret:ERP_TOKEN]');
+    expect(h.seen.join('\n')).toContain('[secret:ERP_TOKEN]');
   });
 });
