@@ -37,7 +37,8 @@ export class UpdateConnectionDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Fields to change; secret fields not given keep their value',
+    description:
+      'Fields to change; secret fields not given keep their value (null removes one). Changing an endpoint field (where the credentials are sent) needs every stored secret field again in the same request.',
   })
   @IsOptional()
   @IsObject()
