@@ -42,7 +42,8 @@ describe('isolated expressions (issue 15, item 9)', () => {
     expect(expression.isolated).toBe('a regular expression');
     const started = Date.now();
     const evaluation = failureOf(expression.evaluate(catastrophic, {}));
-    expect(await longestStall(evaluation)).toBeLessThan(100);
+    // In process it held the event loop for about 10 s; generous bound for a loaded machine.
+    expect(await longestStall(evaluation)).toBeLessThan(500);
     const error = await evaluation;
     expect(error).toBeInstanceOf(ExpressionError);
     expect(error?.message).toMatch(
@@ -73,13 +74,22 @@ describe('isolated expressions (issue 15, item 9)', () => {
   });
 
   it('fails an expression that outgrows the 64 MB heap, and the next one runs', async () => {
-    const hungry =
-      "($a := $pad('', 20000000, 'x'); $b := $uppercase($a); $c := $lowercase($b); $length($a & $b & $c))";
+    const hungry = "$uppercase($pad('', 30000000, '€'))";
     const error = await failureOf(compileExpression(hungry, 'p').evaluate({}, {}));
     expect(error?.message).toMatch(
       /^p: expression exceeded 64 MB \(isolated evaluation memory limit\)/,
     );
     await expect(compileExpression('[1..3]', 'p').evaluate({}, {})).resolves.toEqual([1, 2, 3]);
+  });
+  it('refuses an evaluation caught by shutdown as retryable; the next use starts a new pool', async () => {
+    const expression = compileExpression('$contains(s, /^(a+)+$/)', 'steps[1].when');
+    const caught = failureOf(expression.evaluate(catastrophic, {}));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await closeExpressionPool();
+    const error = await caught;
+    expect(error).toBeInstanceOf(RetryableError);
+    expect(error?.message).toBe('steps[1].when: expression pool shut down while evaluating');
+    await expect(compileExpression('[1..2]', 'p').evaluate({}, {})).resolves.toEqual([1, 2]);
   });
 });
 
@@ -129,6 +139,16 @@ describe('ExpressionPool', () => {
     expect((await running)?.message).toMatch(/^expression worker stopped \(exit code 1\)/);
     await expect(pool.run(task('2 + 2'))).resolves.toEqual({ ok: true, value: 4 });
     expect(pool.workers()[0].threadId).not.toBe(second.threadId);
+  });
+
+  it('returns a large result, then replaces the worker whose heap it filled', async () => {
+    await pool.run(task('1'));
+    const [before] = pool.workers();
+    const answer = await pool.run(task("$pad('', 5000000, 'x')"));
+    expect(answer.ok && (answer.value as string).length).toBe(5_000_000);
+    expect(pool.workers()).toEqual([]);
+    await expect(pool.run(task('3'))).resolves.toEqual({ ok: true, value: 3 });
+    expect(pool.workers()[0].threadId).not.toBe(before.threadId);
   });
 
   it('queues work beyond its workers, refuses a full queue, and refuses all at close', async () => {

@@ -33,6 +33,10 @@ export interface PoolTask {
 export type PoolAnswer =
   { ok: true; value: unknown } | { ok: false; failure: Record<string, unknown> };
 
+type WorkerMessage = { id: number } & (
+  { ok: true; value: unknown; recycle?: boolean } | { ok: false; failure: Record<string, unknown> }
+);
+
 /** The worker hit a pool limit (time, memory) or died: the expression's fault, not retried. */
 export class PoolLimitError extends Error {
   constructor(message: string) {
@@ -147,10 +151,14 @@ export class ExpressionPool {
     });
     const slot: Slot = { worker };
     worker.unref();
-    worker.on('message', ({ id, ...answer }: PoolAnswer & { id: number }) => {
-      if (slot.current?.id !== id) return;
-      this.settle(slot)?.resolve(answer as PoolAnswer);
-      this.pump();
+    worker.on('message', (message: WorkerMessage) => {
+      if (slot.current?.id !== message.id) return;
+      const pending = this.settle(slot);
+      pending?.resolve(
+        message.ok ? { ok: true, value: message.value } : { ok: false, failure: message.failure },
+      );
+      if (message.ok && message.recycle) this.retire(slot, new PoolLimitError('recycled'));
+      else this.pump();
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -26,6 +26,11 @@ try {
 }
 
 const MAX_CACHED = 500;
+/**
+ * After a result this large (characters) the heap may stay near its limit until a full GC:
+ * the pool replaces the worker rather than let the next evaluation fail for it.
+ */
+const RECYCLE_AFTER = 4 * 1024 * 1024;
 const cache = new Map();
 let builtins;
 
@@ -143,15 +148,14 @@ function failureOf(error) {
 async function evaluate(task) {
   builtins = builtins || (await loadBuiltins());
   const value = await compiled(task.source, task.limits, task.maxOutput).evaluate(task.input, task.bindings);
-  if (measure(value, task.maxOutput) > task.maxOutput) {
-    throw { code: 'FLOWHUB_RESULT', limit: task.maxOutput };
-  }
-  return plain(value);
+  const size = measure(value, task.maxOutput);
+  if (size > task.maxOutput) throw { code: 'FLOWHUB_RESULT', limit: task.maxOutput };
+  return { value: plain(value), recycle: size > RECYCLE_AFTER };
 }
 
 parentPort.on('message', (task) => {
   evaluate(task)
-    .then((value) => parentPort.postMessage({ id: task.id, ok: true, value }))
+    .then(({ value, recycle }) => parentPort.postMessage({ id: task.id, ok: true, value, recycle }))
     .catch((error) => parentPort.postMessage({ id: task.id, ok: false, failure: failureOf(error) }));
 });
 `;

@@ -3,7 +3,7 @@ import { isolationReason } from './expression-classify.js';
 import { guardOutput, MAX_EXPRESSION_OUTPUT, measureOutput } from './expression-output.js';
 import { expressionPool, PoolLimitError } from './expression-pool.js';
 import { NotJsonError, toPlainJson } from './plain-json.js';
-import { FatalError } from './step-errors.js';
+import { FatalError, RetryableError } from './step-errors.js';
 
 export { referencedSteps, usesVariable } from './expression-references.js';
 
@@ -169,7 +169,7 @@ function isolated(source: string, path: string, limits: ExpressionLimits) {
       .run({ source, limits: task, maxOutput: MAX_EXPRESSION_OUTPUT, input, bindings })
       .catch((error: unknown) => {
         if (error instanceof PoolLimitError) throw new ExpressionError(path, error.message);
-        if (error instanceof Error) error.message = `${path}: ${error.message}`;
+        if (error instanceof RetryableError) throw new RetryableError(`${path}: ${error.message}`);
         throw error;
       });
     if (!answer.ok) throw new ExpressionError(path, describeFailure(answer.failure, limits));
