@@ -1,5 +1,5 @@
 import type { StoredRequest } from '../runs/stored-request.js';
-import { withoutVerifySecret } from './catch-request.js';
+import { storedHeaders, withoutVerifySecret } from './catch-request.js';
 
 const stored = (contentType: string, raw: string, body: unknown): StoredRequest => ({
   id: 'r1',
@@ -38,5 +38,23 @@ describe('withoutVerifySecret (zoho-crm body token)', () => {
       preset: 'github',
     } as never);
     expect(other.rawBody.toString()).toBe(raw);
+  });
+});
+
+describe('storedHeaders (catch requests and test runs)', () => {
+  it('lower-cases names and redacts credentials and a static-token header', () => {
+    const headers = storedHeaders(
+      { Authorization: 'Bearer abc', 'X-Sender-Check': 's3cret', 'X-Shop': ['a', 'b'] },
+      { preset: 'static-token', header: 'X-Sender-Check' },
+    );
+    expect(headers).toEqual({
+      authorization: '[redacted]',
+      'x-sender-check': '[redacted]',
+      'x-shop': 'a, b',
+    });
+  });
+
+  it('keeps the token header of a flow without the static-token preset', () => {
+    expect(storedHeaders({ 'X-Webhook-Secret': 'v' })).toEqual({ 'x-webhook-secret': 'v' });
   });
 });

@@ -6,14 +6,29 @@ import { DEFAULT_TOKEN_HEADER } from './signatures/verify-request.js';
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
-function headersOf(request: FastifyRequest): Record<string, string> {
+/**
+ * Headers as stored for `$trigger.headers`: names lower-cased, values joined, credentials
+ * (authorization, cookie, proxy-authorization, a static-token preset's header) redacted.
+ * Used for catch requests and for test runs (`POST /flows/:id/test`) alike.
+ */
+export function storedHeaders(
+  raw: Record<string, string | string[] | number | undefined>,
+  verify?: VerifyDefinition,
+): Record<string, string> {
+  const token = tokenHeaderOf(verify);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
+    const lower = name.toLowerCase();
     const text = Array.isArray(value) ? value.join(', ') : String(value);
-    headers[name.toLowerCase()] = REDACTED_HEADERS.has(name.toLowerCase()) ? '[redacted]' : text;
+    headers[lower] = REDACTED_HEADERS.has(lower) || lower === token ? '[redacted]' : text;
   }
   return headers;
+}
+
+function tokenHeaderOf(verify: VerifyDefinition | undefined): string | undefined {
+  if (verify?.preset !== 'static-token' || verify.basicAuth) return undefined;
+  return (verify.header ?? DEFAULT_TOKEN_HEADER).toLowerCase();
 }
 
 /** JSON and form bodies as parsed, text as a string, anything else base64 of the bytes. */
@@ -29,7 +44,7 @@ export function storedRequestOf(request: FastifyRequest & { rawBody?: Buffer }):
   return {
     id: randomUUID(),
     method: request.method,
-    headers: headersOf(request),
+    headers: storedHeaders(request.headers),
     query: { ...(request.query as Record<string, unknown>) },
     rawBody: raw,
     body: bodyOf(request, raw),
@@ -50,10 +65,8 @@ export function withoutVerifySecret(
   stored: StoredRequest,
   verify: VerifyDefinition | undefined,
 ): StoredRequest {
-  if (verify?.preset === 'static-token' && !verify.basicAuth) {
-    const header = (verify.header ?? DEFAULT_TOKEN_HEADER).toLowerCase();
-    if (header in stored.headers) stored.headers[header] = '[redacted]';
-  }
+  const header = tokenHeaderOf(verify);
+  if (header && header in stored.headers) stored.headers[header] = '[redacted]';
   const body = stored.body as Record<string, unknown> | null;
   if (verify?.preset === 'zoho-crm' && body && typeof body === 'object' && 'token' in body) {
     stored.body = { ...body, token: '[redacted]' };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
+import { storedHeaders } from '../catch/catch-request.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CompiledFlows } from '../flows/compiled-flows.js';
 import { FlowsService } from '../flows/flows.service.js';
@@ -123,9 +124,12 @@ export class RunsService {
 
   /** Runs a sample payload through the flow's current version and waits for the result. */
   async test(flowId: string, body: TestFlowDto): Promise<{ run: RunDto; finished: boolean }> {
-    const { flow } = await this.flows.get(flowId);
+    const { flow, definition } = await this.flows.get(flowId);
     const raw = Buffer.from(JSON.stringify(body.payload ?? {}));
-    const headers = { 'content-type': 'application/json', ...lowerCaseKeys(body.headers ?? {}) };
+    const headers = storedHeaders(
+      { 'content-type': 'application/json', ...lowerCaseKeys(body.headers ?? {}) },
+      definition.trigger.verify,
+    );
     const runId = randomUUID();
     await this.runs.insertRun(
       {
