@@ -3,6 +3,7 @@ import { DatabaseError } from 'pg-protocol';
 import { QueryFailedError } from 'typeorm';
 import type { Runtime } from '../config/runtime.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
+import * as appErrors from './app-error.js';
 
 const pgError = (code: string) =>
   Object.assign(new DatabaseError('from PostgreSQL', 0, 'error'), { code, severity: 'ERROR' });
@@ -44,5 +45,16 @@ describe('database errors reaching API routes', () => {
   it('answers 500 for any other database error', () => {
     expect(answer(new QueryFailedError('INSERT', [], pgError('23505'))).status).toBe(500);
     expect(answer(new TypeError('x is undefined')).status).toBe(500);
+  });
+});
+
+describe('errors already said as HTTP', () => {
+  it('keeps the message of an AppError whose words look like a lost connection', () => {
+    const { AppError, ErrorCode } = appErrors;
+    const sent = answer(
+      new AppError(ErrorCode.Unavailable, 'Not ready: database is down (Connection terminated)'),
+    );
+    expect(sent.status).toBe(503);
+    expect(sent.body).toMatchObject({ message: /^Not ready: database is down/ });
   });
 });

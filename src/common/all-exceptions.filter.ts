@@ -72,7 +72,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     // A database error: 503 only when the database is unreachable, 4xx for a refused value.
-    const exception = (isStorageError(thrown) && storageAppError(thrown, UNAVAILABLE)) || thrown;
+    // Errors already said as HTTP (AppError, HttpException) keep their own words.
+    const said = thrown instanceof AppError || thrown instanceof HttpException;
+    const exception =
+      (!said && isStorageError(thrown) && storageAppError(thrown, UNAVAILABLE)) || thrown;
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const request = host.switchToHttp().getRequest<RequestLike>();
     let body: ErrorBody;
