@@ -152,6 +152,7 @@ describe('ExpressionPool', () => {
   });
 
   it('queues work beyond its workers, refuses a full queue, and refuses all at close', async () => {
+    await pool.run(task('0')); // a worker is up: one evaluation runs, two wait
     const queued = [pool.run(task('1')), pool.run(task('2')), pool.run(task('3'))];
     const refused = await failureOf(pool.run(task('4')));
     expect(refused).toBeInstanceOf(RetryableError);

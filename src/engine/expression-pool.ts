@@ -33,9 +33,12 @@ export interface PoolTask {
 export type PoolAnswer =
   { ok: true; value: unknown } | { ok: false; failure: Record<string, unknown> };
 
-type WorkerMessage = { id: number } & (
-  { ok: true; value: unknown; recycle?: boolean } | { ok: false; failure: Record<string, unknown> }
-);
+type WorkerMessage =
+  | { ready: true }
+  | ({ id: number } & (
+      | { ok: true; value: unknown; recycle?: boolean }
+      | { ok: false; failure: Record<string, unknown> }
+    ));
 
 /** The worker hit a pool limit (time, memory) or died: the expression's fault, not retried. */
 export class PoolLimitError extends Error {
@@ -54,6 +57,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** jsonata loaded, waiting for work. */
+  ready: boolean;
   current?: Pending;
   timer?: NodeJS.Timeout;
 }
@@ -107,12 +112,15 @@ export class ExpressionPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
+  /** Hands waiting work to ready idle workers; starts workers (up to `size`) for the rest. */
   private pump(): void {
-    while (this.queue.length > 0) {
-      let slot = [...this.slots].find((candidate) => !candidate.current);
-      if (!slot && this.slots.size < this.options.size) slot = this.spawn();
-      if (!slot) return;
-      this.dispatch(slot, this.queue.shift()!);
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.ready && !slot.current) this.dispatch(slot, this.queue.shift()!);
+    }
+    const starting = [...this.slots].filter((slot) => !slot.ready).length;
+    for (let n = starting; n < this.queue.length && this.slots.size < this.options.size; n++) {
+      this.spawn();
     }
   }
 
@@ -149,9 +157,15 @@ export class ExpressionPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker };
-    worker.unref();
+    const slot: Slot = { worker, ready: false };
     worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        // The wall-time budget starts once jsonata is loaded, not while the thread boots.
+        slot.ready = true;
+        this.pump();
+        if (!slot.current) worker.unref();
+        return;
+      }
       if (slot.current?.id !== message.id) return;
       const pending = this.settle(slot);
       pending?.resolve(
@@ -184,6 +198,8 @@ export class ExpressionPool {
     if (!this.slots.delete(slot)) return;
     this.settle(slot)?.reject(error);
     void slot.worker.terminate();
+    // A worker that cannot start would be replaced for ever: refuse what waits for it.
+    if (!slot.ready) for (const pending of this.queue.splice(0)) pending.reject(error);
     this.pump();
   }
 

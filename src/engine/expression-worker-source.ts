@@ -146,12 +146,16 @@ function failureOf(error) {
 }
 
 async function evaluate(task) {
-  builtins = builtins || (await loadBuiltins());
   const value = await compiled(task.source, task.limits, task.maxOutput).evaluate(task.input, task.bindings);
   const size = measure(value, task.maxOutput);
   if (size > task.maxOutput) throw { code: 'FLOWHUB_RESULT', limit: task.maxOutput };
   return { value: plain(value), recycle: size > RECYCLE_AFTER };
 }
+
+loadBuiltins().then((found) => {
+  builtins = found;
+  parentPort.postMessage({ ready: true });
+});
 
 parentPort.on('message', (task) => {
   evaluate(task)
