@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isCredentialHeader } from './credential-headers.js';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/env.schema.js';
 import { redactCatchPath } from './catch-not-found.js';
@@ -30,22 +31,8 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
-/** Headers that carry credentials in any request (names lower-case). */
-const SENSITIVE_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-webhook-secret',
-  'x-api-key',
-  'x-auth-token',
-]);
-/** Any header whose name says it holds a credential or a signature. */
-const SENSITIVE_NAME = /secret|token|signature|key|hmac|auth|password|cookie/i;
-
 export function isSensitiveHeader(name: string, extra: ReadonlySet<string> = new Set()): boolean {
-  const lower = name.toLowerCase();
-  return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME.test(lower) || extra.has(lower);
+  return isCredentialHeader(name) || extra.has(name.toLowerCase());
 }
 
 /**

@@ -9,7 +9,7 @@ import { literalCredentials, stepSecretNames } from '../engine/secret-references
 import { validateFlow, type FlowProblem } from '../engine/validate-flow.js';
 import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import { isCredentialHeader } from '../plugin-sdk/credential-headers.js';
+import { isCredentialHeader } from '../common/credential-headers.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
 
 /** SEC-3: a static destination that the egress guard would refuse is a 400 at save time. */

@@ -10,7 +10,7 @@ import type { FlowDefinition, StepDefinition } from '../engine/flow-definition.j
 import { isPlainObject } from '../engine/plain-json.js';
 import { isSecretPlaceholder, secretPlaceholder } from '../engine/secret-references.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import { isCredentialHeader } from '../plugin-sdk/credential-headers.js';
+import { isCredentialHeader } from '../common/credential-headers.js';
 import { NamedSecretsService } from './named-secrets.service.js';
 
 /** A literal found in a step's input: where it is, what it is, the name it will get. */

@@ -3,7 +3,7 @@
  * wherever it appears in a string, and credential headers of the action's header maps
  * replaced by `[redacted]` (unless they already name a secret).
  */
-import { isCredentialHeader } from '../plugin-sdk/credential-headers.js';
+import { isCredentialHeader } from '../common/credential-headers.js';
 import { REDACTED } from './redact-input.js';
 
 export const secretMark = (name: string) => `[secret:${name}]`;

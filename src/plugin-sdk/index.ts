@@ -8,7 +8,7 @@ import type { HttpClient } from './http-client.js';
 export { FatalError, RetryableError } from '../engine/step-errors.js';
 export { EgressBlockedError, HttpStatusError } from './http-client.js';
 export type { HttpClient, HttpRequest, HttpResponse } from './http-client.js';
-export { isCredentialHeader } from './credential-headers.js';
+export { isCredentialHeader } from '../common/credential-headers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ClassType<T = any> = new (...args: any[]) => T;

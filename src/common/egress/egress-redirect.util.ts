@@ -1,4 +1,5 @@
 /** How one redirect hop becomes the next request (the client re-checks its URL). */
+import { isCredentialHeader } from '../credential-headers.js';
 import { withoutHeaders } from './egress-body.util.js';
 
 export interface Hop {
@@ -10,8 +11,6 @@ export interface Hop {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-/** Headers that hold credentials: never carried to another origin. */
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'transfer-encoding'];
 
 export function isRedirect(status: number): boolean {
@@ -29,7 +28,11 @@ export function nextHop(hop: Hop, status: number, location: string): Hop {
     (status === 303 && hop.method !== 'HEAD') ||
     ((status === 301 || status === 302) && hop.method === 'POST');
   let headers = toGet ? withoutHeaders(hop.headers, BODY_HEADERS) : { ...hop.headers };
-  if (url.origin !== new URL(hop.url).origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+  // Headers that hold credentials (authorization, cookie, an api-key connection's own header,
+  // any name saying secret/token/key/...) are never carried to another origin.
+  if (url.origin !== new URL(hop.url).origin) {
+    headers = withoutHeaders(headers, Object.keys(headers).filter(isCredentialHeader));
+  }
   return {
     method: toGet ? 'GET' : hop.method,
     url: url.toString(),

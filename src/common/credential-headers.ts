@@ -1,6 +1,7 @@
 /**
- * Header names that carry credentials. A flow may not hold their values in clear (they are
- * moved into named secrets when it is saved), and run records never show them.
+ * Header names that carry credentials, in one list: a flow may not hold their values in clear
+ * (they are moved into named secrets when it is saved), run records and log lines never show
+ * them, and a redirect to another origin drops them.
  */
 const EXACT = new Set([
   'authorization',
@@ -9,7 +10,7 @@ const EXACT = new Set([
   'x-auth-token',
   'cookie',
 ]);
-const PARTS = ['secret', 'token', 'key', 'signature', 'password'];
+const PARTS = ['secret', 'token', 'key', 'signature', 'password', 'auth', 'hmac', 'cookie'];
 /** Not credentials although their names say `key`: Flowhub sets it to the step's key. */
 const NOT_CREDENTIALS = new Set(['idempotency-key']);
 
