@@ -3,10 +3,11 @@
  * true })`: a string loads the same way from ts-jest and from dist/ (tsc copies no .js/.mjs
  * file). Plain CommonJS JavaScript; `workerData.jsonataPath` is the resolved jsonata module.
  *
- * Protocol: the pool posts `{ id, source, limits, maxOutput, input, bindings }`; the worker
- * answers `{ id, ok: true, value }` or `{ id, ok: false, failure: { code, message, position,
- * token, value } }`. Limits the worker itself cannot enforce (wall time inside one built-in,
- * heap) are the pool's: it terminates the thread.
+ * Protocol: the worker posts `{ ready: true }` once jsonata is loaded; the pool then posts
+ * `{ id, source, limits, maxOutput, input, bindings }` and the worker answers
+ * `{ id, ok: true, value, recycle }` or `{ id, ok: false, failure: { code, message, position,
+ * token, value, limit } }`. Limits the worker itself cannot enforce (wall time inside one
+ * built-in, heap) are the pool's: it terminates the thread.
  */
 export const EXPRESSION_WORKER_SOURCE = String.raw`
 'use strict';
