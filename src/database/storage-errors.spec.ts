@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { DatabaseError } from 'pg-protocol';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error.js';
@@ -44,6 +46,54 @@ describe('storage errors', () => {
       message: expect.stringMatching(/out of range: send a smaller number$/),
     });
     expect(classifyStorageError(pgError('54000'))).toMatchObject({ kind: 'data', status: 413 });
+  });
+
+  it('calls a serialization failure or a deadlock a conflict that a retry resolves', () => {
+    const deadlock = new QueryFailedError('UPDATE', [], pgError('40P01', 'deadlock detected'));
+    expect(classifyStorageError(deadlock)).toEqual({
+      kind: 'conflict',
+      state: '40P01',
+      reason: expect.stringMatching(/^deadlock detected/),
+    });
+    expect(classifyStorageError(pgError('40001'))).toMatchObject({
+      kind: 'conflict',
+      state: '40001',
+      reason: expect.stringMatching(/^serialization failure/),
+    });
+  });
+
+  it('answers a conflict 503 with Retry-After, keeping the route advice to retry', () => {
+    const catchAdvice =
+      'Flowhub could not confirm this request was stored (database unavailable): retry later, and set trigger.dedupe so a retried delivery cannot start a second run';
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    for (const state of ['40001', '40P01']) {
+      const onCatch = storageAppError(pgError(state), catchAdvice);
+      expect(onCatch).toMatchObject({
+        code: 'unavailable',
+        headers: { 'Retry-After': '5' },
+        message: expect.stringMatching(
+          new RegExp(
+            `^The database could not complete this request now \\(SQLSTATE ${state}, .+\\): retry later, and set trigger\\.dedupe so a retried delivery cannot start a second run$`,
+          ),
+        ),
+      });
+      expect(onCatch?.message).not.toMatch(/unavailable/);
+      const onApi = storageAppError(pgError(state), 'The database is unavailable: retry later');
+      expect(onApi).toMatchObject({ code: 'unavailable', headers: { 'Retry-After': '5' } });
+      expect(onApi?.message).toMatch(/^The database could not complete .*: retry later$/);
+    }
+    // Logged too: a deadlock that keeps coming back is a lock-order bug to fix.
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('SQLSTATE 40P01'));
+    warn.mockRestore();
+  });
+
+  it('does not call a cancelled statement unavailable (Flowhub sets no statement_timeout)', () => {
+    const cancelled = pgError('57014', 'canceling statement due to user request');
+    expect(classifyStorageError(cancelled)).toEqual({ kind: 'other' });
+    expect(classifyStorageError(new QueryFailedError('SELECT 1', [], cancelled))).toEqual({
+      kind: 'other',
+    });
+    expect(storageAppError(cancelled, 'down: retry later')).toBeUndefined();
   });
 
   it('leaves anything else to be logged as a 500', () => {

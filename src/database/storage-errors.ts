@@ -1,13 +1,17 @@
+import { Logger } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
 
 /**
  * What a failed database call means for the caller, decided in one place: the database could
- * not be reached (503 with Retry-After: retrying later helps), the request held a value
- * PostgreSQL refuses to store (a 4xx: retrying the same request never helps), or anything
+ * not be reached (503 with Retry-After: retrying later helps), the database could not do it now
+ * because a concurrent transaction conflicted with this one (503 with Retry-After: PostgreSQL
+ * rolled the transaction back, and retrying it is the documented answer), the request held a
+ * value PostgreSQL refuses to store (a 4xx: retrying the same request never helps), or anything
  * else (a 500, logged: a bug to fix).
  */
 export type StorageFailure =
   | { kind: 'unavailable' }
+  | { kind: 'conflict'; state: string; reason: string }
   | { kind: 'data'; status: 400 | 413; message: string }
   | { kind: 'other' };
 
@@ -30,10 +34,20 @@ const UNAVAILABLE_MESSAGE =
 /**
  * SQLSTATEs that mean "no database to talk to right now": class 08 connection exception, class
  * 53 insufficient resources (too many connections, out of memory or disk), 57P01-57P04 admin or
- * crash shutdown / cannot connect now, 57014 a statement cancelled by its timeout.
+ * crash shutdown / cannot connect now. Not 57014 (a statement cancelled): Flowhub sets no
+ * statement_timeout, so a cancel is someone's pg_cancel_backend or a bug, a 500 that is logged.
  */
 const unavailableState = (code: string) =>
-  code.startsWith('08') || code.startsWith('53') || /^57P0[1-4]$/.test(code) || code === '57014';
+  code.startsWith('08') || code.startsWith('53') || /^57P0[1-4]$/.test(code);
+
+/**
+ * Class 40 transaction rollbacks that a retry resolves: PostgreSQL rolled the whole transaction
+ * back because a concurrent one conflicted with it ("applications must be prepared to retry").
+ */
+const CONFLICT_REASONS: Record<string, string> = {
+  '40001': 'serialization failure: a concurrent transaction changed the same rows',
+  '40P01': 'deadlock detected: a concurrent transaction held the rows this one needed',
+};
 
 /** Class 22 (data exception) and 54 (a value too large to store), said as what to fix. */
 const DATA_MESSAGES: Record<string, string> = {
@@ -72,6 +86,9 @@ export function classifyStorageError(error: unknown): StorageFailure {
   if ((state && unavailableState(state)) || UNAVAILABLE_MESSAGE.test(message)) {
     return { kind: 'unavailable' };
   }
+  if (state && CONFLICT_REASONS[state]) {
+    return { kind: 'conflict', state, reason: CONFLICT_REASONS[state] };
+  }
   if (state?.startsWith('22') || state?.startsWith('54')) return dataFailure(state);
   return !state && networkCode(error) ? { kind: 'unavailable' } : { kind: 'other' };
 }
@@ -98,15 +115,27 @@ export function isStorageError(error: unknown): boolean {
   return UNAVAILABLE_MESSAGE.test(error.message);
 }
 
+const RETRY_AFTER = { 'Retry-After': '5' };
+const logger = new Logger('Storage');
+
 /**
- * The HTTP error for a failed database call: 503 with Retry-After (saying `unavailable`) when
- * the database could not be reached, 400/413 when it refused a value; undefined for anything
- * else, which the exception filter logs and answers 500.
+ * The HTTP error for a failed database call: 503 with Retry-After when the database could not
+ * be reached (saying `unavailable`) or could not do it now for a conflicting transaction (logged
+ * as a warning, since a deadlock that recurs is a lock-order bug to fix), 400/413 when it
+ * refused a value; undefined for anything else, which the exception filter logs and answers 500.
+ * `unavailable` reads "<what happened>: <what to do>"; a conflict keeps its "what to do" (the
+ * catch URL's advice to retry and set trigger.dedupe) after saying what happened instead.
  */
 export function storageAppError(error: unknown, unavailable: string): AppError | undefined {
   const failure = classifyStorageError(error);
   if (failure.kind === 'unavailable') {
-    return new AppError(ErrorCode.Unavailable, unavailable, undefined, { 'Retry-After': '5' });
+    return new AppError(ErrorCode.Unavailable, unavailable, undefined, RETRY_AFTER);
+  }
+  if (failure.kind === 'conflict') {
+    logger.warn(`A transaction was rolled back (SQLSTATE ${failure.state}, ${failure.reason})`);
+    const advice = /: (.*)$/s.exec(unavailable)?.[1] ?? 'retry later';
+    const message = `The database could not complete this request now (SQLSTATE ${failure.state}, ${failure.reason}): ${advice}`;
+    return new AppError(ErrorCode.Unavailable, message, undefined, RETRY_AFTER);
   }
   if (failure.kind === 'data') {
     const code = failure.status === 413 ? ErrorCode.PayloadTooLarge : ErrorCode.BadRequest;
