@@ -2,14 +2,22 @@
  * The http connection: a credential that http.request steps use by naming the connection,
  * so the flow never holds it. The credential is attached only to URLs under `baseUrl`.
  */
-import { IsIn, IsNotEmpty, IsOptional, IsString, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
 import type { ConnectionDefinition } from '../../src/plugin-sdk/index.js';
+import { credentialHeader } from './auth.js';
 import { IsHeaderName, IsHttpUrl } from './validators.js';
 
 export const HTTP_AUTH_KINDS = ['bearer', 'basic', 'api-key', 'hmac'] as const;
 export type HttpAuthKind = (typeof HTTP_AUTH_KINDS)[number];
 
 const when = (kind: HttpAuthKind) => ValidateIf((fields: HttpConnection) => fields.auth === kind);
+
+/** As named secrets: a shorter value cannot be redacted from run records reliably. */
+const MIN_SECRET = 8;
+const atLeast = (field: string) =>
+  MinLength(MIN_SECRET, {
+    message: `${field} must be at least ${MIN_SECRET} characters (shorter ones cannot be redacted from run records reliably)`,
+  });
 
 export class HttpConnection {
   /** Requests to this origin and path prefix get the credential; others are refused. */
@@ -23,6 +31,7 @@ export class HttpConnection {
   @when('bearer')
   @IsString({ message: 'token is required for auth bearer' })
   @IsNotEmpty({ message: 'token is required for auth bearer' })
+  @atLeast('token')
   token?: string;
 
   /** basic: sent as `Authorization: Basic base64(username:password)`. */
@@ -33,6 +42,7 @@ export class HttpConnection {
 
   @when('basic')
   @IsString({ message: 'password is required for auth basic' })
+  @atLeast('password')
   password?: string;
 
   /** api-key: sent as `<headerName>: <apiKey>`. */
@@ -43,12 +53,14 @@ export class HttpConnection {
   @when('api-key')
   @IsString({ message: 'apiKey is required for auth api-key' })
   @IsNotEmpty({ message: 'apiKey is required for auth api-key' })
+  @atLeast('apiKey')
   apiKey?: string;
 
   /** hmac: the body is signed as with http.request's `sign`, with this secret. */
   @when('hmac')
   @IsString({ message: 'signingSecret is required for auth hmac' })
   @IsNotEmpty({ message: 'signingSecret is required for auth hmac' })
+  @atLeast('signingSecret')
   signingSecret?: string;
 
   @IsOptional()
@@ -68,4 +80,12 @@ export const httpConnection: ConnectionDefinition = {
   // Where the credential goes: changing it needs the secret again (any host the guard allows).
   endpointFields: { baseUrl: {} },
   optional: true,
+  // What goes on the wire besides the fields themselves: basic sends base64(user:password), so
+  // a receiver echoing `Basic …` back is redacted too (`Bearer <token>` holds the token itself).
+  derivedSecrets: (fields): Record<string, string> => {
+    const connection = fields as unknown as HttpConnection;
+    if (connection.auth !== 'basic') return {};
+    const header = credentialHeader(connection)?.[1] ?? '';
+    return { basic: header.slice('Basic '.length) };
+  },
 };

@@ -1,13 +1,17 @@
 import jsonata from 'jsonata';
 
 /** What the JSONata parser returns (`expr.ast()`); only the fields read here are typed. */
-interface AstNode {
+export interface AstNode {
   type?: string;
   value?: unknown;
   steps?: AstNode[];
+  lhs?: unknown;
+  rhs?: AstNode;
+  expressions?: AstNode[];
 }
 
-function parseAst(source: string): unknown {
+/** The parsed tree of an expression, or undefined when it does not compile. */
+export function parseAst(source: string): unknown {
   try {
     return jsonata(source).ast();
   } catch {
@@ -16,7 +20,7 @@ function parseAst(source: string): unknown {
 }
 
 /** Calls `visit` on every node of the tree once (the parser may share nodes between parents). */
-function walk(root: unknown, visit: (node: AstNode) => void): void {
+export function walk(root: unknown, visit: (node: AstNode) => void): void {
   const seen = new Set<object>();
   const pending: unknown[] = [root];
   while (pending.length > 0) {

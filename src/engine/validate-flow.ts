@@ -1,6 +1,6 @@
 import { referencedSteps } from './expressions.js';
 import type { FlowDefinition } from './flow-definition.js';
-import { usesSecrets } from './secret-references.js';
+import { secretPlacementProblems, type DestinationCatalog } from './validate-secrets.js';
 import { closest } from './suggest.js';
 import { syntaxProblem, triggerProblems } from './validate-trigger.js';
 
@@ -9,7 +9,7 @@ export interface FlowProblem {
   message: string;
 }
 
-export interface ActionCatalog {
+export interface ActionCatalog extends DestinationCatalog {
   actionNames(): string[];
 }
 
@@ -72,20 +72,6 @@ function expressionProblems(definition: FlowDefinition, positions: Map<string, n
   );
 }
 
-/** Named secrets are resolved only inside the worker, for steps: not at the catch URL. */
-function triggerSecretProblems(definition: FlowDefinition): FlowProblem[] {
-  const { filter, dedupe } = definition.trigger;
-  const sources: [string, unknown][] = [
-    ['trigger.filter', filter],
-    ['trigger.dedupe', dedupe],
-  ];
-  return sources.flatMap(([path, source]) =>
-    typeof source === 'string' && usesSecrets(source)
-      ? [{ path, message: '$secrets is only available in steps (map, when, forEach, input)' }]
-      : [],
-  );
-}
-
 /**
  * The engine's checks on a shape-valid flow: every problem, each with its path (the message
  * never repeats the path). Never throws for a bad flow and never stops at the first problem.
@@ -102,6 +88,9 @@ export function validateFlow(definition: FlowDefinition, catalog: ActionCatalog)
     const unknown = actionProblem(step.action, `steps[${index}].action`, names);
     if (unknown) problems.push(unknown);
   });
-  problems.push(...expressionProblems(definition, positions), ...triggerSecretProblems(definition));
+  problems.push(
+    ...expressionProblems(definition, positions),
+    ...secretPlacementProblems(definition, catalog),
+  );
   return problems;
 }

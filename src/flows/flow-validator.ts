@@ -5,12 +5,12 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { invalidAllowEntries } from '../catch/ip-allowlist.js';
 import { ConnectionsRepository } from '../connections/connections.repository.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
-import { literalCredentials, stepSecretNames } from '../engine/secret-references.js';
+import { stepSecretNames } from '../engine/secret-references.js';
 import { validateFlow, type FlowProblem } from '../engine/validate-flow.js';
 import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import { isCredentialHeader } from '../common/credential-headers.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
+import { destinationProblems, mapLiteralProblems } from './flow-secret-checks.js';
 
 /** SEC-3: a static destination that the egress guard would refuse is a 400 at save time. */
 function urlProblems(definition: FlowDefinition, policy: EgressPolicy): FlowProblem[] {
@@ -39,20 +39,6 @@ export class FlowValidator {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly namedSecrets: NamedSecretsService,
   ) {}
-
-  /** A credential written as a string literal in `map` would be stored in clear: refused. */
-  private mapLiteralProblems(definition: FlowDefinition): FlowProblem[] {
-    return definition.steps.flatMap((step, index) => {
-      const declared = this.plugins.getAction(step.action)?.action;
-      if (!declared || step.map === undefined) return [];
-      return literalCredentials(step.map, declared, isCredentialHeader).map((where) => ({
-        path: `steps[${index}].map`,
-        message:
-          `sets ${where} from a string literal, which would be stored in clear: store the value ` +
-          'with POST /api/v1/secrets and write $secrets.NAME, or use an http connection',
-      }));
-    });
-  }
 
   /** Every named secret a step uses must exist (the value is read only when the step runs). */
   private async secretProblems(definition: FlowDefinition): Promise<FlowProblem[]> {
@@ -120,11 +106,13 @@ export class FlowValidator {
   async check(dto: FlowDefinitionDto): Promise<FlowDefinition> {
     const definition = JSON.parse(JSON.stringify(dto)) as FlowDefinition;
     const { egressAllowCidrs: allowCidrs, egressAllowHosts: allowHosts } = this.runtime.config;
+    const actionOf = (name: string) => this.plugins.getAction(name)?.action;
     const problems = [
       ...validateFlow(definition, this.plugins),
       ...(await this.connectionProblems(definition)),
       ...(await this.secretProblems(definition)),
-      ...this.mapLiteralProblems(definition),
+      ...mapLiteralProblems(definition, actionOf),
+      ...destinationProblems(definition, actionOf, allowHosts),
       ...urlProblems(definition, { allowCidrs, allowHosts }),
       ...allowIpProblems(definition),
       ...this.twilioProblems(definition),

@@ -10,8 +10,11 @@ import type { FlowDefinition, StepDefinition } from '../engine/flow-definition.j
 import { isPlainObject } from '../engine/plain-json.js';
 import { isSecretPlaceholder, secretPlaceholder } from '../engine/secret-references.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
 import { isCredentialHeader } from '../common/credential-headers.js';
+import { isCredentialQueryKey } from '../plugin-sdk/credential-query-keys.js';
 import { NamedSecretsService } from './named-secrets.service.js';
+import { originOfUrl } from './secret-origins.js';
 
 /** A literal found in a step's input: where it is, what it is, the name it will get. */
 export interface FoundLiteral {
@@ -24,23 +27,26 @@ export interface FoundLiteral {
 type Declared = {
   secretInputs?: string[];
   credentialHeaderInputs?: string[];
+  credentialQueryInputs?: string[];
   destinationInput?: string;
 };
 
 /**
- * The host a moved literal stays limited to: the step's static URL's, when no `map` can change
- * that URL at run time; otherwise none (the flow must keep working as before).
+ * The origin a moved literal is bound to: that of the step's static URL. (The save refuses a
+ * literal in a step whose `map` may change the URL; a version stored before is bound to its
+ * static URL's origin, and a run the map sends elsewhere fails without sending it.)
  */
-export function literalHosts(step: StepDefinition, declared: Declared): string[] | undefined {
-  if (!declared.destinationInput || step.map !== undefined) return undefined;
+export function literalOrigin(step: StepDefinition, declared: Declared): string | undefined {
+  if (!declared.destinationInput) return undefined;
   const url = valueAt(step.input, declared.destinationInput.split('.'));
-  if (typeof url !== 'string') return undefined;
-  try {
-    return [new URL(url).hostname.replace(/^\[(.*)\]$/, '$1')];
-  } catch {
-    return undefined;
-  }
+  return typeof url === 'string' ? originOfUrl(url) : undefined;
 }
+
+const unbound = (step: StepDefinition) =>
+  new AppError(
+    ErrorCode.BadRequest,
+    `step '${step.id}' holds a credential typed in clear but has no static url to bind it to: create a named secret with hosts (POST /api/v1/secrets) and write $secrets.NAME, or use an http connection`,
+  );
 
 const safe = (part: string) => part.replace(/[^A-Za-z0-9_]/g, '_');
 
@@ -71,13 +77,24 @@ export function findLiterals(
     if (isLiteral(value))
       found.push({ keys, value, baseName: literalSecretName(flowId, step.id, keys.join('_')) });
   }
-  for (const path of declared.credentialHeaderInputs ?? []) {
-    const headers = valueAt(step.input, path.split('.'));
-    if (!isPlainObject(headers)) continue;
-    for (const [name, value] of Object.entries(headers)) {
-      if (!isCredentialHeader(name) || !isLiteral(value) || isSecretPlaceholder(value)) continue;
-      const keys = [...path.split('.'), name];
-      found.push({ keys, value, baseName: literalSecretName(flowId, step.id, name) });
+  const maps: [string[], (name: string) => boolean][] = [
+    ...(declared.credentialHeaderInputs ?? []).map((p): [string[], typeof isCredentialHeader] => [
+      p.split('.'),
+      isCredentialHeader,
+    ]),
+    ...(declared.credentialQueryInputs ?? []).map((p): [string[], typeof isCredentialHeader] => [
+      p.split('.'),
+      isCredentialQueryKey,
+    ]),
+  ];
+  for (const [path, isCredential] of maps) {
+    const entries = valueAt(step.input, path);
+    if (!isPlainObject(entries)) continue;
+    for (const [name, value] of Object.entries(entries)) {
+      if (!isCredential(name) || !isLiteral(value) || isSecretPlaceholder(value)) continue;
+      const keys = [...path, name];
+      const what = path.length === 1 && path[0] === 'headers' ? name : keys.join('_');
+      found.push({ keys, value, baseName: literalSecretName(flowId, step.id, what) });
     }
   }
   return found;
@@ -111,9 +128,11 @@ export class LiteralSecrets {
     for (const step of definition.steps) {
       const declared = this.plugins.getAction(step.action)?.action ?? {};
       let input = step.input;
-      const hosts = literalHosts(step, declared);
-      for (const literal of findLiterals(flowId, step, declared)) {
-        const name = await this.nameFor(manager, literal, hosts);
+      const literals = findLiterals(flowId, step, declared);
+      const origin = literals.length > 0 ? literalOrigin(step, declared) : undefined;
+      if (literals.length > 0 && !origin) throw unbound(step);
+      for (const literal of literals) {
+        const name = await this.nameFor(manager, literal, [origin!]);
         input = replaceAt(input ?? {}, literal.keys, secretPlaceholder(name));
         changed = true;
       }
@@ -122,16 +141,18 @@ export class LiteralSecrets {
     return changed ? { ...definition, steps } : definition;
   }
 
-  /** The base name, reused when it already holds this value, else the next free `_2`, `_3`… */
+  /** The base name, reused when it holds this value for these origins, else the next free `_2`… */
   private async nameFor(
     manager: EntityManager,
     literal: FoundLiteral,
-    hosts: string[] | undefined,
+    hosts: string[],
   ): Promise<string> {
     for (let n = 1; ; n += 1) {
       const name = n === 1 ? literal.baseName : `${literal.baseName}_${n}`;
-      const stored = await this.secrets.valueIn(manager, name);
-      if (stored === literal.value) return name;
+      const stored = await this.secrets.storedIn(manager, name);
+      const same =
+        stored?.hosts.length === hosts.length && hosts.every((h) => stored.hosts.includes(h));
+      if (stored?.value === literal.value && same) return name;
       if (stored === undefined) {
         const description = 'moved out of a flow definition';
         await this.secrets.store(manager, name, { value: literal.value, description, hosts });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsOptional,
   IsString,
@@ -15,8 +16,8 @@ export const SECRET_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 export const SECRET_NAME_MESSAGE =
   'name must be 1-100 letters, digits or _, starting with a letter (it is written $secrets.NAME)';
 
-const HOST_NAME =
-  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$|^\[?[0-9A-Fa-f:.]+\]?$/;
+const HOSTS_REQUIRED =
+  'hosts must list the origins the value may be sent to, e.g. ["https://erp.example.com"]';
 
 export class PutSecretDto {
   @ApiProperty({ writeOnly: true, description: 'Stored encrypted; never returned' })
@@ -33,17 +34,18 @@ export class PutSecretDto {
   @MaxLength(500)
   description?: string;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: [String],
-    example: ['erp.example.com'],
+    example: ['https://erp.example.com'],
     description:
-      'Hosts (and their sub-domains) the value may be sent to, by http.request steps only; unset: any. PUT replaces them with the value.',
+      'Required: the origins (scheme, host, port) the value may be sent to, by http.request steps only. `erp.example.com` means https://erp.example.com; http:// only for hosts in FLOWHUB_EGRESS_ALLOW_HOSTS. PUT replaces them with the value.',
   })
-  @IsOptional()
-  @IsArray()
+  @IsArray({ message: HOSTS_REQUIRED })
+  @ArrayMinSize(1, { message: HOSTS_REQUIRED })
   @ArrayMaxSize(50)
-  @Matches(HOST_NAME, { each: true, message: 'hosts must be host names, e.g. erp.example.com' })
-  hosts?: string[];
+  @IsString({ each: true, message: 'hosts must be strings, e.g. https://erp.example.com' })
+  @MaxLength(300, { each: true })
+  hosts: string[];
 }
 
 export class CreateSecretDto extends PutSecretDto {
@@ -63,8 +65,8 @@ export class SecretDto {
   })
   hint: string | null;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @ApiProperty({ type: [String], nullable: true, description: 'null: any host' })
-  hosts: string[] | null;
+  @ApiProperty({ type: [String], description: 'The origins the value may be sent to' })
+  hosts: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 

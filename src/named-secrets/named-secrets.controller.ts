@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,6 +23,7 @@ import {
 import { API_PREFIX } from '../common/api-prefix.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { JsonBodyGuard } from '../common/json-body.guard.js';
 import {
   CreateSecretDto,
   PutSecretDto,
@@ -34,6 +45,7 @@ function checkName(name: string): string {
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
 @Controller(`${API_PREFIX}/secrets`)
+@UseGuards(JsonBodyGuard)
 export class NamedSecretsController {
   constructor(private readonly secrets: NamedSecretsService) {}
 

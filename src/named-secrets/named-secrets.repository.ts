@@ -9,8 +9,8 @@ export interface NamedSecretRow {
   value_sealed: string;
   hint: string | null;
   description: string | null;
-  /** Hosts the value may be sent to (http.request's url); null: any. */
-  hosts: string[] | null;
+  /** The origins the value may be sent to (http.request's url): `https://host[:port]`. */
+  hosts: string[];
   created_at: Date;
   updated_at: Date;
 }
@@ -55,14 +55,7 @@ export class NamedSecretsRepository {
          description = COALESCE(EXCLUDED.description, named_secrets.description),
          hosts = EXCLUDED.hosts, updated_at = now()
        RETURNING *`,
-      [
-        row.id,
-        row.name,
-        row.value_sealed,
-        row.hint,
-        row.description,
-        row.hosts ? JSON.stringify(row.hosts) : null,
-      ],
+      [row.id, row.name, row.value_sealed, row.hint, row.description, JSON.stringify(row.hosts)],
     );
     return rows[0];
   }

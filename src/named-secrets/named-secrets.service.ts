@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { StepDefinition } from '../engine/flow-definition.js';
 import { stepSecretNames } from '../engine/secret-references.js';
 import { FatalError } from '../engine/step-errors.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { NamedSecretsRepository, type NamedSecretRow } from './named-secrets.repository.js';
 
 import { namedSecretContext } from './named-secret-context.js';
+import { checkOrigins } from './secret-origins.js';
 
 export { namedSecretContext };
 
@@ -21,13 +23,13 @@ export function hintOf(value: string): string | null {
 export interface SecretValue {
   value: string;
   description?: string;
-  /** Hosts (and their sub-domains) the value may be sent to; unset: any. */
-  hosts?: string[];
+  /** The origins the value may be sent to (at least one; bare hosts mean https). */
+  hosts: string[];
 }
 
 export interface RevealedSecrets {
   values: Record<string, string>;
-  /** Secret name -> the hosts it is limited to (only the limited ones). */
+  /** Secret name -> the origins it is bound to. */
   hosts: Record<string, string[]>;
 }
 
@@ -46,7 +48,22 @@ export class NamedSecretsService {
   constructor(
     private readonly repository: NamedSecretsRepository,
     private readonly box: SecretBox,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
+
+  /** The origins to store, or a 400 naming each entry that is not one. */
+  origins(hosts: readonly string[]): string[] {
+    const { origins, problems } = checkOrigins(hosts, this.runtime.config.egressAllowHosts);
+    if (problems.length > 0) {
+      const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      throw new AppError(ErrorCode.BadRequest, `Invalid hosts: ${summary}`, problems);
+    }
+    if (origins.length === 0) {
+      const message = 'hosts must list at least one origin, e.g. https://erp.example.com';
+      throw new AppError(ErrorCode.BadRequest, message, [{ path: 'hosts', message }]);
+    }
+    return origins;
+  }
 
   list(): Promise<NamedSecretRow[]> {
     return this.repository.list();
@@ -73,22 +90,35 @@ export class NamedSecretsService {
     return this.store(this.repository.dataSource.manager, name, secret);
   }
 
-  /** Stores a value under a name, in the caller's transaction. */
+  /** Stores a value under a name, in the caller's transaction (hosts checked first). */
   store(manager: EntityManager, name: string, secret: SecretValue): Promise<NamedSecretRow> {
+    const hosts = this.origins(secret.hosts ?? []);
     return this.repository.upsert(manager, {
       id: randomUUID(),
       name,
       value_sealed: this.box.encrypt(secret.value, namedSecretContext(name)),
       hint: hintOf(secret.value),
       description: secret.description ?? null,
-      hosts: secret.hosts?.length ? secret.hosts.map((host) => host.toLowerCase()) : null,
+      hosts,
     });
   }
 
   /** The value stored under `name` in this transaction, if any (for moving literals). */
   async valueIn(manager: EntityManager, name: string): Promise<string | undefined> {
+    return (await this.storedIn(manager, name))?.value;
+  }
+
+  /** The value and origins stored under `name` in this transaction, if any. */
+  async storedIn(
+    manager: EntityManager,
+    name: string,
+  ): Promise<{ value: string; hosts: string[] } | undefined> {
     const row = await this.repository.find(name, manager);
-    return row && this.box.decrypt(row.value_sealed, namedSecretContext(name));
+    if (!row) return undefined;
+    return {
+      value: this.box.decrypt(row.value_sealed, namedSecretContext(name)),
+      hosts: row.hosts,
+    };
   }
 
   async remove(name: string): Promise<void> {
@@ -120,14 +150,14 @@ export class NamedSecretsService {
     return names.filter((name) => !found.has(name));
   }
 
-  /** Decrypted values for a step (worker only), with the hosts of the limited ones. */
+  /** Decrypted values for a step (worker only), with the origins each is bound to. */
   async reveal(names: string[]): Promise<RevealedSecrets> {
     const rows = await this.repository.findMany(names);
     const values: Record<string, string> = {};
     const hosts: Record<string, string[]> = {};
     for (const row of rows) {
       values[row.name] = this.box.decrypt(row.value_sealed, namedSecretContext(row.name));
-      if (row.hosts) hosts[row.name] = row.hosts;
+      hosts[row.name] = row.hosts;
     }
     const absent = names.filter((name) => !Object.hasOwn(values, name));
     if (absent.length > 0) {

@@ -1,13 +1,13 @@
 /**
- * Named secrets limited to hosts go only where they may: to an action that declares the URL it
- * calls (`destinationInput`), when that URL's host is one of the secret's hosts or a sub-domain.
+ * Named secrets go only where they may: to an action that declares the URL it calls
+ * (`destinationInput`), when that URL's origin (scheme, host, port) is one the secret is bound
+ * to. Checked on the input the action is about to get, before anything is sent or recorded.
  */
-import { normaliseHostname } from '../common/egress/egress-policy.js';
-import { onHostList } from '../connections/endpoint-fields.js';
 import { FatalError, type ActionDefinition } from '../plugin-sdk/index.js';
+import { originOfUrl } from './secret-origins.js';
 
-function urlAt(input: unknown, path: string): URL | undefined {
-  const value = path
+function valueAt(input: unknown, path: string): unknown {
+  return path
     .split('.')
     .reduce<unknown>(
       (node, key) =>
@@ -16,31 +16,37 @@ function urlAt(input: unknown, path: string): URL | undefined {
           : undefined,
       input,
     );
-  try {
-    return typeof value === 'string' ? new URL(value) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
-/** Throws a FatalError (nothing is sent) when a limited secret would go elsewhere. */
+function originAt(input: unknown, path: string): string | undefined {
+  const url = valueAt(input, path);
+  return typeof url === 'string' ? originOfUrl(url) : undefined;
+}
+
+/**
+ * Throws a FatalError (nothing is sent) when a secret would go elsewhere. `input` is what the
+ * action would get; the message names the destination of `shown` (the input as recorded, with
+ * secrets as marks), since a URL built from a secret must not appear in an error.
+ */
 export function checkSecretDestinations(
   actionName: string,
   action: Pick<ActionDefinition, 'destinationInput'>,
   input: unknown,
-  limitedTo: Record<string, string[]> = {},
+  boundTo: Record<string, string[]> = {},
+  shown: unknown = input,
 ): void {
-  for (const [name, hosts] of Object.entries(limitedTo)) {
+  for (const [name, origins] of Object.entries(boundTo)) {
     if (!action.destinationInput) {
       throw new FatalError(
-        `secret '${name}' may only be sent to ${hosts.join(', ')}, and ${actionName} does not say where it sends data: use it in http.request`,
+        `secret '${name}' may only be sent to ${origins.join(', ')}, and ${actionName} does not say where it sends data: use it in http.request`,
       );
     }
-    const url = urlAt(input, action.destinationInput);
-    const host = url && normaliseHostname(url.hostname);
-    if (!host || !onHostList(host, hosts)) {
+    const origin = originAt(input, action.destinationInput);
+    if (!origin || !origins.includes(origin)) {
+      const named = originAt(shown, action.destinationInput);
+      const where = named && named === origin ? named : 'this destination';
       throw new FatalError(
-        `secret '${name}' may only be sent to ${hosts.join(', ')}, not to ${host ?? 'this destination'} (PUT /api/v1/secrets/${name} sets its hosts)`,
+        `secret '${name}' may only be sent to ${origins.join(', ')}, not to ${where}; nothing was sent (PUT /api/v1/secrets/${name} sets its hosts)`,
       );
     }
   }

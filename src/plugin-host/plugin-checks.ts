@@ -77,7 +77,7 @@ function actionProblems(name: string, action: ActionDefinition): string[] {
   if (action.allowUnknownInput !== undefined && typeof action.allowUnknownInput !== 'boolean')
     problems.push('allowUnknownInput must be true or false');
   if (typeof action.run !== 'function') problems.push('needs a run function');
-  for (const key of ['secretInputs', 'credentialHeaderInputs'] as const) {
+  for (const key of ['secretInputs', 'credentialHeaderInputs', 'credentialQueryInputs'] as const) {
     const paths = action[key];
     if (paths !== undefined && !isStringList(paths))
       problems.push(`${key} must be a list of dot paths (e.g. ['headers'])`);

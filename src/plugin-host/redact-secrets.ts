@@ -4,9 +4,10 @@
  * replaced by `[redacted]` (unless they already name a secret).
  */
 import { isCredentialHeader } from '../common/credential-headers.js';
+import { secretMark } from '../engine/secret-references.js';
 import { REDACTED } from './redact-input.js';
 
-export const secretMark = (name: string) => `[secret:${name}]`;
+export { secretMark };
 
 /** Longest values first, so a value containing another is replaced whole. */
 function replacements(secrets: Record<string, string>): [string, string][] {
@@ -48,29 +49,41 @@ export function redactSecretText(text: string, secrets: Record<string, string>):
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Credential headers of the header maps at `paths` shown as `[redacted]`. */
-export function redactCredentialHeaders(input: unknown, paths: readonly string[]): unknown {
+type IsCredential = (name: string) => boolean;
+
+/**
+ * Credential entries of the maps at `paths` (header maps; query maps with their own
+ * predicate) shown as `[redacted]`, unless they already show a secret mark.
+ */
+export function redactCredentialHeaders(
+  input: unknown,
+  paths: readonly string[],
+  isCredential: IsCredential = isCredentialHeader,
+): unknown {
   if (!isMap(input) || paths.length === 0) return input;
   let result: Record<string, unknown> = input;
   for (const path of paths) {
     const keys = path.split('.');
-    const redacted = redactAt(result, keys);
+    const redacted = redactAt(result, keys, isCredential);
     if (redacted !== undefined) result = redacted as Record<string, unknown>;
   }
   return result;
 }
 
-function redactAt(node: unknown, [key, ...rest]: string[]): unknown {
+function redactAt(node: unknown, [key, ...rest]: string[], isCredential: IsCredential): unknown {
   if (!isMap(node) || !(key in node)) return undefined;
-  const child = rest.length === 0 ? redactHeaders(node[key]) : redactAt(node[key], rest);
+  const child =
+    rest.length === 0
+      ? redactEntries(node[key], isCredential)
+      : redactAt(node[key], rest, isCredential);
   return child === undefined ? undefined : { ...node, [key]: child };
 }
 
-function redactHeaders(headers: unknown): unknown {
-  if (!isMap(headers)) return undefined;
-  const entries = Object.entries(headers).map(([name, value]) => {
+function redactEntries(entries: unknown, isCredential: IsCredential): unknown {
+  if (!isMap(entries)) return undefined;
+  const redacted = Object.entries(entries).map(([name, value]) => {
     const marked = typeof value === 'string' && value.includes('[secret:');
-    return [name, isCredentialHeader(name) && !marked ? REDACTED : value];
+    return [name, isCredential(name) && !marked ? REDACTED : value];
   });
-  return Object.fromEntries(entries);
+  return Object.fromEntries(redacted);
 }

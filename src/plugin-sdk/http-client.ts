@@ -10,6 +10,13 @@ export interface HttpRequest {
   body?: unknown;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * A redirect to another origin (scheme, host, port) fails the call instead of being
+   * followed. The host sets it for steps that carry a named secret or a connection's
+   * credential: wherever the credential sits (any header, the query, the body), it never
+   * follows a redirect off the origin it was bound to.
+   */
+  sameOriginRedirectsOnly?: boolean;
 }
 
 export interface HttpResponse {

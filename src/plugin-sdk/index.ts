@@ -9,6 +9,7 @@ export { FatalError, RetryableError } from '../engine/step-errors.js';
 export { EgressBlockedError, HttpStatusError } from './http-client.js';
 export type { HttpClient, HttpRequest, HttpResponse } from './http-client.js';
 export { isCredentialHeader } from '../common/credential-headers.js';
+export { isCredentialQueryKey } from './credential-query-keys.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ClassType<T = any> = new (...args: any[]) => T;
@@ -63,8 +64,14 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
    */
   credentialHeaderInputs?: string[];
   /**
-   * Dot path of the URL the action calls (http.request: 'url'). Named secrets limited to hosts
-   * are given only to actions that declare it, and only when that URL's host is allowed.
+   * Dot paths of query maps in the input (e.g. 'query'): credential parameters there
+   * (isCredentialQueryKey: api_key, token, signature...) are moved into named secrets when a
+   * flow is saved and redacted in run records, as credential headers are.
+   */
+  credentialQueryInputs?: string[];
+  /**
+   * Dot path of the URL the action calls (http.request: 'url'). Only actions that declare it
+   * may use named secrets, and only when that URL's origin is one the secret is bound to.
    */
   destinationInput?: string;
   /** Default retry policy; a step's `retry` overrides it. */
@@ -116,6 +123,11 @@ export interface ConnectionDefinition {
    * someone who does not know them.
    */
   endpointFields?: Record<string, EndpointField>;
+  /**
+   * Forms the secrets take on the wire (e.g. basic auth's `Basic base64(user:pass)`), by a
+   * name of your choosing: run records redact them as they redact the secret fields.
+   */
+  derivedSecrets?: (fields: Record<string, unknown>) => Record<string, string>;
   /** Steps of this plugin may run without a connection (e.g. http.request). Default false. */
   optional?: boolean;
   test?: (ctx: { connection: Record<string, unknown>; http: HttpClient }) => Promise<void>;

@@ -4,10 +4,12 @@ import {
   resolveItems,
   resolveStepInput,
   shouldRunStep,
+  type ForEachItem,
   type StepScope,
 } from '../engine/resolve-input.js';
 import type { StepDefinition } from '../engine/flow-definition.js';
-import { stepSecretNames } from '../engine/secret-references.js';
+import { secretMarks, stepSecretNames } from '../engine/secret-references.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { classifyError, FatalError, type ClassifiedError } from '../engine/step-errors.js';
 import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
@@ -20,7 +22,13 @@ import {
   redactSecretText,
   redactSecretValues,
 } from '../plugin-host/redact-secrets.js';
-import { isSleepRequest, type ActionContext, type HttpClient } from '../plugin-sdk/index.js';
+import { credentialHttpClient, derivedStrings } from '../plugin-host/secret-egress.js';
+import {
+  isCredentialQueryKey,
+  isSleepRequest,
+  type ActionContext,
+  type HttpClient,
+} from '../plugin-sdk/index.js';
 
 export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
 
@@ -32,7 +40,13 @@ export type AttemptOutcome =
 
 export interface AttemptRequest {
   step: CompiledStep;
+  /**
+   * What the run record is resolved with (when, forEach, the recorded input): `$secrets` bound
+   * to `[secret:NAME]` marks when the step names secrets.
+   */
   scope: StepScope;
+  /** The scope with the secret values, for the input the action gets (steps with secrets). */
+  callScope?: StepScope;
   dryRun: boolean;
   attempt: number;
   idempotencyKey: string;
@@ -43,9 +57,15 @@ export interface AttemptRequest {
   onItemDone(outputs: unknown[]): Promise<void>;
   /** Filled during the attempt: secret values it used (mark name -> value), for redaction. */
   revealed?: Record<string, string>;
-  /** Named secrets of this step limited to hosts: name -> hosts. */
+  /** Named secrets of this step: name -> the origins each is bound to. */
   limitedTo?: Record<string, string[]>;
 }
+
+/** The real input failed where the recorded one did not: its message may hold secret values. */
+const SECRET_MAP_FAILED =
+  'the map failed once the secret values were filled in; its error is not shown because it may hold them (with the secrets as [secret:NAME] marks it succeeds): check how the map uses $secrets';
+const SECRET_INPUT_INVALID =
+  'is invalid once the secret values are filled in; the problems are not shown because they may hold them: check how the map uses $secrets';
 
 class StepTimeoutError extends Error {
   constructor(ms: number) {
@@ -57,7 +77,7 @@ class StepTimeoutError extends Error {
 const toJson = (value: unknown): unknown =>
   value === undefined ? null : JSON.parse(JSON.stringify(value));
 
-/** The secrets a step names, found once per (cached, immutable) definition. */
+/** The secrets a step names, once per (cached, immutable) definition. */
 const secretNamesOf = new WeakMap<StepDefinition, string[]>();
 function namesOf(step: StepDefinition): string[] {
   let names = secretNamesOf.get(step);
@@ -73,11 +93,13 @@ export class StepAttempts {
     private readonly connections: ConnectionsService,
     @Inject(EGRESS_HTTP) private readonly http: HttpClient,
     private readonly namedSecrets: NamedSecretsService,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   /**
    * One attempt with the named secrets the step uses (decrypted here, in the worker, for this
-   * attempt only); what it returns for the run record shows none of them.
+   * attempt only). The run record is resolved a second time with `$secrets` bound to marks, so
+   * nothing it keeps derives from a secret value; outputs and errors are redacted as well.
    */
   async run(request: AttemptRequest): Promise<AttemptOutcome> {
     const names = namesOf(request.step.definition);
@@ -91,9 +113,16 @@ export class StepAttempts {
       }
     }
     const revealed: Record<string, string> = { ...secrets };
+    const scoped =
+      names.length === 0
+        ? {}
+        : {
+            scope: { ...request.scope, secrets: secretMarks(names) },
+            callScope: { ...request.scope, secrets },
+          };
     const outcome = await this.attempt({
       ...request,
-      scope: names.length === 0 ? request.scope : { ...request.scope, secrets },
+      ...scoped,
       revealed,
       limitedTo,
       onItemDone: (outputs) =>
@@ -111,8 +140,13 @@ export class StepAttempts {
     const action = this.plugins.getAction(step.definition.action)?.action;
     const paths = action?.secretInputs ?? [];
     const headerMaps = action?.credentialHeaderInputs ?? [];
+    const queryMaps = action?.credentialQueryInputs ?? [];
     const redact = (value: unknown) =>
-      redactCredentialHeaders(redactInput(redactSecretValues(value, secrets), paths), headerMaps);
+      redactCredentialHeaders(
+        redactCredentialHeaders(redactInput(redactSecretValues(value, secrets), paths), headerMaps),
+        queryMaps,
+        isCredentialQueryKey,
+      );
     const recorded = { ...outcome } as AttemptOutcome & Record<string, unknown>;
     if ('input' in outcome && outcome.input !== undefined) {
       recorded.input =
@@ -163,7 +197,10 @@ export class StepAttempts {
       inputs.push(input);
       keepInputs(inputs);
       if (index < outputs.length) continue;
-      const output = await this.invoke(request, input, `${request.idempotencyKey}:${index}`);
+      const output = await this.invoke(request, input, `${request.idempotencyKey}:${index}`, {
+        item: items[index],
+        index,
+      });
       if (isSleepRequest(output)) throw new FatalError('sleepUntil cannot be used inside forEach');
       outputs.push(toJson(output));
       await request.onItemDone(outputs);
@@ -171,24 +208,49 @@ export class StepAttempts {
     return { kind: 'succeeded' as const, input: inputs, output: outputs };
   }
 
+  /**
+   * The input the action gets: the recorded one, or for a step with secrets the same
+   * resolution with their values, whose errors are not shown (they may hold them).
+   */
+  private async callInput(request: AttemptRequest, shown: unknown, item?: ForEachItem) {
+    if (!request.callScope) return shown;
+    let real: unknown;
+    try {
+      real = await resolveStepInput(request.step, request.callScope, item);
+    } catch {
+      throw new FatalError(SECRET_MAP_FAILED);
+    }
+    const revealed = request.revealed ?? {};
+    for (const value of derivedStrings(real, shown))
+      revealed[`derived:${Object.keys(revealed).length + 1}`] = value;
+    return real;
+  }
+
+  private async validated(request: AttemptRequest, raw: unknown, shown: unknown) {
+    const { action } = request.step.definition;
+    const validated = await this.plugins.validateInput(action, raw as Record<string, unknown>);
+    if (validated.ok) return validated.value;
+    const checked =
+      raw === shown
+        ? validated
+        : await this.plugins.validateInput(action, shown as Record<string, unknown>);
+    if (checked.ok) throw new FatalError(`input for ${action} ${SECRET_INPUT_INVALID}`);
+    const problems = checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+    throw new FatalError(`input for ${action} is invalid: ${problems}`);
+  }
+
   private async invoke(
     request: AttemptRequest,
-    raw: unknown,
+    shown: unknown,
     idempotencyKey: string,
+    item?: ForEachItem,
   ): Promise<unknown> {
     const { definition } = request.step;
     const found = this.plugins.getAction(definition.action);
     if (!found)
       throw new FatalError(`action '${definition.action}' is not installed on this Flowhub`);
-    const validated = await this.plugins.validateInput(
-      definition.action,
-      raw as Record<string, unknown>,
-    );
-    if (!validated.ok) {
-      const problems = validated.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-      throw new FatalError(`input for ${definition.action} is invalid: ${problems}`);
-    }
-    checkSecretDestinations(definition.action, found.action, validated.value, request.limitedTo);
+    const input = await this.validated(request, await this.callInput(request, shown, item), shown);
+    checkSecretDestinations(definition.action, found.action, input, request.limitedTo, shown);
     if (request.dryRun && found.action.sideEffects) return null;
     const granted = definition.connection
       ? await this.connections.forStep(definition.connection, found.plugin.name)
@@ -203,10 +265,15 @@ export class StepAttempts {
         reject(error);
       }, timeoutMs);
     });
-    const context = this.context(request, validated.value, idempotencyKey, controller.signal);
-    for (const [field, value] of Object.entries(granted?.secrets ?? {}))
-      if (request.revealed)
+    const context = this.context(request, input, idempotencyKey, controller.signal);
+    const derived = granted
+      ? (found.plugin.connection?.derivedSecrets?.(granted.fields) ?? {})
+      : {};
+    for (const [field, value] of Object.entries({ ...granted?.secrets, ...derived }))
+      if (request.revealed && value.length > 0)
         request.revealed[`connection:${definition.connection}.${field}`] = value;
+    if (granted || request.callScope)
+      context.http = credentialHttpClient(this.http, this.runtime.config.egressAllowHosts);
     context.connection = granted?.fields;
     context.auth = granted?.auth;
     try {

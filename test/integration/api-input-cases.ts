@@ -148,8 +148,8 @@ export function hostileBodyCases(ids: Ids): ApiCase[] {
 }
 
 /**
- * Routes of other controllers (named secrets): the global pipe guards their bodies too; they
- * must answer any 4xx with a message (their controller may not refuse non-JSON with 415).
+ * The named-secrets routes: the same hostile bodies get the same answers as every other route
+ * (415 for a non-JSON body), and hostile names a 4xx with a message.
  */
 export function otherRouteCases(): ApiCase[] {
   const routes: [string, string][] = [
@@ -162,12 +162,11 @@ export function otherRouteCases(): ApiCase[] {
   ]);
   return [
     ...routes.flatMap(([method, path]) =>
-      HOSTILE_BODIES.map(({ name, body, contentType }) => ({
-        name: `${method} ${path}: ${name}`,
+      HOSTILE_BODIES.map((body) => ({
+        ...body,
+        name: `${method} ${path}: ${body.name}`,
         method,
         path,
-        body,
-        contentType,
       })),
     ),
     ...params,

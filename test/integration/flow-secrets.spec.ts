@@ -21,13 +21,17 @@ describe('named secrets in flows', () => {
   afterAll(() => h.stop());
 
   it('named secrets: write-only, used as $secrets.NAME and {"$secret": NAME}, shown as [secret:NAME] in runs', async () => {
-    const created = await call('POST', '/api/v1/secrets', { name: 'ERP_TOKEN', value: NAMED });
+    const created = await call('POST', '/api/v1/secrets', {
+      name: 'ERP_TOKEN',
+      value: NAMED,
+      hosts: [h.receiver.url],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       name: 'ERP_TOKEN',
       hint: `…${NAMED.slice(-4)}`,
       description: null,
-      hosts: null,
+      hosts: [h.receiver.url],
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
@@ -56,16 +60,19 @@ describe('named secrets in flows', () => {
     expect(run.steps[0].input.body).toEqual({ echo: '[secret:ERP_TOKEN]' });
     const inUse = await call('DELETE', '/api/v1/secrets/ERP_TOKEN');
     expect(inUse.status).toBe(409);
-    const replaced = await call('PUT', '/api/v1/secrets/OTHER_ONE', { value: 'another-value-1' });
+    const replaced = await call('PUT', '/api/v1/secrets/OTHER_ONE', {
+      value: 'another-value-1',
+      hosts: ['erp.example.com'],
+    });
     expect(replaced.status).toBe(200);
     expect((await call('DELETE', '/api/v1/secrets/OTHER_ONE')).status).toBe(204);
   });
 
-  it('a named secret limited to hosts is only sent there, and only by http.request', async () => {
+  it('a named secret is only sent to its origins, and only by http.request', async () => {
     const limited = { value: LIMITED, hosts: ['erp.example.com'] };
     expect(
       (await call('POST', '/api/v1/secrets', { name: 'LIMITED', ...limited })).body.hosts,
-    ).toEqual(['erp.example.com']);
+    ).toEqual(['https://erp.example.com']);
     const call1 = await flow([
       {
         id: 'call',
@@ -78,18 +85,13 @@ describe('named secrets in flows', () => {
     const refused = await runOnce(call1.catchUrl);
     expect(refused.status).toBe('failed');
     expect(refused.steps[0].error).toBe(
-      "secret 'LIMITED' may only be sent to erp.example.com, not to 127.0.0.1 (PUT /api/v1/secrets/LIMITED sets its hosts)",
+      `secret 'LIMITED' may only be sent to https://erp.example.com, not to ${h.receiver.url}; nothing was sent (PUT /api/v1/secrets/LIMITED sets its hosts)`,
     );
+    expect(refused.steps[0].input.headers).toEqual({ 'X-K': '[secret:LIMITED]' });
     expect(h.receiver.requests.length).toBe(before);
-    const transform = await flow([
-      { id: 't', action: 'core.transform', map: "{ 'k': $secrets.LIMITED }" },
-    ]);
-    expect((await runOnce(transform.catchUrl)).steps[0].error).toMatch(
-      /^secret 'LIMITED' may only be sent to erp\.example\.com, and core\.transform does not say where it sends data/,
-    );
     const put = await call('PUT', '/api/v1/secrets/LIMITED', {
       value: LIMITED,
-      hosts: ['127.0.0.1'],
+      hosts: [h.receiver.url],
     });
     expect(put.status).toBe(200);
     expect((await runOnce(call1.catchUrl)).status).toBe('succeeded');
@@ -105,7 +107,10 @@ describe('named secrets in flows', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.details).toEqual(
       expect.arrayContaining([
-        { path: 'trigger.filter', message: expect.stringMatching(/only available in steps/) },
+        {
+          path: 'trigger.filter',
+          message: expect.stringMatching(/^\$secrets is not available at the catch URL/),
+        },
         {
           path: 'steps[0]',
           message: expect.stringMatching(/^uses secret 'NOPE', which does not exist/),
@@ -133,7 +138,11 @@ describe('named secrets in flows', () => {
         ),
       },
     ]);
-    const short = await call('POST', '/api/v1/secrets', { name: 'S', value: 'short' });
+    const short = await call('POST', '/api/v1/secrets', {
+      name: 'S',
+      value: 'short',
+      hosts: ['erp.example.com'],
+    });
     expect(short.status).toBe(400);
   });
 
@@ -166,10 +175,10 @@ describe('named secrets in flows', () => {
       name: string;
       hosts: unknown;
     }[];
-    // Moved literals stay limited to the host of the step's static url.
+    // Moved literals are bound to the origin of the step's static url.
     expect(listed.filter((s) => s.name.startsWith(prefix))).toEqual([
-      expect.objectContaining({ name: `${prefix}_authorization`, hosts: ['127.0.0.1'] }),
-      expect.objectContaining({ name: `${prefix}_sign_secret`, hosts: ['127.0.0.1'] }),
+      expect.objectContaining({ name: `${prefix}_authorization`, hosts: [h.receiver.url] }),
+      expect.objectContaining({ name: `${prefix}_sign_secret`, hosts: [h.receiver.url] }),
     ]);
     expect(names).toEqual(
       expect.arrayContaining([`${prefix}_authorization`, `${prefix}_sign_secret`]),

@@ -54,7 +54,11 @@ export async function startSecretFlows(
   reply?: (request: ReceivedRequest) => Reply,
 ): Promise<SecretFlows> {
   const receiver = await startReceiver(reply);
-  const app = await bootTestApp({ FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' });
+  // Loopback receivers are http://: origins there are allowed only for hosts the operator lists.
+  const app = await bootTestApp({
+    FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
+    FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
+  });
   const api = apiClient(app.url!);
   const seen: string[] = [];
   const call = async (method: string, path: string, body?: unknown) => {

@@ -141,6 +141,7 @@ export const request = defineAction<RequestInput, RequestOutput>({
   sideEffects: true,
   secretInputs: ['sign.secret'],
   credentialHeaderInputs: ['headers'],
+  credentialQueryInputs: ['query'],
   destinationInput: 'url',
   retry: { attempts: 5, backoff: 'exponential', delayMs: 1000 },
   run: async ({ input, http, idempotencyKey, signal, connection }) => {

@@ -73,6 +73,8 @@ interface Call {
   timedOut: boolean;
   caller?: AbortSignal;
   timeoutMs: number;
+  /** sameOriginRedirectsOnly: the origin every hop must stay on. */
+  pinnedOrigin?: string;
   /** Stops the deadline timer and lets go of the caller's signal. */
   end(): void;
 }
@@ -117,7 +119,7 @@ class GuardedHttpClient implements EgressClient {
             `${describeRequest(call.first.method, request.url)} redirected more than ${this.maxRedirects} times (last to ${describeRequest(hop.method, hop.url)})`,
           );
         }
-        hop = this.redirect(hop, response.status, headers.location);
+        hop = this.redirect(hop, response.status, headers.location, call.pinnedOrigin);
         continue;
       }
       const result: HttpResponse = {
@@ -162,6 +164,7 @@ class GuardedHttpClient implements EgressClient {
       timedOut: false,
       caller,
       timeoutMs,
+      pinnedOrigin: request.sameOriginRedirectsOnly ? url.origin : undefined,
       end: () => {
         clearTimeout(timer);
         caller?.removeEventListener('abort', onAbort);
@@ -196,13 +199,20 @@ class GuardedHttpClient implements EgressClient {
     return problem;
   }
 
-  private redirect(hop: Hop, status: number, location: string): Hop {
+  private redirect(hop: Hop, status: number, location: string, pinnedOrigin?: string): Hop {
     let next: Hop;
     try {
       next = nextHop(hop, status, location);
     } catch {
       throw new FatalError(
         `${describeRequest(hop.method, hop.url)} answered ${status} with an unusable Location header`,
+      );
+    }
+    const origin = new URL(next.url).origin;
+    if (pinnedOrigin !== undefined && origin !== pinnedOrigin) {
+      throw new FatalError(
+        `${describeRequest(hop.method, hop.url)} answered ${status}, a redirect to ${origin}, another origin: ` +
+          `not followed, so the step's credential was not sent there (it may only go to ${pinnedOrigin}); call the final URL directly`,
       );
     }
     this.check(next.method, next.url, hop);

@@ -28,8 +28,11 @@ export function nextHop(hop: Hop, status: number, location: string): Hop {
     (status === 303 && hop.method !== 'HEAD') ||
     ((status === 301 || status === 302) && hop.method === 'POST');
   let headers = toGet ? withoutHeaders(hop.headers, BODY_HEADERS) : { ...hop.headers };
-  // Headers that hold credentials (authorization, cookie, an api-key connection's own header,
-  // any name saying secret/token/key/...) are never carried to another origin.
+  // Headers whose names say they hold credentials (authorization, cookie, any name with
+  // secret/token/key/auth/...) are never carried to another origin. A request that carries a
+  // named secret or a connection's credential, whatever header, query or body it is in, is not
+  // redirected to another origin at all: the host sends it with sameOriginRedirectsOnly, and
+  // the client fails such a hop before this is called.
   if (url.origin !== new URL(hop.url).origin) {
     headers = withoutHeaders(headers, Object.keys(headers).filter(isCredentialHeader));
   }

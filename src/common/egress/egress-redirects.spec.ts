@@ -134,6 +134,31 @@ describe('egress client: guard and redirects', () => {
     expect(response.body).toEqual({ authorization: null });
   });
 
+  it('with sameOriginRedirectsOnly, fails a hop to another origin and sends it nothing', async () => {
+    const before = fixtures.other.received.length;
+    const error = await client
+      .request({
+        method: 'POST',
+        url: `${server.origin}/to-other`,
+        headers: { 'X-Partner': 'bound-credential' },
+        body: { secret: 'in-the-body' },
+        sameOriginRedirectsOnly: true,
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FatalError);
+    expect((error as Error).message).toBe(
+      `POST ${server.origin}/to-other answered 307, a redirect to ${fixtures.other.origin}, another origin: ` +
+        `not followed, so the step's credential was not sent there (it may only go to ${server.origin}); call the final URL directly`,
+    );
+    expect(fixtures.other.received.length).toBe(before);
+    const same = await client.request({
+      method: 'GET',
+      url: `${server.origin}/hop`,
+      sameOriginRedirectsOnly: true,
+    });
+    expect(same.body).toEqual({ ok: true, items: [1, 2] });
+  });
+
   it('stops after maxRedirects hops, and treats 3xx as an answer when redirects are off', async () => {
     const error = await client
       .request({ method: 'GET', url: `${server.origin}/loop` })
