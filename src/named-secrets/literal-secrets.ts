@@ -155,7 +155,7 @@ export class LiteralSecrets {
       if (stored?.value === literal.value && same) return name;
       if (stored === undefined) {
         const description = 'moved out of a flow definition';
-        await this.secrets.store(manager, name, { value: literal.value, description, hosts });
+        await this.secrets.store(manager, name, { value: literal.value, description, hosts }, true);
         return name;
       }
     }

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   MinLength,
+  registerDecorator,
 } from 'class-validator';
 import type { NamedSecretRow } from './named-secrets.repository.js';
 
@@ -17,7 +15,25 @@ export const SECRET_NAME_MESSAGE =
   'name must be 1-100 letters, digits or _, starting with a letter (it is written $secrets.NAME)';
 
 const HOSTS_REQUIRED =
-  'hosts must list the origins the value may be sent to, e.g. ["https://erp.example.com"]';
+  'hosts must list the origins the value may be sent to (1 to 50 strings), e.g. ["https://erp.example.com"]';
+
+/** 1-50 strings of at most 300 characters, in one message (the service parses each). */
+function IsOriginList() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isOriginList',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown) =>
+          Array.isArray(value) &&
+          value.length >= 1 &&
+          value.length <= 50 &&
+          value.every((entry) => typeof entry === 'string' && entry.length <= 300),
+        defaultMessage: () => HOSTS_REQUIRED,
+      },
+    });
+}
 
 export class PutSecretDto {
   @ApiProperty({ writeOnly: true, description: 'Stored encrypted; never returned' })
@@ -40,11 +56,7 @@ export class PutSecretDto {
     description:
       'Required: the origins (scheme, host, port) the value may be sent to, by http.request steps only. `erp.example.com` means https://erp.example.com; http:// only for hosts in FLOWHUB_EGRESS_ALLOW_HOSTS. PUT replaces them with the value.',
   })
-  @IsArray({ message: HOSTS_REQUIRED })
-  @ArrayMinSize(1, { message: HOSTS_REQUIRED })
-  @ArrayMaxSize(50)
-  @IsString({ each: true, message: 'hosts must be strings, e.g. https://erp.example.com' })
-  @MaxLength(300, { each: true })
+  @IsOriginList()
   hosts: string[];
 }
 

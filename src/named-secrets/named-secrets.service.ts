@@ -51,9 +51,14 @@ export class NamedSecretsService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  /** The origins to store, or a 400 naming each entry that is not one. */
-  origins(hosts: readonly string[]): string[] {
-    const { origins, problems } = checkOrigins(hosts, this.runtime.config.egressAllowHosts);
+  /**
+   * The origins to store, or a 400 naming each entry that is not one. `cleartext` (literals
+   * moved out of stored versions) keeps an http:// origin the flow already sent to; the
+   * egress client of the step still refuses it unless the operator allows the host.
+   */
+  origins(hosts: readonly string[], cleartext = false): string[] {
+    const allow = cleartext ? 'any' : this.runtime.config.egressAllowHosts;
+    const { origins, problems } = checkOrigins(hosts, allow);
     if (problems.length > 0) {
       const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       throw new AppError(ErrorCode.BadRequest, `Invalid hosts: ${summary}`, problems);
@@ -91,8 +96,13 @@ export class NamedSecretsService {
   }
 
   /** Stores a value under a name, in the caller's transaction (hosts checked first). */
-  store(manager: EntityManager, name: string, secret: SecretValue): Promise<NamedSecretRow> {
-    const hosts = this.origins(secret.hosts ?? []);
+  store(
+    manager: EntityManager,
+    name: string,
+    secret: SecretValue,
+    moved = false,
+  ): Promise<NamedSecretRow> {
+    const hosts = this.origins(secret.hosts ?? [], moved);
     return this.repository.upsert(manager, {
       id: randomUUID(),
       name,

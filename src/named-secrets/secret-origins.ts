@@ -24,14 +24,15 @@ function parse(entry: string): URL | undefined {
 /** The origin an entry stands for (`https://host[:port]`), or why it is not one. */
 export function parseOrigin(
   entry: string,
-  allowHosts: readonly string[] = [],
+  allowHosts: readonly string[] | 'any' = [],
 ): { origin: string } | { problem: string } {
   const url = parse(entry.trim());
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '')
     return { problem: `'${entry.slice(0, 100)}' is not an origin (${EXAMPLE})` };
   if (url.username || url.password || url.search || url.hash || url.pathname !== '/')
     return { problem: `an origin has no path, query or user name: write ${url.origin}` };
-  if (url.protocol === 'http:' && !isAllowedHost(url.hostname, [...allowHosts])) {
+  const allowed = allowHosts === 'any' || isAllowedHost(url.hostname, [...allowHosts]);
+  if (url.protocol === 'http:' && !allowed) {
     return {
       problem: `${url.origin} is http: the secret would cross the network in clear; use https, or an operator allows the host with FLOWHUB_EGRESS_ALLOW_HOSTS=${url.hostname}`,
     };
@@ -42,7 +43,7 @@ export function parseOrigin(
 /** The origins to store (deduplicated), or a problem per bad entry. */
 export function checkOrigins(
   entries: readonly string[],
-  allowHosts: readonly string[] = [],
+  allowHosts: readonly string[] | 'any' = [],
 ): { origins: string[]; problems: OriginProblem[] } {
   const origins = new Set<string>();
   const problems: OriginProblem[] = [];

@@ -26,7 +26,11 @@ describe('credentials stored in flows before the upgrade', () => {
   let database: TestDatabase;
   let receiver: FakeReceiver;
   let app: TestApp | undefined;
-  const env = { FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' };
+  // The receiver is http:// on loopback: a credential goes there only for an allowed host.
+  const env = {
+    FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
+    FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -35,7 +35,11 @@ describe('master key rotation', () => {
       events: ['run.failed'],
     });
     expect(webhook.status).toBe(201);
-    const named = await api.post('/api/v1/secrets', { name: 'ERP', value: 'named-rekey-123' });
+    const named = await api.post('/api/v1/secrets', {
+      name: 'ERP',
+      value: 'named-rekey-123',
+      hosts: ['erp.example.com'],
+    });
     expect(named.status).toBe(201);
     const [oldId, oldKey] = TEST_MASTER_KEYS.split(':');
     const newKey = { id: 'k2', key: randomBytes(32) };

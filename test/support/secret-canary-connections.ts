@@ -173,7 +173,8 @@ export const namedSecrets: CanaryEntry = {
   run: async (ctx) => {
     for (const name of ['CANARY_TOKEN', 'CANARY_SIGNING', 'CANARY_KEY']) {
       const value = ctx.canaries.mint(`named-secret:${name}`);
-      check(`secret ${name}`, await ctx.api.post('/api/v1/secrets', { name, value }), 201);
+      const hosts = [ctx.receiverUrl];
+      check(`secret ${name}`, await ctx.api.post('/api/v1/secrets', { name, value, hosts }), 201);
     }
     // Both ways a flow names one: `$secrets.NAME` in an expression, {"$secret": NAME} in input.
     const flow = await ctx.createFlow({
@@ -206,9 +207,34 @@ export const namedSecrets: CanaryEntry = {
     check('test run', await ctx.api.post(`/api/v1/flows/${flow.id}/test`, { payload: {} }), 200);
     // Rotation: PUT a new value; the next run (and a replay of an old one) sends it.
     const rotated = ctx.canaries.mint('named-secret:CANARY_TOKEN');
-    check('rotate', await ctx.api.put('/api/v1/secrets/CANARY_TOKEN', { value: rotated }), 200);
+    const put = { value: rotated, hosts: [ctx.receiverUrl] };
+    check('rotate', await ctx.api.put('/api/v1/secrets/CANARY_TOKEN', put), 200);
     const run = await ctx.runThroughCatch(flow.url);
     expectReceived(ctx, '/named-secret', 'authorization', `Bearer ${rotated}`);
     await replay(ctx, String(run.id));
+    await transformedSecret(ctx);
   },
 };
+
+/**
+ * A map that transforms a secret ($substring, $split) into the body sent to its origin: the
+ * receiver gets the derived values, the run record shows them derived from the marks only.
+ */
+async function transformedSecret(ctx: CanaryContext): Promise<void> {
+  const flow = await ctx.createFlow({
+    name: 'transformed named secret',
+    trigger: { type: 'webhook' },
+    steps: [
+      {
+        id: 'call',
+        action: 'http.request',
+        input: { url: `${ctx.receiverUrl}/named-transformed` },
+        map: '{ "body": { "part": $substring($secrets.CANARY_KEY, 2), "chars": $split($secrets.CANARY_KEY, "") } }',
+      },
+    ],
+  });
+  await expectSucceeded(ctx, 'transformed named secret', flow.url);
+  const got = ctx.received('/named-transformed').at(-1)?.body as { part?: string } | undefined;
+  if (got?.part !== ctx.canaries.valueOf('named-secret:CANARY_KEY').slice(2))
+    throw new Error('/named-transformed: the receiver did not get the transformed secret');
+}
