@@ -14,7 +14,7 @@ import { classifyError, FatalError, type ClassifiedError } from '../engine/step-
 import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import { ConnectionsService } from '../connections/connections.service.js';
-import { PluginRegistry } from '../plugin-host/plugin-registry.js';
+import { PluginRegistry, type FoundAction } from '../plugin-host/plugin-registry.js';
 import { redactInput } from '../plugin-host/redact-input.js';
 import { checkSecretDestinations } from '../named-secrets/secret-destinations.js';
 import {
@@ -22,7 +22,8 @@ import {
   redactSecretText,
   redactSecretValues,
 } from '../plugin-host/redact-secrets.js';
-import { credentialHttpClient, derivedStrings } from '../plugin-host/secret-egress.js';
+import { callInput, validateCallInput } from '../plugin-host/call-input.js';
+import { credentialHttpClient } from '../plugin-host/secret-egress.js';
 import {
   isCredentialQueryKey,
   isSleepRequest,
@@ -60,12 +61,6 @@ export interface AttemptRequest {
   /** Named secrets of this step: name -> the origins each is bound to. */
   limitedTo?: Record<string, string[]>;
 }
-
-/** The real input failed where the recorded one did not: its message may hold secret values. */
-const SECRET_MAP_FAILED =
-  'the map failed once the secret values were filled in; its error is not shown because it may hold them (with the secrets as [secret:NAME] marks it succeeds): check how the map uses $secrets';
-const SECRET_INPUT_INVALID =
-  'is invalid once the secret values are filled in; the problems are not shown because they may hold them: check how the map uses $secrets';
 
 class StepTimeoutError extends Error {
   constructor(ms: number) {
@@ -209,34 +204,18 @@ export class StepAttempts {
   }
 
   /**
-   * The input the action gets: the recorded one, or for a step with secrets the same
-   * resolution with their values, whose errors are not shown (they may hold them).
+   * The step's connection, its secret fields and the forms they take on the wire (basic:
+   * base64 of user:password) added to what outputs and errors are redacted of.
    */
-  private async callInput(request: AttemptRequest, shown: unknown, item?: ForEachItem) {
-    if (!request.callScope) return shown;
-    let real: unknown;
-    try {
-      real = await resolveStepInput(request.step, request.callScope, item);
-    } catch {
-      throw new FatalError(SECRET_MAP_FAILED);
-    }
-    const revealed = request.revealed ?? {};
-    for (const value of derivedStrings(real, shown))
-      revealed[`derived:${Object.keys(revealed).length + 1}`] = value;
-    return real;
-  }
-
-  private async validated(request: AttemptRequest, raw: unknown, shown: unknown) {
-    const { action } = request.step.definition;
-    const validated = await this.plugins.validateInput(action, raw as Record<string, unknown>);
-    if (validated.ok) return validated.value;
-    const checked =
-      raw === shown
-        ? validated
-        : await this.plugins.validateInput(action, shown as Record<string, unknown>);
-    if (checked.ok) throw new FatalError(`input for ${action} ${SECRET_INPUT_INVALID}`);
-    const problems = checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    throw new FatalError(`input for ${action} is invalid: ${problems}`);
+  private async grant(request: AttemptRequest, found: FoundAction) {
+    const ref = request.step.definition.connection;
+    if (!ref) return undefined;
+    const granted = await this.connections.forStep(ref, found.plugin.name);
+    const derived = found.plugin.connection?.derivedSecrets?.(granted.fields) ?? {};
+    for (const [field, value] of Object.entries({ ...granted.secrets, ...derived }))
+      if (request.revealed && value.length > 0)
+        request.revealed[`connection:${ref}.${field}`] = value;
+    return granted;
   }
 
   private async invoke(
@@ -249,12 +228,13 @@ export class StepAttempts {
     const found = this.plugins.getAction(definition.action);
     if (!found)
       throw new FatalError(`action '${definition.action}' is not installed on this Flowhub`);
-    const input = await this.validated(request, await this.callInput(request, shown, item), shown);
+    const real = request.callScope
+      ? await callInput(request.step, request.callScope, shown, item, request.revealed)
+      : shown;
+    const input = await validateCallInput(this.plugins, definition.action, real, shown);
     checkSecretDestinations(definition.action, found.action, input, request.limitedTo, shown);
     if (request.dryRun && found.action.sideEffects) return null;
-    const granted = definition.connection
-      ? await this.connections.forStep(definition.connection, found.plugin.name)
-      : undefined;
+    const granted = await this.grant(request, found);
     const timeoutMs = definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -266,12 +246,6 @@ export class StepAttempts {
       }, timeoutMs);
     });
     const context = this.context(request, input, idempotencyKey, controller.signal);
-    const derived = granted
-      ? (found.plugin.connection?.derivedSecrets?.(granted.fields) ?? {})
-      : {};
-    for (const [field, value] of Object.entries({ ...granted?.secrets, ...derived }))
-      if (request.revealed && value.length > 0)
-        request.revealed[`connection:${definition.connection}.${field}`] = value;
     if (granted || request.callScope)
       context.http = credentialHttpClient(this.http, this.runtime.config.egressAllowHosts);
     context.connection = granted?.fields;
