@@ -15,6 +15,8 @@ describe('running flows end to end', () => {
     receiver = await startReceiver((request, index) => script(request.url, index));
     app = await bootTestApp({
       FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
+      // A signing secret typed into a step is bound to its http:// loopback origin: allowed here.
+      FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
       FLOWHUB_WORKER_CONCURRENCY: '1',
       FLOWHUB_RECONCILE_INTERVAL_MS: '500',
     });
