@@ -1,4 +1,4 @@
-import { referencedSteps, usesVariable } from './expression-references.js';
+import { parseAst, referencedSteps, usesVariable, walk } from './expression-references.js';
 
 describe('referencedSteps', () => {
   it('finds plain, quoted and backquoted step ids', () => {
@@ -38,5 +38,26 @@ describe('usesVariable', () => {
     expect(usesVariable('$steps.deal', 'steps')).toBe(true);
     expect(usesVariable('steps.deal and $trigger.steps', 'steps')).toBe(false);
     expect(usesVariable('$steps.', 'steps')).toBe(false);
+  });
+});
+
+describe('the shared tree walk (used by step and secret references)', () => {
+  it('parses to a tree, or undefined when the source does not compile', () => {
+    expect(parseAst('(')).toBeUndefined();
+    expect(parseAst('$a.b')).toMatchObject({ type: 'path' });
+  });
+
+  it('visits every node once, arrays included, and nothing of a missing tree', () => {
+    const shared = { type: 'string', value: 'x' };
+    const tree = {
+      type: 'block',
+      expressions: [shared, { type: 'unary', lhs: [[shared, shared]] }],
+    };
+    const seen: unknown[] = [];
+    walk(tree, (node) => seen.push(node));
+    expect(seen.filter((node) => node === shared)).toHaveLength(1);
+    expect(seen).toHaveLength(3);
+    walk(undefined, (node) => seen.push(node));
+    expect(seen).toHaveLength(3);
   });
 });
