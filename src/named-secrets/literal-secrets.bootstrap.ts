@@ -22,6 +22,9 @@ interface VersionKey {
 
 const NO_FLOW = '00000000-0000-0000-0000-000000000000';
 
+/** Versions whose failure is logged in full at one boot; the rest are counted. */
+const LOGGED_FAILURES = 20;
+
 /** Versions moved per page (each in its own transaction). */
 export const LITERAL_PAGE_SIZE = 100;
 
@@ -121,7 +124,7 @@ export class LiteralSecretsBootstrap implements OnApplicationBootstrap {
       found.map(({ spot }) => spot),
     );
     if (spots.length === 0) return;
-    let moved = 0;
+    const counts = { moved: 0, failed: 0 };
     let after: VersionKey = { flow_id: NO_FLOW, version: -1 };
     for (;;) {
       const page: VersionKey[] = await this.repository.dataSource.query(CANDIDATES, [
@@ -130,21 +133,25 @@ export class LiteralSecretsBootstrap implements OnApplicationBootstrap {
         after.flow_id,
         after.version,
       ]);
-      for (const key of page) if (await this.moveOne(key)) moved += 1;
+      for (const key of page) await this.moveOne(key, counts);
       if (page.length < LITERAL_PAGE_SIZE) break;
       after = page[page.length - 1];
     }
-    if (moved > 0)
+    if (counts.moved > 0)
       this.logger.warn(
-        `Moved credentials typed into ${moved} stored flow version(s) into named secrets`,
+        `Moved credentials typed into ${counts.moved} stored flow version(s) into named secrets`,
+      );
+    if (counts.failed > LOGGED_FAILURES)
+      this.logger.error(
+        `Could not move the credentials typed into ${counts.failed} stored flow version(s) (the first ${LOGGED_FAILURES} are logged above, with what to do)`,
       );
   }
 
-  /** Moves one version's literals; false when there was nothing left or it failed (logged). */
-  private async moveOne(key: VersionKey): Promise<boolean> {
+  /** Moves one version's literals, counting it as moved or failed (the first few logged). */
+  private async moveOne(key: VersionKey, counts: { moved: number; failed: number }) {
     let definition: FlowDefinition | undefined;
     try {
-      return await this.repository.transaction(async (manager) => {
+      const moved = await this.repository.transaction(async (manager) => {
         definition = await this.lockedDefinition(manager, key);
         if (!definition) return false;
         const next = await this.literals.move(manager, key.flow_id, definition);
@@ -155,9 +162,10 @@ export class LiteralSecretsBootstrap implements OnApplicationBootstrap {
         );
         return true;
       });
+      if (moved) counts.moved += 1;
     } catch (error) {
-      this.logger.error(this.failure(key, definition, error));
-      return false;
+      counts.failed += 1;
+      if (counts.failed <= LOGGED_FAILURES) this.logger.error(this.failure(key, definition, error));
     }
   }
 

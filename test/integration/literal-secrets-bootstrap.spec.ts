@@ -130,7 +130,7 @@ describe('moving stored literal credentials at boot', () => {
       headers: { Authorization: value, 'X-Plain': 'v' },
     });
     await addVersions(database.url, good, LITERAL_PAGE_SIZE + 20, literal(GOOD));
-    await addVersions(database.url, broken, 1, literal(BROKEN));
+    await addVersions(database.url, broken, 25, literal(BROKEN));
     const sign = { url: 'https://erp.example.com/x', sign: { secret: 'sign-CANARY-03b9f1' } };
     await addVersions(database.url, signed, 1, sign);
     // The name the broken version's literal would get is taken by a secret that no longer
@@ -155,7 +155,7 @@ describe('moving stored literal credentials at boot', () => {
     const moved = headersOf(good);
     expect(moved).toHaveLength(LITERAL_PAGE_SIZE + 20);
     for (const header of moved) expect(header).toEqual({ $secret: expect.any(String) });
-    expect(headersOf(broken)).toEqual([BROKEN]);
+    expect(headersOf(broken)).toEqual(Array(25).fill(BROKEN));
     const signedInput = stored.find((row) => row.flow_id === signed && row.version === 2);
     expect(signedInput.definition.steps[0].input.sign.secret).toEqual({
       $secret: expect.any(String),
@@ -164,6 +164,13 @@ describe('moving stored literal credentials at boot', () => {
     expect(logs).toContain(`Moved credentials typed into ${LITERAL_PAGE_SIZE + 21} stored`);
     expect(logs).toContain(`flow ${broken} version 2`);
     expect(logs).toMatch(/restore the master key it was encrypted with to FLOWHUB_MASTER_KEYS/);
+    // The first 20 failures in full, then a count (a broken key does not flood the log).
+    expect(
+      app.logs.filter((line) =>
+        line.includes(`Could not move the credentials typed into flow ${broken}`),
+      ),
+    ).toHaveLength(20);
+    expect(logs).toContain('Could not move the credentials typed into 25 stored flow version(s)');
     expect(logs).not.toContain('broken-CANARY');
     expect(logs).not.toContain('good-CANARY');
     expect(logs).not.toContain('sign-CANARY');
