@@ -8,16 +8,21 @@ import type { CompiledStep } from '../engine/compiled-flow.js';
 import { resolveStepInput, type ForEachItem, type StepScope } from '../engine/resolve-input.js';
 import { FatalError } from '../engine/step-errors.js';
 import type { PluginRegistry } from './plugin-registry.js';
-import { derivedStrings } from './secret-egress.js';
+import { derivedFrom } from './secret-egress.js';
 
 const MAP_FAILED =
   'the map failed once the secret values were filled in; its error is not shown because it may hold them (with the secrets as [secret:NAME] marks it succeeds): check how the map uses $secrets';
+export const UNREDACTABLE =
+  'the input holds a value derived from a secret that could not be redacted from the run record (a piece of under 8 characters, a true/false, a key or a list of pieces): nothing was sent; send the secret whole, or a part of 8 characters or more';
 const INPUT_INVALID =
   'is invalid once the secret values are filled in; the problems are not shown because they may hold them: check how the map uses $secrets';
 
 /**
  * The input with the secret values; strings derived from them (differing from `shown` at the
- * same place) are added to `revealed`, so outputs and errors are redacted of them too.
+ * same place) are added to `revealed`, so outputs and errors are redacted of them too (a
+ * receiver may echo what it got). Anything derived that could not be redacted (a short
+ * piece, a true/false, a list of pieces) is flagged: the caller refuses the step (after the
+ * destination check) before it sends (UNREDACTABLE).
  */
 export async function callInput(
   step: CompiledStep,
@@ -25,16 +30,17 @@ export async function callInput(
   shown: unknown,
   item: ForEachItem | undefined,
   revealed: Record<string, string> = {},
-): Promise<unknown> {
+): Promise<{ real: unknown; unredactable: boolean }> {
   let real: unknown;
   try {
     real = await resolveStepInput(step, callScope, item);
   } catch {
     throw new FatalError(MAP_FAILED);
   }
-  for (const value of derivedStrings(real, shown))
+  const derived = derivedFrom(real, shown);
+  for (const value of derived.strings)
     revealed[`derived:${Object.keys(revealed).length + 1}`] = value;
-  return real;
+  return { real, unredactable: derived.unredactable };
 }
 
 /**

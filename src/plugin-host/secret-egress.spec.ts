@@ -1,5 +1,5 @@
 import { FatalError, type HttpClient, type HttpRequest } from '../plugin-sdk/index.js';
-import { credentialHttpClient, derivedStrings } from './secret-egress.js';
+import { credentialHttpClient, derivedFrom } from './secret-egress.js';
 
 describe('the egress client of a step that carries a credential', () => {
   const sent: HttpRequest[] = [];
@@ -26,11 +26,23 @@ describe('the egress client of a step that carries a credential', () => {
   });
 });
 
-describe('strings derived from secrets', () => {
+describe('values derived from secrets', () => {
   it('are the strings of the real input that differ from the recorded one (8+ characters)', () => {
-    const real = { body: { a: 'cret-value-123', b: 'same', c: 'x' }, list: ['s3cr3t-part', 'k'] };
-    const shown = { body: { a: 'cret:ERP]', b: 'same', c: '[' }, list: ['[secret:ERP]', 'k'] };
-    expect(derivedStrings(real, shown)).toEqual(['cret-value-123', 's3cr3t-part']);
-    expect(derivedStrings('Bearer [secret:connection:x.token]', 'other')).toEqual([]);
+    const real = { body: { a: 'cret-value-123', b: 'same', n: 1712 }, list: ['s3cr3t-part', 'k'] };
+    const shown = { body: { a: 'cret:ERP]', b: 'same', n: 1711 }, list: ['[secret:ERP]', 'k'] };
+    expect(derivedFrom(real, shown)).toEqual({
+      strings: ['cret-value-123', 's3cr3t-part'],
+      unredactable: false,
+    });
+    expect(derivedFrom('Bearer [secret:connection:x.token]', 'other').strings).toEqual([]);
+  });
+
+  it('cannot be redacted when short, true/false, a key or a list of pieces', () => {
+    const unredactable = (real: unknown, shown: unknown) => derivedFrom(real, shown).unredactable;
+    expect(unredactable({ c: 'b' }, { c: '[' })).toBe(true);
+    expect(unredactable({ c: true }, { c: false })).toBe(true);
+    expect(unredactable({ 'long-secret-key': 1 }, { '[secret:X]': 1 })).toBe(true);
+    expect(unredactable('abcdefghij'.split(''), '[secret:X]'.split('').slice(0, 9))).toBe(true);
+    expect(unredactable({ a: 'same', n: 2 }, { a: 'same', n: 3 })).toBe(false);
   });
 });

@@ -30,24 +30,50 @@ export function credentialHttpClient(http: HttpClient, allowHosts: readonly stri
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What the input with secret values holds that the recorded input does not. */
+export interface Derived {
+  /** Strings of 8+ characters derived from a secret: redacted from outputs and errors. */
+  strings: string[];
+  /**
+   * Set when something derived from a secret cannot be redacted: a string under 8
+   * characters, a true/false, a key, a list of another length. Such a step is refused.
+   */
+  unredactable: boolean;
+}
+
 /**
- * The strings of `real` (the input the action got) that differ from the same place in
- * `shown` (the input recorded, resolved with secrets as marks): values derived from a secret
- * (`$substring($secrets.X, 2)`), redacted from outputs and errors as a second line. Only
- * strings of at least `min` characters: shorter ones cannot be redacted without corrupting
- * the record.
+ * Compares `real` (the input the action would get) with `shown` (the input recorded,
+ * resolved with secrets as marks): every difference derives from a secret
+ * (`$substring($secrets.X, 2)`). Numbers are not judged, since `$millis()` and `$random()`
+ * differ between two evaluations.
  */
-export function derivedStrings(real: unknown, shown: unknown, min = 8, depth = 0): string[] {
-  if (typeof real === 'string')
-    return real !== shown && real.length >= min && !real.includes('[secret:') ? [real] : [];
-  if (depth > 100 || typeof real !== 'object' || real === null) return [];
+export function derivedFrom(real: unknown, shown: unknown, min = 8): Derived {
+  const found: Derived = { strings: [], unredactable: false };
+  compare(real, shown, min, found, 0);
+  return found;
+}
+
+function compare(real: unknown, shown: unknown, min: number, found: Derived, depth: number) {
+  if (real === shown || typeof real === 'number' || depth > 100) return;
+  if (typeof real === 'string') {
+    if (real.includes('[secret:')) return;
+    if (real.length >= min) found.strings.push(real);
+    else found.unredactable = true;
+    return;
+  }
   if (Array.isArray(real)) {
     const list = Array.isArray(shown) ? shown : [];
-    return real.flatMap((item, index) => derivedStrings(item, list[index], min, depth + 1));
+    if (list.length !== real.length) found.unredactable = true;
+    real.forEach((item, index) => compare(item, list[index], min, found, depth + 1));
+    return;
+  }
+  if (!isMap(real)) {
+    found.unredactable = true;
+    return;
   }
   const other = isMap(shown) ? shown : {};
-  return Object.entries(real).flatMap(([key, item]) => [
-    ...(Object.hasOwn(other, key) || key.length < min ? [] : [key]),
-    ...derivedStrings(item, other[key], min, depth + 1),
-  ]);
+  for (const [key, item] of Object.entries(real)) {
+    if (!Object.hasOwn(other, key)) found.unredactable = true;
+    compare(item, other[key], min, found, depth + 1);
+  }
 }

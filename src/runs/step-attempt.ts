@@ -22,7 +22,7 @@ import {
   redactSecretText,
   redactSecretValues,
 } from '../plugin-host/redact-secrets.js';
-import { callInput, validateCallInput } from '../plugin-host/call-input.js';
+import { callInput, UNREDACTABLE, validateCallInput } from '../plugin-host/call-input.js';
 import { credentialHttpClient } from '../plugin-host/secret-egress.js';
 import {
   isCredentialQueryKey,
@@ -228,11 +228,12 @@ export class StepAttempts {
     const found = this.plugins.getAction(definition.action);
     if (!found)
       throw new FatalError(`action '${definition.action}' is not installed on this Flowhub`);
-    const real = request.callScope
+    const { real, unredactable } = request.callScope
       ? await callInput(request.step, request.callScope, shown, item, request.revealed)
-      : shown;
+      : { real: shown, unredactable: false };
     const input = await validateCallInput(this.plugins, definition.action, real, shown);
     checkSecretDestinations(definition.action, found.action, input, request.limitedTo, shown);
+    if (unredactable) throw new FatalError(UNREDACTABLE);
     if (request.dryRun && found.action.sideEffects) return null;
     const granted = await this.grant(request, found);
     const timeoutMs = definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;

@@ -96,17 +96,34 @@ describe('named secrets stay bound to their origins', () => {
         id: 'send',
         action: 'http.request',
         input: { url: `${h.receiver.url}/part` },
-        map: "{ 'body': { 'part': $substring($secrets.ERP, 2), 'chars': $split($secrets.ERP, '') } }",
+        map: "{ 'body': { 'part': $substring($secrets.ERP, 2), 'upper': $uppercase($secrets.ERP) } }",
       },
     ]);
     const run = await h.runOnce(catchUrl);
     expect(run.status).toBe('succeeded');
-    expect(h.last().body).toEqual({ part: ERP.slice(2), chars: ERP.split('') });
-    expect(run.steps[0].input.body).toEqual({
-      part: 'ecret:ERP]',
-      chars: '[secret:ERP]'.split(''),
-    });
+    expect(h.last().body).toEqual({ part: ERP.slice(2), upper: ERP.toUpperCase() });
+    expect(run.steps[0].input.body).toEqual({ part: 'ecret:ERP]', upper: '[SECRET:ERP]' });
     expect(JSON.stringify(run)).not.toContain(ERP.slice(2, 12));
+    expect(JSON.stringify(run)).not.toContain(ERP.toUpperCase().slice(0, 12));
+  });
+
+  it('refuses, before sending, pieces of a secret too short to be redacted (A2)', async () => {
+    const before = h.receiver.requests.length;
+    for (const map of [
+      "{ 'body': { 'chars': $split($secrets.ERP, '') } }",
+      "{ 'body': { 'first': $substring($secrets.ERP, 0, 1) } }",
+      "{ 'body': { 'isB': $substring($secrets.ERP, 0, 1) = 'b' } }",
+    ]) {
+      const { catchUrl } = await h.flow([
+        { id: 'send', action: 'http.request', input: { url: `${h.receiver.url}/part` }, map },
+      ]);
+      const run = await h.runOnce(catchUrl);
+      expect(run.status).toBe('failed');
+      expect(run.steps[0].error).toMatch(
+        /^the input holds a value derived from a secret that could not be redacted from the run record .*: nothing was sent/,
+      );
+    }
+    expect(h.receiver.requests.length).toBe(before);
   });
 
   it('fails a step bound elsewhere with the marks recorded, sending nothing (A1)', async () => {

@@ -217,7 +217,7 @@ export const namedSecrets: CanaryEntry = {
 };
 
 /**
- * A map that transforms a secret ($substring, $split) into the body sent to its origin: the
+ * A map that transforms a secret ($substring, $uppercase) into the body sent to its origin: the
  * receiver gets the derived values, the run record shows them derived from the marks only.
  */
 async function transformedSecret(ctx: CanaryContext): Promise<void> {
@@ -229,7 +229,7 @@ async function transformedSecret(ctx: CanaryContext): Promise<void> {
         id: 'call',
         action: 'http.request',
         input: { url: `${ctx.receiverUrl}/named-transformed` },
-        map: '{ "body": { "part": $substring($secrets.CANARY_KEY, 2), "chars": $split($secrets.CANARY_KEY, "") } }',
+        map: '{ "body": { "part": $substring($secrets.CANARY_KEY, 2), "upper": $uppercase($secrets.CANARY_KEY) } }',
       },
     ],
   });
