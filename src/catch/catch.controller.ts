@@ -28,7 +28,7 @@ import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { Public } from '../common/public.decorator.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import type { TriggerDefinition } from '../engine/flow-definition.js';
-import { storageAppError } from '../database/storage-errors.js';
+import { storageAppError, withConflictRetries } from '../database/storage-errors.js';
 import { RunQueue } from '../runs/run-queue.js';
 import { RunsRepository } from '../runs/runs.repository.js';
 import { CatchKeyCache, type CatchTarget, keyOpens, secretsAt } from './catch-key.cache.js';
@@ -249,11 +249,12 @@ export class CatchController {
 
   /**
    * Never a 202 for what was not stored: an unreachable database is a 503 with Retry-After, a
-   * value PostgreSQL refuses a 4xx that says so, anything else a 500 (storage-errors.ts).
+   * value PostgreSQL refuses a 4xx that says so, a conflicting transaction is retried (each
+   * call here is one self-contained statement), anything else a 500 (storage-errors.ts).
    */
   private async storageCall<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await withConflictRetries(work);
     } catch (error) {
       throw storageAppError(error, STORAGE_UNAVAILABLE) ?? error;
     }

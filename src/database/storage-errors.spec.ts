@@ -1,9 +1,12 @@
-import { jest } from '@jest/globals';
-import { Logger } from '@nestjs/common';
 import { DatabaseError } from 'pg-protocol';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import { classifyStorageError, isStorageError, storageAppError } from './storage-errors.js';
+import {
+  classifyStorageError,
+  isStorageError,
+  storageAppError,
+  withConflictRetries,
+} from './storage-errors.js';
 
 const pgError = (code: string, message = 'from PostgreSQL') => {
   const error = new DatabaseError(message, 0, 'error');
@@ -62,29 +65,29 @@ describe('storage errors', () => {
     });
   });
 
-  it('answers a conflict 503 with Retry-After, keeping the route advice to retry', () => {
-    const catchAdvice =
-      'Flowhub could not confirm this request was stored (database unavailable): retry later, and set trigger.dedupe so a retried delivery cannot start a second run';
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  it('never answers a conflict 503: it is left to retries, then to a logged 500', () => {
     for (const state of ['40001', '40P01']) {
-      const onCatch = storageAppError(pgError(state), catchAdvice);
-      expect(onCatch).toMatchObject({
-        code: 'unavailable',
-        headers: { 'Retry-After': '5' },
-        message: expect.stringMatching(
-          new RegExp(
-            `^The database could not complete this request now \\(SQLSTATE ${state}, .+\\): retry later, and set trigger\\.dedupe so a retried delivery cannot start a second run$`,
-          ),
-        ),
-      });
-      expect(onCatch?.message).not.toMatch(/unavailable/);
-      const onApi = storageAppError(pgError(state), 'The database is unavailable: retry later');
-      expect(onApi).toMatchObject({ code: 'unavailable', headers: { 'Retry-After': '5' } });
-      expect(onApi?.message).toMatch(/^The database could not complete .*: retry later$/);
+      expect(storageAppError(pgError(state), 'down: retry later')).toBeUndefined();
     }
-    // Logged too: a deadlock that keeps coming back is a lock-order bug to fix.
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('SQLSTATE 40P01'));
-    warn.mockRestore();
+  });
+
+  it('runs a call again after a conflict, and gives up after the last attempt', async () => {
+    let calls = 0;
+    const flaky = () =>
+      ++calls < 3 ? Promise.reject(pgError('40P01', 'deadlock detected')) : Promise.resolve('ok');
+    await expect(withConflictRetries(flaky)).resolves.toBe('ok');
+    expect(calls).toBe(3);
+    calls = 0;
+    const stuck = () => (calls++, Promise.reject(pgError('40001')));
+    await expect(withConflictRetries(stuck)).rejects.toMatchObject({ code: '40001' });
+    expect(calls).toBe(3);
+  });
+
+  it('does not run a call again for any other error', async () => {
+    let calls = 0;
+    const refused = () => (calls++, Promise.reject(pgError('22P05')));
+    await expect(withConflictRetries(refused)).rejects.toMatchObject({ code: '22P05' });
+    expect(calls).toBe(1);
   });
 
   it('does not call a cancelled statement unavailable (Flowhub sets no statement_timeout)', () => {

@@ -1,13 +1,12 @@
-import { Logger } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
 
 /**
  * What a failed database call means for the caller, decided in one place: the database could
- * not be reached (503 with Retry-After: retrying later helps), the database could not do it now
- * because a concurrent transaction conflicted with this one (503 with Retry-After: PostgreSQL
- * rolled the transaction back, and retrying it is the documented answer), the request held a
- * value PostgreSQL refuses to store (a 4xx: retrying the same request never helps), or anything
- * else (a 500, logged: a bug to fix).
+ * not be reached (503 with Retry-After: retrying later helps), a concurrent transaction
+ * conflicted with this one (PostgreSQL rolled it back: the caller retries the statement itself,
+ * see `withConflictRetries`; one that keeps conflicting is a 500, logged: a lock-order bug, and
+ * a 503 is kept for an unreachable database only), the request held a value PostgreSQL refuses
+ * to store (a 4xx: retrying the same request never helps), or anything else (a 500, logged).
  */
 export type StorageFailure =
   | { kind: 'unavailable' }
@@ -116,30 +115,37 @@ export function isStorageError(error: unknown): boolean {
 }
 
 const RETRY_AFTER = { 'Retry-After': '5' };
-const logger = new Logger('Storage');
 
 /**
- * The HTTP error for a failed database call: 503 with Retry-After when the database could not
- * be reached (saying `unavailable`) or could not do it now for a conflicting transaction (logged
- * as a warning, since a deadlock that recurs is a lock-order bug to fix), 400/413 when it
- * refused a value; undefined for anything else, which the exception filter logs and answers 500.
- * `unavailable` reads "<what happened>: <what to do>"; a conflict keeps its "what to do" (the
- * catch URL's advice to retry and set trigger.dedupe) after saying what happened instead.
+ * The HTTP error for a failed database call: 503 with Retry-After (saying `unavailable`) when
+ * the database could not be reached, 400/413 when it refused a value; undefined for anything
+ * else (a conflict that retries did not resolve included), which the exception filter logs and
+ * answers 500.
  */
 export function storageAppError(error: unknown, unavailable: string): AppError | undefined {
   const failure = classifyStorageError(error);
   if (failure.kind === 'unavailable') {
     return new AppError(ErrorCode.Unavailable, unavailable, undefined, RETRY_AFTER);
   }
-  if (failure.kind === 'conflict') {
-    logger.warn(`A transaction was rolled back (SQLSTATE ${failure.state}, ${failure.reason})`);
-    const advice = /: (.*)$/s.exec(unavailable)?.[1] ?? 'retry later';
-    const message = `The database could not complete this request now (SQLSTATE ${failure.state}, ${failure.reason}): ${advice}`;
-    return new AppError(ErrorCode.Unavailable, message, undefined, RETRY_AFTER);
-  }
   if (failure.kind === 'data') {
     const code = failure.status === 413 ? ErrorCode.PayloadTooLarge : ErrorCode.BadRequest;
     return new AppError(code, failure.message);
   }
   return undefined;
+}
+
+/**
+ * Runs one self-contained database call (a single statement or its own transaction), again
+ * when PostgreSQL rolled it back for a conflicting transaction (40001, 40P01): at most
+ * `attempts` times, a few milliseconds apart. Any other error, or the last conflict, is thrown.
+ */
+export async function withConflictRetries<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || classifyStorageError(error).kind !== 'conflict') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
 }
