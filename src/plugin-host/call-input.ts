@@ -38,8 +38,11 @@ export async function callInput(
     throw new FatalError(MAP_FAILED);
   }
   const derived = derivedFrom(real, shown);
-  for (const value of derived.strings)
-    revealed[`derived:${Object.keys(revealed).length + 1}`] = value;
+  // A string holding a whole value ('Token ' & $secrets.X) is redacted as `Token [secret:X]`.
+  const whole = Object.values(revealed).filter((value) => value.length > 0);
+  let count = Object.keys(revealed).filter((name) => name.startsWith('derived:')).length;
+  for (const value of derived.strings.filter((text) => !whole.some((v) => text.includes(v))))
+    revealed[`derived:${(count += 1)}`] = value;
   return { real, unredactable: derived.unredactable };
 }
 

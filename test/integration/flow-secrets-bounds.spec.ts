@@ -21,7 +21,10 @@ describe('named secrets stay bound to their origins', () => {
       if (request.url.startsWith('/redirect'))
         return { status: 307, headers: { location: `${other.url}/stolen` } };
       if (request.url.startsWith('/echo'))
-        return { status: 200, body: { youSent: request.headers.authorization } };
+        return {
+          status: 200,
+          body: { youSent: request.headers.authorization, body: request.body },
+        };
       return { status: 200, body: { ok: true } };
     });
     const created = await call('POST', '/api/v1/secrets', {
@@ -105,6 +108,23 @@ describe('named secrets stay bound to their origins', () => {
     expect(run.steps[0].input.body).toEqual({ part: 'ecret:ERP]', upper: '[SECRET:ERP]' });
     expect(JSON.stringify(run)).not.toContain(ERP.slice(2, 12));
     expect(JSON.stringify(run)).not.toContain(ERP.toUpperCase().slice(0, 12));
+  });
+
+  it('redacts what a receiver at the origin echoes: the value and strings derived from it', async () => {
+    const { catchUrl } = await h.flow([
+      {
+        id: 'echo',
+        action: 'http.request',
+        input: { url: `${h.receiver.url}/echo` },
+        map: "{ 'headers': { 'Authorization': 'Bearer ' & $secrets.ERP }, 'body': { 'part': $substring($secrets.ERP, 2) } }",
+      },
+    ]);
+    const run = await h.runOnce(catchUrl);
+    expect(run.status).toBe('succeeded');
+    expect(run.steps[0].output.body).toEqual({
+      youSent: 'Bearer [secret:ERP]',
+      body: { part: '[secret:derived:1]' },
+    });
   });
 
   it('refuses, before sending, pieces of a secret too short to be redacted (A2)', async () => {
