@@ -33,6 +33,8 @@ function connectionProblems(connection: NonNullable<PluginDefinition['connection
     problems.push('connection.secretFields must be a list of field names');
   if (connection.optional !== undefined && typeof connection.optional !== 'boolean')
     problems.push('connection.optional must be true or false');
+  if (connection.derivedSecrets !== undefined && typeof connection.derivedSecrets !== 'function')
+    problems.push('connection.derivedSecrets must be a function of the fields');
   const endpoints = connection.endpointFields ?? {};
   if (typeof endpoints !== 'object' || endpoints === null) {
     problems.push('connection.endpointFields must map field names to {hosts?}');

@@ -153,18 +153,19 @@ describe('PluginRegistry', () => {
       secretFields: ['sku', 7],
       endpointFields: { sku: {}, quantity: { hosts: 'acme.example' } },
       optional: 'yes',
+      derivedSecrets: 'base64',
     } as unknown as PluginDefinition['connection'];
     const secretInputs = 'sign.secret' as unknown as string[];
-    expect(
-      bootProblems([
-        plugin({ connection, actions: { createOrder: { ...createOrder, secretInputs } } }),
-      ]),
-    ).toEqual([
+    const credentialQueryInputs = 'query' as unknown as string[];
+    const action = { ...createOrder, secretInputs, credentialQueryInputs };
+    expect(bootProblems([plugin({ connection, actions: { createOrder: action } })])).toEqual([
       "plugin 'test-shop': connection.secretFields must be a list of field names",
       "plugin 'test-shop': connection.optional must be true or false",
+      "plugin 'test-shop': connection.derivedSecrets must be a function of the fields",
       "plugin 'test-shop': connection.endpointFields.sku cannot also be a secret field",
       "plugin 'test-shop': connection.endpointFields.quantity.hosts must be a list of host names",
       "plugin 'test-shop' action 'createOrder': secretInputs must be a list of dot paths (e.g. ['headers'])",
+      "plugin 'test-shop' action 'createOrder': credentialQueryInputs must be a list of dot paths (e.g. ['headers'])",
     ]);
   });
 
