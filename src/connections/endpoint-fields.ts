@@ -28,36 +28,39 @@ function parse(value: unknown): URL | undefined {
   }
 }
 
+/**
+ * An endpoint field outside the plugin's hosts (when it lists hosts) or on plain http, unless
+ * the operator allows its host: credentials never go to a foreign host or cross in clear.
+ */
 function endpointProblem(
   name: string,
   value: unknown,
-  hosts: readonly string[],
+  hosts: readonly string[] | undefined,
   allowHosts: string[],
 ): string | undefined {
   const url = parse(value);
   if (!url) return undefined; // the field's own validator reports a malformed URL
   const host = normaliseHostname(url.hostname);
   if (isAllowedHost(host, allowHosts)) return undefined;
-  if (!onHostList(host, hosts)) {
+  if (hosts && !onHostList(host, hosts)) {
     return (
       `${name} points at ${host}, which is not one of this plugin's hosts (${hosts.join(', ')}): ` +
       `credentials are sent there, so an operator must allow it with FLOWHUB_EGRESS_ALLOW_HOSTS=${host}`
     );
   }
   if (url.protocol !== 'https:') {
-    return `${name} must be an https URL (the credentials would cross the network in clear)`;
+    return `${name} must be an https URL (the credentials would cross the network in clear), or an operator allows its host with FLOWHUB_EGRESS_ALLOW_HOSTS=${host}`;
   }
   return undefined;
 }
 
-/** Every endpoint field that points outside its plugin's hosts (and the operator's). */
+/** Every endpoint field that points outside its plugin's hosts (and the operator's) or is http. */
 export function endpointProblems(
   definition: ConnectionDefinition,
   fields: Record<string, unknown>,
   allowHosts: string[],
 ): FieldProblem[] {
   return Object.entries(definition.endpointFields ?? {}).flatMap(([name, spec]) => {
-    if (!spec.hosts) return [];
     const message = endpointProblem(name, fields[name], spec.hosts, allowHosts);
     return message ? [{ path: `fields.${name}`, message }] : [];
   });
