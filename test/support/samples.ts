@@ -9,9 +9,9 @@ export interface Sample {
   signing: { preset: string; secret: string; header?: string };
 }
 
-/** A real sender's request from ../shared/samples (read-only shared material). */
+/** A real sender's request, from test/fixtures/samples (kept in the repository: a clone has nothing beside it). */
 export function sample(name: string): Sample {
   return JSON.parse(
-    readFileSync(join(process.cwd(), '..', 'shared', 'samples', `${name}.json`), 'utf8'),
+    readFileSync(join(process.cwd(), 'test', 'fixtures', 'samples', `${name}.json`), 'utf8'),
   ) as Sample;
 }
