@@ -13,6 +13,7 @@ import { registerRequestLogging } from './common/request-logging.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/load-config.js';
 import type { Runtime } from './config/runtime.js';
+import { closeExpressionPool } from './engine/expression-pool.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { setupOpenApi } from './openapi.js';
 import { checkRedis } from './queue/redis-readiness.js';
@@ -136,6 +137,8 @@ async function shutdown(app: INestApplicationContext, embedded: EmbeddedDatabase
   try {
     if ('getHttpAdapter' in app) await (app as NestFastifyApplication).getHttpAdapter().close();
     await app.close();
+    // The workers have drained: no step evaluates an expression any more.
+    await closeExpressionPool();
   } finally {
     await embedded?.stop();
   }

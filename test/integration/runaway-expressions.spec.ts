@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { closeExpressionPool, expressionPool } from '../../src/engine/expression-pool.js';
+import { compileExpression } from '../../src/engine/expressions.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -14,6 +15,29 @@ const timed = async <T>(call: () => Promise<T>) => {
   const result = await call();
   return { result, ms: performance.now() - started };
 };
+
+/** `count` probes 100 ms apart: /health, then a delivery to a normal flow, each timed. */
+async function probe(
+  api: ReturnType<typeof apiClient>,
+  count: number,
+  catchUrl: string,
+  body: string,
+) {
+  const health: number[] = [];
+  const catches: number[] = [];
+  let peakRss = process.memoryUsage().rss;
+  for (let sample = 0; sample < count; sample += 1) {
+    await sleep(100);
+    const answer = await timed(() => api.get('/health'));
+    expect(answer.result.status).toBe(200);
+    health.push(answer.ms);
+    const delivery = await timed(() => postToCatch(catchUrl, body));
+    expect(delivery.result.status).toBe(202);
+    catches.push(delivery.ms);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  return { health, catches, peakRss };
+}
 
 /** Ten runaway expressions at once must fail their own steps while the hub keeps answering. */
 describe('runaway expressions', () => {
@@ -46,6 +70,9 @@ describe('runaway expressions', () => {
     // Warm up the HTTP paths so the samples below measure steady-state latency.
     await api.get('/health');
     await postToCatch(normal.catchUrl, body);
+    // The same probes without runaways: this host's own latency right now (CI runs suites in
+    // parallel), so the bound below is what the runaways add, not what a busy host costs.
+    const baseline = await probe(api, 20, normal.catchUrl, body);
     const rssAtStart = process.memoryUsage().rss;
 
     const caught = await Promise.all(flows.map((flow) => postToCatch(flow.catchUrl, body)));
@@ -54,33 +81,33 @@ describe('runaway expressions', () => {
     // Sample while the ten evaluations hold the pool (2 running, the rest queued).
     while (expressionPool().load < RUNAWAYS.length - 1) await sleep(10);
 
-    const health: number[] = [];
-    const catches: number[] = [];
-    let peakRss = rssAtStart;
-    for (let sample = 0; sample < 20; sample += 1) {
-      await sleep(100);
-      const probe = await timed(() => api.get('/health'));
-      expect(probe.result.status).toBe(200);
-      health.push(probe.ms);
-      const delivery = await timed(() => postToCatch(normal.catchUrl, body));
-      expect(delivery.result.status).toBe(202);
-      catches.push(delivery.ms);
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }
-
+    const during = await probe(api, 20, normal.catchUrl, body);
     const done = await runs;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    expect(Math.max(...health)).toBeLessThan(100);
-    expect(Math.max(...catches)).toBeLessThan(100);
+    const peakRss = Math.max(during.peakRss, process.memoryUsage().rss);
+    // Within 100 ms of what the same probes took on this host without runaways (the old code
+    // held the event loop for seconds per regex).
+    expect(Math.max(...during.health)).toBeLessThan(100 + Math.max(...baseline.health));
+    expect(Math.max(...during.catches)).toBeLessThan(100 + Math.max(...baseline.catches));
     expect((peakRss - rssAtStart) / 2 ** 20).toBeLessThan(300);
     for (const [index, run] of done.entries()) {
       expect(run.status).toBe('failed');
       expect(run.steps[0].status).toBe('failed');
+      // A hungry step may reach the time limit first on a loaded host: either is its own
+      // step's expression error (expression-pool.spec.ts proves the memory limit by itself).
       expect(run.steps[0].error).toMatch(
         RUNAWAYS[index] === CATASTROPHIC
           ? /^steps\[0\]\.map: expression exceeded 1000 ms \(isolated evaluation limit\)/
-          : /^steps\[0\]\.map: expression exceeded 64 MB \(isolated evaluation memory limit\)/,
+          : /^steps\[0\]\.map: expression exceeded (64 MB \(isolated evaluation memory limit\)|1000 ms)/,
       );
     }
   }, 60_000);
+
+  it("terminates the pool's worker threads when the app closes", async () => {
+    const other = await bootTestApp({ LOG_LEVEL: 'warn' });
+    const pool = expressionPool();
+    await compileExpression("$split('a,b', ',')", 'p').evaluate({}, {});
+    expect(pool.workers().length).toBeGreaterThan(0);
+    await other.stop();
+    expect(pool.workers()).toEqual([]);
+  });
 });
