@@ -156,3 +156,14 @@ function formFields(body: unknown): Record<string, string> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)]));
 }
+
+/** The fields of a Zoho connection that signs in to `zoho` (its OAuth client and endpoints). */
+export function zohoConnectionFields(zoho: FakeZoho) {
+  return {
+    clientId: zoho.oauth.clientId,
+    clientSecret: zoho.oauth.clientSecret,
+    refreshToken: zoho.oauth.refreshToken,
+    accountsUrl: zoho.accountsUrl,
+    apiDomain: zoho.apiDomain,
+  };
+}

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { apiClient } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
-import { startFakeZoho, type FakeZoho } from '../fakes/fake-zoho.js';
+import { startFakeZoho, type FakeZoho, zohoConnectionFields } from '../fakes/fake-zoho.js';
 
 /** Issue 15 item 5: a connection's endpoint fields cannot send its stored secrets elsewhere. */
 describe('connection endpoint fields', () => {
@@ -27,13 +27,7 @@ describe('connection endpoint fields', () => {
     const created = await api.post('/api/v1/connections', {
       name: 'zoho-main',
       plugin: 'zoho-crm',
-      fields: {
-        clientId: zoho.oauth.clientId,
-        clientSecret: zoho.oauth.clientSecret,
-        refreshToken: zoho.oauth.refreshToken,
-        accountsUrl: zoho.accountsUrl,
-        apiDomain: zoho.apiDomain,
-      },
+      fields: zohoConnectionFields(zoho),
     });
     expect(created.status).toBe(201);
     id = created.body.id;

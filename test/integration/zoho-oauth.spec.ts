@@ -1,6 +1,6 @@
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
-import { startFakeZoho, type FakeZoho } from '../fakes/fake-zoho.js';
+import { startFakeZoho, type FakeZoho, zohoConnectionFields } from '../fakes/fake-zoho.js';
 
 /** Zoho allows 10 tokens per 10 minutes: Flowhub must refresh once per connection. */
 describe('Zoho OAuth through Flowhub connections', () => {
@@ -21,13 +21,7 @@ describe('Zoho OAuth through Flowhub connections', () => {
     const connection = await api.post('/api/v1/connections', {
       name: 'zoho-main',
       plugin: 'zoho-crm',
-      fields: {
-        clientId: zoho.oauth.clientId,
-        clientSecret: zoho.oauth.clientSecret,
-        refreshToken: zoho.oauth.refreshToken,
-        accountsUrl: zoho.accountsUrl,
-        apiDomain: zoho.apiDomain,
-      },
+      fields: zohoConnectionFields(zoho),
     });
     expect(connection.status).toBe(201);
     expect(connection.body.secretsSet).toEqual(['clientSecret', 'refreshToken']);
