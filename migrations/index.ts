@@ -10,6 +10,7 @@ import { CreateWebhooks1795439925972 } from './1795439925972-create-webhooks.js'
 import { CreateNamedSecrets1795460000000 } from './1795460000000-create-named-secrets.js';
 import { RedactRecordedCredentialHeaders1795460000001 } from './1795460000001-redact-recorded-credential-headers.js';
 import { AddRequestExactValues1795440200000 } from './1795440200000-add-request-exact-values.js';
+import { AddRunTruthColumns1795470016000 } from './1795470016000-add-run-truth-columns.js';
 
 export const MIGRATIONS = [
   CreateApiKeys1763888400000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddRequestExactValues1795440200000,
   CreateNamedSecrets1795460000000,
   RedactRecordedCredentialHeaders1795460000001,
+  AddRunTruthColumns1795470016000,
 ];

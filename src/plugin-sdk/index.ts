@@ -76,6 +76,11 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
   destinationInput?: string;
   /** Default retry policy; a step's `retry` overrides it. */
   retry?: RetryPolicyInput;
+  /**
+   * Side-effect actions only: what a dry-run records as the skipped step's output (marked as
+   * a sample), so later steps' mappings have fields to read. A value, or made from the input.
+   */
+  sampleOutput?: Output | ((input: Input) => Output);
   run(ctx: ActionContext<Input>): Promise<Output | SleepRequest>;
 }
 

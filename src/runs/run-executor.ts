@@ -11,11 +11,13 @@ import {
   type DueStep,
   type GoingOn,
   type NewStep,
+  type RecordedOutputs,
 } from './run-steps.repository.js';
 import type { RunWithRequest } from './run-with-request.js';
 import { RunsRepository, type RunRow, type StoredRequestRow } from './runs.repository.js';
 import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
 import { StepOutcomes } from './step-outcomes.js';
+import { dryRunWarnings } from './dry-run.js';
 import { triggerFrom } from './stored-request.js';
 import { RunEvents } from '../webhooks/run-events.js';
 
@@ -32,7 +34,7 @@ export const INLINE_STEPS = 10;
 interface RunContext extends RunRow {
   request?: StoredRequestRow;
   /** Outputs of succeeded steps, once read (or known empty), kept up to date in this job. */
-  outputs?: Record<string, unknown>;
+  recorded?: RecordedOutputs;
   inlineBudget: number;
 }
 
@@ -133,7 +135,7 @@ export class RunExecutor {
       request: found.request,
       status: 'running',
       inlineBudget: INLINE_STEPS,
-      outputs: begun.fresh ? {} : undefined,
+      recorded: begun.fresh ? { outputs: {}, dryRunSkipped: new Set() } : undefined,
     };
     const claimed = begun.claimed && flow.step(begun.claimed.stepId);
     if (begun.claimed && claimed) {
@@ -171,9 +173,7 @@ export class RunExecutor {
     result: GoingOn,
   ): Promise<boolean> {
     const done = await this.steps.finishAndAdvance(run.id, stepId, claimed.attempt, result);
-    if (done.recorded && result.status === 'succeeded' && run.outputs) {
-      run.outputs[stepId] = result.output ?? null; // as stored
-    }
+    if (done.recorded && run.recorded) keepOutput(run.recorded, stepId, result);
     if (done.next) await this.continueWith(run, done.next);
     else this.events.runFinished(run.id);
     return done.recorded;
@@ -234,15 +234,17 @@ export class RunExecutor {
         error: { retryable: false, message, code: 'attempts_exhausted' },
       } as AttemptOutcome;
     }
-    run.outputs ??= await this.steps.outputs(run.id);
-    const scope = this.scopeOf(run, { ...run.outputs });
+    run.recorded ??= await this.steps.outputs(run.id);
+    const scope = this.scopeOf(run, { ...run.recorded.outputs });
     const { id: stepId } = step.definition;
-    return this.attempts.run({
+    const dryRun = (run.mode_override ?? flow.definition.mode ?? 'live') === 'dry-run';
+    const warnings = dryRun ? dryRunWarnings(step.definition, run.recorded.dryRunSkipped) : [];
+    const outcome = await this.attempts.run({
       step,
       scope,
-      dryRun: (run.mode_override ?? flow.definition.mode ?? 'live') === 'dry-run',
+      dryRun,
       attempt: claimed.attempt,
-      idempotencyKey: `${run.id}:${stepId}`,
+      idempotencyKey: claimed.idempotencyKey,
       wokeAt: claimed.wakeAt ?? undefined,
       doneItems: claimed.itemOutputs ?? [],
       onItemDone: (outputs) =>
@@ -254,5 +256,13 @@ export class RunExecutor {
           outputs,
         ),
     });
+    return warnings.length > 0 ? { ...outcome, warnings } : outcome;
   }
+}
+
+/** What later steps of this job see of a step just recorded (as stored). */
+function keepOutput(recorded: RecordedOutputs, stepId: string, result: GoingOn): void {
+  if (result.status === 'succeeded' || result.sampleOutput)
+    recorded.outputs[stepId] = result.output ?? null;
+  else if (result.reason === 'dry-run') recorded.dryRunSkipped.add(stepId);
 }

@@ -3,6 +3,16 @@ import { RunEntity } from './run.entity.js';
 
 export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
 
+/** Why a step is skipped: its `when` was false, dry-run, or the run ended before it. */
+export const SKIP_REASONS = [
+  'when',
+  'dry-run',
+  'run-failed',
+  'run-cancelled',
+  'run-filtered',
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
 /** One attempt of a step, as kept in `history`. */
 export interface StepAttempt {
   attempt: number;
@@ -69,6 +79,18 @@ export class RunStepEntity {
 
   @Column({ name: 'error_code', type: 'varchar', length: 64, nullable: true })
   errorCode: string | null;
+
+  /** skipped: why (SkipReason). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  reason: SkipReason | null;
+
+  /** What the record should tell the reader (e.g. a reference to a dry-run-skipped step). */
+  @Column({ type: 'jsonb', nullable: true })
+  warnings: string[] | null;
+
+  /** The output is the action's declared sampleOutput (a dry-run), not a real result. */
+  @Column({ name: 'sample_output', type: 'boolean', default: false })
+  sampleOutput: boolean;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   history: StepAttempt[];

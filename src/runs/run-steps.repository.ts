@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { StepAttempt, StepStatus } from './run-step.entity.js';
 import { storableJson, textSafe, textSafeOrNull } from '../database/jsonb-safe.js';
 import { queryPrepared } from '../database/prepared-statement.js';
 import {
@@ -12,25 +11,25 @@ import {
   resultParams,
 } from './run-steps.sql.js';
 import { splitRunWithRequest, type RunWithRequest } from './run-with-request.js';
+import type {
+  AttemptResult,
+  BegunRun,
+  ClaimedStep,
+  DueStep,
+  GoingOn,
+  NewStep,
+  RecordedOutputs,
+} from './run-steps.types.js';
 
-export interface NewStep {
-  stepId: string;
-  position: number;
-  action: string;
-  idempotencyKey: string;
-}
-
-export interface ClaimedStep {
-  attempt: number;
-  wakeAt: Date | null;
-  itemOutputs: unknown[] | null;
-  claimedAt: Date;
-}
-
-export interface DueStep {
-  stepId: string;
-  attempt: number;
-}
+export type {
+  AttemptResult,
+  BegunRun,
+  ClaimedStep,
+  DueStep,
+  GoingOn,
+  NewStep,
+  RecordedOutputs,
+} from './run-steps.types.js';
 
 /** BEGIN_RUN's answer. */
 interface BegunRow {
@@ -50,29 +49,6 @@ function stepsJson(steps: NewStep[]): string {
     })),
   );
 }
-
-/** What beginRun did: claimed the first step, or (a replay) found the next one. */
-export interface BegunRun {
-  claimed?: ClaimedStep & { stepId: string };
-  next?: DueStep;
-  fresh: boolean;
-}
-
-/** The end of one attempt, written only if this attempt still holds the step. */
-export interface AttemptResult {
-  status: StepStatus;
-  input?: unknown;
-  output?: unknown;
-  error?: string | null;
-  errorCode?: string | null;
-  entry: StepAttempt;
-  /** pending: when the next attempt (or the wake-up) is due. */
-  nextAttemptAt?: Date;
-  wakeAt?: Date;
-}
-
-/** An attempt's end that lets the run go on: recorded together with the run's next move. */
-export type GoingOn = AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' };
 
 /**
  * The step protocol in SQL. A step is claimed with a lease (status running, attempt + 1);
@@ -101,7 +77,7 @@ export class RunStepsRepository {
       stepsJson(steps),
       leaseMs,
     ]);
-    return this.begunOf(runId, row, steps.length);
+    return this.begunOf(runId, row, steps);
   }
 
   /**
@@ -124,17 +100,19 @@ export class RunStepsRepository {
     );
     if (!row) return undefined;
     return {
-      begun: await this.begunOf(runId, row, steps.length),
+      begun: await this.begunOf(runId, row, steps),
       found: splitRunWithRequest(row),
     };
   }
 
-  private async begunOf(runId: string, row: BegunRow, count: number): Promise<BegunRun | false> {
+  private async begunOf(runId: string, row: BegunRow, steps: NewStep[]): Promise<BegunRun | false> {
     if (row.started === 0) return false;
-    const fresh = row.inserted === count;
-    if (row.claimed_step !== null) {
+    const fresh = row.inserted === steps.length;
+    const first = steps.find((s) => s.stepId === row.claimed_step);
+    if (row.claimed_step !== null && first) {
       const claimed = { attempt: 1, wakeAt: null, itemOutputs: null, claimedAt: row.claimed_at };
-      return { claimed: { stepId: row.claimed_step, ...claimed }, fresh };
+      const idempotencyKey = first.idempotencyKey;
+      return { claimed: { stepId: row.claimed_step, idempotencyKey, ...claimed }, fresh };
     }
     return { next: await this.nextPending(runId), fresh };
   }
@@ -190,11 +168,13 @@ export class RunStepsRepository {
       attempt: number;
       wake_at: Date | null;
       item_outputs: unknown[] | null;
+      idempotency_key: string;
       claimed_at: Date;
     }>(this.dataSource, CLAIM_STEP, [runId, stepId, leaseMs]);
     return (
       row && {
         attempt: row.attempt,
+        idempotencyKey: row.idempotency_key,
         wakeAt: row.wake_at,
         itemOutputs: row.item_outputs,
         claimedAt: row.claimed_at,
@@ -217,13 +197,24 @@ export class RunStepsRepository {
     );
   }
 
-  /** Outputs of the steps that succeeded so far, by step id ($steps). */
-  async outputs(runId: string): Promise<Record<string, unknown>> {
-    const rows: { step_id: string; output: unknown }[] = await this.dataSource.query(
-      `SELECT step_id, output FROM run_steps WHERE run_id = $1 AND status = 'succeeded'`,
-      [runId],
-    );
-    return Object.fromEntries(rows.map((row) => [row.step_id, row.output]));
+  /**
+   * Outputs of the steps that succeeded so far, by step id ($steps), with the sample outputs
+   * of steps skipped in dry-run; the dry-run-skipped steps without one are listed apart.
+   */
+  async outputs(runId: string): Promise<RecordedOutputs> {
+    const rows: { step_id: string; output: unknown; status: string; sample_output: boolean }[] =
+      await this.dataSource.query(
+        `SELECT step_id, output, status, sample_output FROM run_steps
+         WHERE run_id = $1 AND (status = 'succeeded' OR (status = 'skipped' AND reason = 'dry-run'))`,
+        [runId],
+      );
+    const recorded: RecordedOutputs = { outputs: {}, dryRunSkipped: new Set() };
+    for (const row of rows) {
+      if (row.status === 'succeeded' || row.sample_output)
+        recorded.outputs[row.step_id] = row.output;
+      else recorded.dryRunSkipped.add(row.step_id);
+    }
+    return recorded;
   }
 
   /** finishAttempt as a statement of its own (a retry or a sleep: the run does not move on). */
@@ -243,8 +234,9 @@ export class RunStepsRepository {
     const [, updated] = await manager.query(
       `UPDATE run_steps SET status = $4::varchar, input = coalesce($5::jsonb, input), output = $6::jsonb,
               error = $7::text, error_code = $8::varchar, history = history || $9::jsonb, lease_until = NULL,
-              next_attempt_at = $10::timestamptz, wake_at = coalesce($11::timestamptz, wake_at),
-              attempt = attempt - $12::int,
+              reason = $10::varchar, warnings = $11::jsonb, sample_output = $12::boolean,
+              next_attempt_at = $13::timestamptz, wake_at = coalesce($14::timestamptz, wake_at),
+              attempt = attempt - $15::int,
               finished_at = CASE WHEN $4::varchar IN ('succeeded', 'failed', 'skipped') THEN now() ELSE NULL END
        WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3`,
       [
@@ -262,11 +254,13 @@ export class RunStepsRepository {
     await manager.query('SELECT 1 FROM runs WHERE id = $1 FOR UPDATE', [runId]);
   }
 
+  /** Ends the run; `failedStep` names the step whose failure ended it. */
   async finishRun(
     manager: EntityManager,
     runId: string,
     status: 'succeeded' | 'failed' | 'filtered',
     error?: string,
+    failedStep?: string,
   ) {
     // A run succeeds only once no step is left running (re-driven steps may finish out of order).
     const onlyWhenIdle =
@@ -274,15 +268,20 @@ export class RunStepsRepository {
         ? `AND NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = $1 AND status IN ('pending', 'running'))`
         : '';
     await manager.query(
-      `UPDATE runs SET status = $2, error = $3, finished_at = now()
+      `UPDATE runs SET status = $2, error = $3, failed_step = $4, finished_at = now()
        WHERE id = $1 AND status IN ('queued', 'running') ${onlyWhenIdle}`,
-      [runId, status, textSafeOrNull(error)],
+      [runId, status, textSafeOrNull(error), failedStep ?? null],
     );
-    if (status === 'failed') {
-      await manager.query(
-        `UPDATE run_steps SET status = 'skipped', error = $2 WHERE run_id = $1 AND status = 'pending'`,
-        [runId, textSafe(`not run: ${error ?? 'the run failed'}`)],
-      );
-    }
+    if (status === 'succeeded') return;
+    // A replay's run has step rows before it starts: a failed or filtered start skips them.
+    const why =
+      status === 'failed'
+        ? { reason: 'run-failed', error: `not run: ${error ?? 'the run failed'}` }
+        : { reason: 'run-filtered', error: 'not run: the trigger filter was false' };
+    await manager.query(
+      `UPDATE run_steps SET status = 'skipped', error = $2, reason = $3, next_attempt_at = NULL
+       WHERE run_id = $1 AND status = 'pending'`,
+      [runId, textSafe(why.error), why.reason],
+    );
   }
 }

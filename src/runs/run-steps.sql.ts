@@ -65,7 +65,7 @@ export const BEGIN_RUN_READING = prepared(
  * then, in the same statement, the next pending step marked due, or the run finished when no
  * step is left. The run row is locked first, as every other writer of a run's steps does.
  * $1 run, $2 step, $3 attempt, $4 status, $5 input, $6 output, $7 error, $8 error code,
- * $9 history entry (a one-element jsonb array).
+ * $9 history entry (a one-element jsonb array), $10 skip reason, $11 warnings, $12 sample output.
  */
 export const FINISH_AND_ADVANCE = prepared(
   'finish_and_advance',
@@ -74,6 +74,7 @@ WITH run AS (SELECT id FROM runs WHERE id = $1 FOR UPDATE),
 finished AS (
   UPDATE run_steps SET status = $4::varchar, input = coalesce($5::jsonb, input), output = $6::jsonb,
          error = $7::text, error_code = $8::varchar, history = history || $9::jsonb,
+         reason = $10::varchar, warnings = $11::jsonb, sample_output = $12::boolean,
          lease_until = NULL, next_attempt_at = NULL, finished_at = now()
   WHERE run_id = $1 AND step_id = $2 AND status = 'running' AND attempt = $3
     AND EXISTS (SELECT 1 FROM run)
@@ -110,11 +111,11 @@ export const CLAIM_STEP = prepared(
        AND s.status = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= now() + interval '1 second')
        AND NOT EXISTS (SELECT 1 FROM run_steps earlier WHERE earlier.run_id = s.run_id
                        AND earlier.position < s.position AND earlier.status IN ('pending', 'running'))
-     RETURNING s.attempt, s.wake_at, s.item_outputs, now() AS claimed_at`,
+     RETURNING s.attempt, s.wake_at, s.item_outputs, s.idempotency_key, now() AS claimed_at`,
 );
 
 /**
- * $1-$9 of both statements that write an attempt's end (finishAttempt, FINISH_AND_ADVANCE).
+ * $1-$12 of both statements that write an attempt's end (finishAttempt, FINISH_AND_ADVANCE).
  * Records cannot hold U+0000 or lone surrogates: they are recorded as U+FFFD, and an output
  * that held one is replaced in `result` by the value as recorded, so later steps see in this
  * job what they would read from the record in another.
@@ -138,5 +139,8 @@ export function resultParams(
     textSafeOrNull(result.error),
     result.errorCode ?? null,
     storableJson([result.entry]),
+    result.reason ?? null,
+    result.warnings?.length ? JSON.stringify(result.warnings) : null,
+    result.sampleOutput === true,
   ];
 }

@@ -1,5 +1,5 @@
 import type { RunDto, RunStepDto } from './dto/run.dto.js';
-import type { StepAttempt } from './run-step.entity.js';
+import type { SkipReason, StepAttempt } from './run-step.entity.js';
 import type { RunRow } from './runs.repository.js';
 
 export interface StepRow {
@@ -11,6 +11,9 @@ export interface StepRow {
   output: unknown;
   error: string | null;
   error_code: string | null;
+  reason: SkipReason | null;
+  warnings: string[] | null;
+  sample_output: boolean;
   idempotency_key: string;
   started_at: Date | null;
   finished_at: Date | null;
@@ -28,7 +31,9 @@ export function runView(run: RunRow, definitionMode: 'live' | 'dry-run' = 'live'
     status: run.status,
     mode: run.mode_override ?? definitionMode,
     replayOf: run.replay_of,
+    replay: run.replay_of && run.replay ? { of: run.replay_of, ...run.replay } : null,
     error: run.error,
+    failedStep: run.failed_step,
     createdAt: new Date(run.created_at).toISOString(),
     startedAt: iso(run.started_at),
     finishedAt: iso(run.finished_at),
@@ -46,6 +51,9 @@ export function stepView(row: StepRow): RunStepDto {
     output: row.output,
     error: row.error,
     errorCode: row.error_code,
+    reason: row.status === 'skipped' ? row.reason : null,
+    warnings: row.warnings ?? [],
+    sampleOutput: row.sample_output,
     idempotencyKey: row.idempotency_key,
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),

@@ -2,7 +2,7 @@
  * A run row and the stored request it was started by, read together in one statement (a job's
  * first read): the column lists, the FROM clause and the split of the joined row.
  */
-import type { RunStatus } from './run.entity.js';
+import type { ReplayRecord, RunStatus } from './run.entity.js';
 import { withExactValues, type ReadRequestRow, type RequestRow } from './stored-request.js';
 
 export interface RunRow {
@@ -13,7 +13,9 @@ export interface RunRow {
   request_id: string;
   mode_override: 'dry-run' | null;
   replay_of: string | null;
+  replay: ReplayRecord | null;
   error: string | null;
+  failed_step: string | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
@@ -48,7 +50,9 @@ const RUN_COLUMNS = [
   'request_id',
   'mode_override',
   'replay_of',
+  'replay',
   'error',
+  'failed_step',
   'created_at',
   'started_at',
   'finished_at',

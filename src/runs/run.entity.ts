@@ -2,6 +2,17 @@ import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryColumn } from 'typ
 import { FlowEntity } from '../flows/flow.entity.js';
 import { InboundRequestEntity } from './inbound-request.entity.js';
 
+/** How a replay run was made, as kept on its row. */
+export interface ReplayRecord {
+  mode: 'retry' | 'from-step' | 'fresh';
+  fromStep: string | null;
+  /** Steps whose recorded outcome was copied from the replayed run (never run again). */
+  reusedSteps: string[];
+  version: 'pinned' | 'latest';
+  /** The run whose idempotency keys this replay's steps use (null: fresh keys). */
+  keysFrom: string | null;
+}
+
 export const RUN_STATUSES = [
   'queued',
   'held',
@@ -48,6 +59,14 @@ export class RunEntity {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** The step whose failure ended the run (not an earlier onError: continue step). */
+  @Column({ name: 'failed_step', type: 'varchar', length: 64, nullable: true })
+  failedStep: string | null;
+
+  /** A replay: how it was made (mode, fromStep, reusedSteps, version, keysFrom). */
+  @Column({ type: 'jsonb', nullable: true })
+  replay: ReplayRecord | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

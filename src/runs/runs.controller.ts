@@ -11,6 +11,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -55,10 +57,20 @@ export class RunsController {
 
   @Post(':id/replay')
   @HttpCode(202)
-  @ApiOkResponse({ type: RunDto, description: 'The new run (queued)' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The run has not finished' })
+  @ApiAcceptedResponse({
+    type: RunDto,
+    description: 'The new run (queued); its replay field says the mode and the reused steps',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'Unknown mode, fromStep not a step, fields that contradict, a step not reusable',
+  })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'The run has not finished, or (retry) it has nothing left to run',
+  })
   replay(@Param('id', RUN_ID) id: string, @Body() body: ReplayRunDto): Promise<RunDto> {
-    return this.runs.replay(id, body.fromStep);
+    return this.runs.replay(id, body);
   }
 
   @Post(':id/cancel')

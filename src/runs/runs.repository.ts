@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RunStatus } from './run.entity.js';
+import type { ReplayPlan, ReplaySourceStep } from './replay-plan.js';
+import { REPLAY_COPY_STEPS, REPLAY_PENDING_STEPS, replayRows } from './replay.sql.js';
 import {
   CATCH_GROUP_SQL,
   CATCH_ONE_SQL,
@@ -226,33 +228,41 @@ export class RunsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** The step rows of a run that a replay plan reads (replay-plan.ts). */
+  replaySources(runId: string): Promise<ReplaySourceStep[]> {
+    return this.dataSource.query(
+      'SELECT step_id, status, reason, idempotency_key FROM run_steps WHERE run_id = $1',
+      [runId],
+    );
+  }
+
   /**
-   * A replay: a new queued run of the same request and version. Steps before the replay
-   * point are copied with their recorded input and output, so they are not run again.
+   * A replay: a new queued run of the same request, on `flowVersion`, with the plan's step
+   * rows: reused steps copied as recorded (never run again), the others pending with the
+   * plan's idempotency keys. A fresh replay has no rows yet (the start job makes them).
    */
-  async insertReplay(original: RunRow, runId: string, copiedSteps: string[]): Promise<void> {
+  async insertReplay(
+    original: RunRow,
+    runId: string,
+    flowVersion: number,
+    plan: ReplayPlan,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO runs (id, flow_id, flow_version, status, request_id, mode_override, replay_of)
-         VALUES ($1, $2, $3, 'queued', $4, $5, $6)`,
+        `INSERT INTO runs (id, flow_id, flow_version, status, request_id, mode_override, replay_of, replay)
+         VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7)`,
         [
           runId,
           original.flow_id,
-          original.flow_version,
+          flowVersion,
           original.request_id,
           original.mode_override,
           original.id,
+          JSON.stringify(plan.record),
         ],
       );
-      if (copiedSteps.length === 0) return;
-      await manager.query(
-        `INSERT INTO run_steps (run_id, step_id, position, action, status, idempotency_key, input, output,
-                                error, history, started_at, finished_at)
-         SELECT $1::uuid, step_id, position, action, status, $4::text || ':' || step_id, input, output, error,
-                '[]'::jsonb, started_at, finished_at
-         FROM run_steps WHERE run_id = $2 AND step_id = ANY($3::text[]) AND status = 'succeeded'`,
-        [runId, original.id, copiedSteps, runId],
-      );
+      await manager.query(REPLAY_COPY_STEPS, [runId, original.id, replayRows(plan, true)]);
+      await manager.query(REPLAY_PENDING_STEPS, [runId, replayRows(plan, false)]);
     });
   }
 
@@ -266,7 +276,8 @@ export class RunsRepository {
       );
       if (count === 0) return false;
       await manager.query(
-        `UPDATE run_steps SET status = 'skipped', error = 'not run: the run was cancelled', next_attempt_at = NULL
+        `UPDATE run_steps SET status = 'skipped', error = 'not run: the run was cancelled', reason = 'run-cancelled',
+                next_attempt_at = NULL
          WHERE run_id = $1 AND status = 'pending'`,
         [id],
       );

@@ -12,6 +12,7 @@ import { RunQueue } from './run-queue.js';
 import { decodeCursor, encodeCursor, runView, stepView, type StepRow } from './run-views.js';
 import { FINISHED_RUN_STATUSES } from './run.entity.js';
 import { RunsRepository, type RunRow } from './runs.repository.js';
+import { planReplay, replayModeOf, type ReplayRequest } from './replay-plan.js';
 
 export const TEST_RUN_WAIT_MS = 30_000;
 
@@ -89,8 +90,12 @@ export class RunsService {
     return this.get(id);
   }
 
-  /** A new run of the same request on the original's pinned version. */
-  async replay(id: string, fromStep?: string): Promise<RunDto> {
+  /**
+   * A new run of the same request (replay-plan.ts): retry by default (what succeeded is kept,
+   * the rest runs again with the same idempotency keys), from a step, or fresh (new keys).
+   */
+  async replay(id: string, request: ReplayRequest): Promise<RunDto> {
+    replayModeOf(request);
     const original = await this.runs.find(id);
     if (!original) throw runNotFound(id);
     if (!FINISHED_RUN_STATUSES.includes(original.status)) {
@@ -99,26 +104,17 @@ export class RunsService {
         `Run '${id}' is ${original.status}: wait for it to finish or cancel it first`,
       );
     }
-    const flow = await this.compiled.get(original.flow_id, original.flow_version);
-    const position =
-      fromStep === undefined ? 0 : flow.steps.findIndex((s) => s.definition.id === fromStep);
-    if (position < 0) {
-      const ids = flow.steps.map((s) => s.definition.id).join(', ');
-      throw new AppError(
-        ErrorCode.BadRequest,
-        `fromStep '${fromStep}' is not a step of version ${original.flow_version} (steps: ${ids})`,
-      );
-    }
+    const flowVersion =
+      request.version === 'latest'
+        ? (await this.flows.get(original.flow_id)).flow.currentVersion
+        : original.flow_version;
+    const flow = await this.compiled.get(original.flow_id, flowVersion);
+    const dryRun = (original.mode_override ?? flow.definition.mode ?? 'live') === 'dry-run';
+    const sources = await this.runs.replaySources(id);
+    const plan = planReplay(original, sources, flow, { ...request, flowVersion, dryRun });
     const runId = randomUUID();
-    await this.runs.insertReplay(
-      original,
-      runId,
-      flow.steps.slice(0, position).map((s) => s.definition.id),
-    );
-    await this.queue.start(runId, '', {
-      flowId: original.flow_id,
-      flowVersion: original.flow_version,
-    });
+    await this.runs.insertReplay(original, runId, flowVersion, plan);
+    await this.queue.start(runId, '', { flowId: original.flow_id, flowVersion });
     return this.get(runId);
   }
 

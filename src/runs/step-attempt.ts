@@ -24,6 +24,7 @@ import {
 } from '../plugin-host/redact-secrets.js';
 import { callInput, UNREDACTABLE, validateCallInput } from '../plugin-host/call-input.js';
 import { credentialHttpClient } from '../plugin-host/secret-egress.js';
+import { DryRunSkip, dryRunOutput, dryRunSkipped } from './dry-run.js';
 import {
   isCredentialQueryKey,
   isSleepRequest,
@@ -33,11 +34,14 @@ import {
 
 export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
 
-export type AttemptOutcome =
+export type AttemptOutcome = (
   | { kind: 'succeeded'; input: unknown; output: unknown }
-  | { kind: 'skipped' }
+  | { kind: 'skipped'; reason: 'when' }
+  /** Dry-run: the action has side effects and was not called; `sample`: output is sampleOutput. */
+  | { kind: 'skipped'; reason: 'dry-run'; input: unknown; output: unknown; sample: boolean }
   | { kind: 'sleeping'; input: unknown; until: Date }
-  | { kind: 'failed'; input?: unknown; error: ClassifiedError };
+  | { kind: 'failed'; input?: unknown; error: ClassifiedError }
+) & { warnings?: string[] };
 
 export interface AttemptRequest {
   step: CompiledStep;
@@ -143,6 +147,8 @@ export class StepAttempts {
         isCredentialQueryKey,
       );
     const recorded = { ...outcome } as AttemptOutcome & Record<string, unknown>;
+    if (outcome.kind === 'skipped' && outcome.reason === 'dry-run')
+      recorded.output = redactSecretValues(outcome.output, secrets);
     if ('input' in outcome && outcome.input !== undefined) {
       recorded.input =
         Array.isArray(outcome.input) && step.forEach
@@ -163,11 +169,12 @@ export class StepAttempts {
     let input: unknown;
     try {
       if (request.step.when && !(await shouldRunStep(request.step, request.scope)))
-        return { kind: 'skipped' };
+        return { kind: 'skipped', reason: 'when' };
       const items = await resolveItems(request.step, request.scope);
       if (items === undefined) {
         input = await resolveStepInput(request.step, request.scope);
         const output = await this.invoke(request, input, request.idempotencyKey);
+        if (output instanceof DryRunSkip) return { ...dryRunSkipped(input, [output]) };
         if (isSleepRequest(output)) return { kind: 'sleeping', input, until: output.sleepUntil };
         return { kind: 'succeeded', input, output: toJson(output) };
       }
@@ -184,6 +191,7 @@ export class StepAttempts {
   ) {
     const outputs = [...request.doneItems];
     const inputs: unknown[] = [];
+    const skips: DryRunSkip[] = [];
     for (let index = 0; index < items.length; index += 1) {
       const input = await resolveStepInput(request.step, request.scope, {
         item: items[index],
@@ -196,10 +204,15 @@ export class StepAttempts {
         item: items[index],
         index,
       });
+      if (output instanceof DryRunSkip) {
+        skips.push(output);
+        continue;
+      }
       if (isSleepRequest(output)) throw new FatalError('sleepUntil cannot be used inside forEach');
       outputs.push(toJson(output));
       await request.onItemDone(outputs);
     }
+    if (skips.length > 0) return dryRunSkipped(inputs, skips, true);
     return { kind: 'succeeded' as const, input: inputs, output: outputs };
   }
 
@@ -234,7 +247,7 @@ export class StepAttempts {
     const input = await validateCallInput(this.plugins, definition.action, real, shown);
     checkSecretDestinations(definition.action, found.action, input, request.limitedTo, shown);
     if (unredactable) throw new FatalError(UNREDACTABLE);
-    if (request.dryRun && found.action.sideEffects) return null;
+    if (request.dryRun && found.action.sideEffects) return dryRunOutput(found, input);
     const granted = await this.grant(request, found);
     const timeoutMs = definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const controller = new AbortController();

@@ -43,6 +43,7 @@ export class StepOutcomes {
     goOn: (result: GoingOn) => Promise<boolean>,
   ): Promise<void> {
     const { id: stepId } = step.definition;
+    const warnings = outcome.warnings;
     const entry = (kind: AttemptEntry['outcome'], error?: string): AttemptEntry => ({
       attempt: claimed.attempt,
       startedAt: new Date(claimed.claimedAt).toISOString(),
@@ -57,14 +58,23 @@ export class StepOutcomes {
           input: outcome.input,
           output: outcome.output,
           entry: entry('succeeded'),
+          warnings,
         });
         return;
       case 'skipped':
-        await goOn({
-          status: 'skipped',
-          output: null,
-          entry: entry('succeeded'),
-        });
+        await goOn(
+          outcome.reason === 'dry-run'
+            ? {
+                status: 'skipped',
+                reason: 'dry-run',
+                input: outcome.input,
+                output: outcome.output,
+                sampleOutput: outcome.sample,
+                entry: entry('succeeded'),
+                warnings,
+              }
+            : { status: 'skipped', reason: 'when', output: null, entry: entry('succeeded') },
+        );
         return;
       case 'sleeping': {
         const result = {
@@ -73,6 +83,7 @@ export class StepOutcomes {
           nextAttemptAt: outcome.until,
           wakeAt: outcome.until,
           entry: entry('sleeping'),
+          warnings,
         };
         if (await this.steps.recordAttempt(runId, stepId, claimed.attempt, result)) {
           await this.queue.step(
@@ -102,7 +113,12 @@ export class StepOutcomes {
     const delay = error.retryable
       ? nextRetryDelayMs(this.policyOf(step), claimed.attempt, { retryAfterMs: error.retryAfterMs })
       : undefined;
-    const common = { input: outcome.input, error: error.message, errorCode: error.code };
+    const common = {
+      input: outcome.input,
+      error: error.message,
+      errorCode: error.code,
+      warnings: outcome.warnings,
+    };
     if (delay !== undefined) {
       const result = {
         ...common,
@@ -127,7 +143,7 @@ export class StepOutcomes {
         return false;
       }
       const reason = `step '${stepId}' failed: ${error.message}`;
-      await this.steps.finishRun(manager, runId, 'failed', reason);
+      await this.steps.finishRun(manager, runId, 'failed', reason, stepId);
       return true;
     });
     if (recorded) stepFailed();

@@ -36,10 +36,9 @@ export class RunEvents {
   private async summary(runId: string): Promise<RunSummaryRow | undefined> {
     const rows: RunSummaryRow[] = await this.dataSource.query(
       `SELECT r.id, r.status, r.error, r.flow_id, r.flow_version, f.name AS flow_name, r.request_id,
-              r.created_at, r.finished_at, s.step_id AS failed_step, s.error AS failed_error
+              r.created_at, r.finished_at, r.failed_step, s.error AS failed_error
        FROM runs r JOIN flows f ON f.id = r.flow_id
-       LEFT JOIN LATERAL (SELECT step_id, error FROM run_steps
-                          WHERE run_id = r.id AND status = 'failed' ORDER BY position LIMIT 1) s ON true
+       LEFT JOIN run_steps s ON s.run_id = r.id AND s.step_id = r.failed_step
        WHERE r.id = $1`,
       [runId],
     );

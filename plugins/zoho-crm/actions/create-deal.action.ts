@@ -99,6 +99,8 @@ export const createDeal = defineAction<
   input: ZohoCrmCreateDealInput,
   sideEffects: true,
   retry: { attempts: 5, backoff: 'exponential', delayMs: 2000 },
+  // What a dry-run records (marked as a sample) so later steps can map $steps.<id>.id.
+  sampleOutput: { id: '0000000000000000000', contactId: null, action: 'insert' },
   run: async (ctx) => {
     const { input } = ctx;
     const contact = await contactId(ctx, input);

@@ -9,6 +9,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { RUN_STATUSES, type RunStatus } from '../run.entity.js';
+import { SKIP_REASONS, type SkipReason } from '../run-step.entity.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 
 export class StepAttemptDto {
@@ -29,7 +30,27 @@ export class RunStepDto {
   @ApiPropertyOptional({ type: String, nullable: true }) error: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'http_400' }) errorCode:
     string | null;
-  @ApiProperty() idempotencyKey: string;
+  @ApiPropertyOptional({
+    enum: SKIP_REASONS,
+    nullable: true,
+    description:
+      'skipped: why (when: its when was false; dry-run: side effects not called; run-failed, run-cancelled, run-filtered: the run ended first)',
+  })
+  reason: SkipReason | null;
+  @ApiProperty({
+    type: [String],
+    description: 'What to know when reading this record',
+    example: ["steps.deal is empty: step 'deal' was skipped in dry-run"],
+  })
+  warnings: string[];
+  @ApiProperty({
+    description: "The output is the action's declared sample (dry-run), not a real result",
+  })
+  sampleOutput: boolean;
+  @ApiProperty({
+    description: 'Sent to the action; a retry or fromStep replay keeps the replayed run key',
+  })
+  idempotencyKey: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) startedAt:
     string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) finishedAt:
@@ -53,6 +74,33 @@ export class RunTriggerDto {
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
 }
 
+export const REPLAY_MODES = ['retry', 'from-step', 'fresh'] as const;
+export type ReplayMode = (typeof REPLAY_MODES)[number];
+
+export class RunReplayDto {
+  @ApiProperty({ format: 'uuid', description: 'The run this one replays' }) of: string;
+  @ApiProperty({
+    enum: REPLAY_MODES,
+    description:
+      'retry: from the first failed or unfinished step; from-step: from fromStep; fresh: every step with new keys (may repeat side effects)',
+  })
+  mode: ReplayMode;
+  @ApiPropertyOptional({ type: String, nullable: true }) fromStep: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'Steps whose recorded outcome was copied, never run again',
+  })
+  reusedSteps: string[];
+  @ApiProperty({ enum: ['pinned', 'latest'] }) version: 'pinned' | 'latest';
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The run whose idempotency keys the steps use (null: fresh keys)',
+  })
+  keysFrom: string | null;
+}
+
 export class RunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) flowId: string;
@@ -60,7 +108,14 @@ export class RunDto {
   @ApiProperty({ enum: RUN_STATUSES }) status: RunStatus;
   @ApiProperty({ enum: ['live', 'dry-run'] }) mode: 'live' | 'dry-run';
   @ApiPropertyOptional({ type: String, nullable: true }) replayOf: string | null;
+  @ApiPropertyOptional({ type: RunReplayDto, nullable: true }) replay: RunReplayDto | null;
   @ApiPropertyOptional({ type: String, nullable: true }) error: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The step whose failure ended the run',
+  })
+  failedStep: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) startedAt:
     string | null;
@@ -94,11 +149,33 @@ export class ListRunsQueryDto extends PageQueryDto {
 
 export class ReplayRunDto {
   @ApiPropertyOptional({
-    description: 'Re-run from this step, reusing the recorded outputs of earlier steps',
+    description:
+      'Re-run from this step (and after) with the same idempotency keys, reusing the recorded outcome of every earlier step',
   })
   @IsOptional()
   @IsString()
   fromStep?: string;
+
+  @ApiPropertyOptional({
+    enum: REPLAY_MODES,
+    default: 'retry',
+    description:
+      'retry (default): keep what succeeded, run again from the first failed or unfinished step with the same keys; from-step: needs fromStep; fresh: a new run of every step with new keys (may repeat side effects)',
+  })
+  @IsOptional()
+  @IsIn(REPLAY_MODES, {
+    message: `mode must be one of ${REPLAY_MODES.join(', ')} (or leave it out: retry)`,
+  })
+  mode?: ReplayMode;
+
+  @ApiPropertyOptional({
+    enum: ['pinned', 'latest'],
+    default: 'pinned',
+    description: "pinned: the replayed run's flow version; latest: the flow's current version",
+  })
+  @IsOptional()
+  @IsIn(['pinned', 'latest'], { message: 'version must be pinned or latest' })
+  version?: 'pinned' | 'latest';
 }
 
 /** An HTTP header name (RFC 9110 token). */
