@@ -30,3 +30,29 @@ export class PageQueryDto {
   )
   cursor?: string;
 }
+
+const MAX_LIST_CURSOR_LENGTH = 2000;
+const isListCursor = (value: unknown) =>
+  typeof value === 'string' &&
+  value.length <= MAX_LIST_CURSOR_LENGTH &&
+  /^[A-Za-z0-9_-]+$/.test(value);
+
+/** `limit` and `cursor` of the lists paged in memory (by name, by version, the small tables). */
+export class ListQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
+  @IsOptional()
+  @Transform(toLimit)
+  @ValidateBy(
+    { name: 'isPageLimit', validator: { validate: isLimit } },
+    { message: `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}` },
+  )
+  limit?: number;
+
+  @ApiPropertyOptional({ type: String, description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @ValidateBy(
+    { name: 'isListCursor', validator: { validate: isListCursor } },
+    { message: CURSOR_MESSAGE },
+  )
+  cursor?: string;
+}

@@ -136,6 +136,7 @@ export class DeliverySender {
       body: claimed.payload,
       timestamp: Math.floor(Date.now() / 1000),
       secrets: this.secrets.signingSecrets(subscription),
+      signatureFormat: subscription.signatureFormat,
     });
     const startedAt = new Date();
     const answer = await this.post(subscription.url, { ...headers }, claimed.payload);

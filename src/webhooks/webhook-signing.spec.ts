@@ -56,6 +56,24 @@ describe('signing deliveries (OUT-1..OUT-3)', () => {
     expect(() => verifyWith(generateWebhookSecret(), body, { ...headers })).toThrow();
   });
 
+  it('writes X-Webhook-Signature as sha256=<hex> or bare hex, keyed with the whole whsec_ text', () => {
+    const secret = generateWebhookSecret();
+    const body = '{"event":"webhook.test"}';
+    const hex = createHmac('sha256', secret).update(body).digest('hex');
+    const base = {
+      messageId: 'msg_3',
+      event: 'webhook.test',
+      body,
+      timestamp: 1,
+      secrets: [secret],
+    };
+    expect(signDelivery(base)['x-webhook-signature']).toBe(`sha256=${hex}`);
+    expect(
+      signDelivery({ ...base, signatureFormat: 'sha256-prefixed' })['x-webhook-signature'],
+    ).toBe(`sha256=${hex}`);
+    expect(signDelivery({ ...base, signatureFormat: 'hex' })['x-webhook-signature']).toBe(hex);
+  });
+
   it('accepts secrets of 24-64 bytes only, and derives stable message ids', () => {
     expect(secretProblem(generateWebhookSecret())).toBeUndefined();
     expect(secretProblem(`whsec_${Buffer.alloc(16).toString('base64')}`)).toMatch(/decodes to 16/);

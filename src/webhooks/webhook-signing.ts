@@ -31,6 +31,11 @@ export function randomMessageId(): string {
   return `msg_${randomBytes(18).toString('base64url')}`;
 }
 
+/** How `X-Webhook-Signature` is written: `sha256=<hex>` (default) or the bare `<hex>`. */
+export const SIGNATURE_FORMATS = ['sha256-prefixed', 'hex'] as const;
+export type SignatureFormat = (typeof SIGNATURE_FORMATS)[number];
+export const DEFAULT_SIGNATURE_FORMAT: SignatureFormat = 'sha256-prefixed';
+
 export interface SignedHeaders {
   'content-type': string;
   'user-agent': string;
@@ -46,7 +51,9 @@ export interface SignedHeaders {
 /**
  * OUT-1/OUT-3: Standard Webhooks headers with one `v1,` signature per secret (current first,
  * then the previous one during its grace period), and the seeds' headers, where
- * `X-Webhook-Signature` is `sha256=<hex HMAC-SHA256(current secret string, body)>`.
+ * `X-Webhook-Signature` is `sha256=<hex>` (or the bare `<hex>` with signatureFormat `hex`) of
+ * HMAC-SHA256 keyed with the UTF-8 bytes of the whole current secret text (`whsec_...`),
+ * whereas `webhook-signature` is keyed with the bytes that text decodes to.
  */
 export function signDelivery(input: {
   messageId: string;
@@ -55,8 +62,10 @@ export function signDelivery(input: {
   /** Unix seconds of this attempt. */
   timestamp: number;
   secrets: string[];
+  signatureFormat?: SignatureFormat;
 }): SignedHeaders {
   const { messageId, event, body, timestamp, secrets } = input;
+  const format = input.signatureFormat ?? DEFAULT_SIGNATURE_FORMAT;
   const content = `${messageId}.${timestamp}.${body}`;
   const signatures = secrets.map(
     (secret) => `v1,${createHmac('sha256', secretKey(secret)).update(content).digest('base64')}`,
@@ -71,6 +80,6 @@ export function signDelivery(input: {
     'x-webhook-id': messageId,
     'x-webhook-event': event,
     'x-webhook-timestamp': String(timestamp),
-    'x-webhook-signature': `sha256=${seed}`,
+    'x-webhook-signature': format === 'hex' ? seed : `sha256=${seed}`,
   };
 }

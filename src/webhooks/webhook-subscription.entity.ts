@@ -1,3 +1,4 @@
+import type { SignatureFormat } from './webhook-signing.js';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** A URL subscribed to some of Flowhub's own events (outgoing webhooks). */
@@ -35,6 +36,10 @@ export class WebhookSubscriptionEntity {
 
   @Column({ name: 'include_request_body', type: 'boolean', default: false })
   includeRequestBody: boolean;
+
+  /** How X-Webhook-Signature is written: `sha256-prefixed` (sha256=<hex>) or `hex`. */
+  @Column({ name: 'signature_format', type: 'text', default: 'sha256-prefixed' })
+  signatureFormat: SignatureFormat;
 
   @Column({ name: 'consecutive_failures', type: 'int', default: 0 })
   consecutiveFailures: number;

@@ -31,7 +31,18 @@ import {
   RotateWebhookSecretDto,
   UpdateWebhookDto,
 } from './dto/webhook.dto.js';
+import {
+  SentAttemptDto,
+  TestPingDto,
+  WebhookDeliveryPageDto,
+  WebhookDto,
+  WebhookEventPageDto,
+  WebhookPageDto,
+  WebhookWithSecretDto,
+} from './dto/webhook-responses.dto.js';
 import { EVENT_CATALOGUE } from './event-catalogue.js';
+import { ListQueryDto } from '../common/page-query.dto.js';
+import { byName, pageList } from '../common/page-list.js';
 import { WebhooksService } from './webhooks.service.js';
 
 const ID = uuidParam('webhook subscription id (GET /api/v1/webhooks lists them)');
@@ -47,31 +58,46 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get('events/available')
-  @ApiOkResponse({ description: '[{name, description}] of every event' })
-  available() {
-    return Object.entries(EVENT_CATALOGUE).map(([name, description]) => ({ name, description }));
+  @ApiOkResponse({ type: WebhookEventPageDto, description: 'Every event, A-Z' })
+  available(@Query() query: ListQueryDto) {
+    const events = Object.entries(EVENT_CATALOGUE).map(([name, description]) => ({
+      name,
+      description,
+    }));
+    return pageList(
+      events,
+      query,
+      byName((e) => e.name),
+    );
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Every subscription, oldest first' })
+  @ApiOkResponse({ type: WebhookPageDto, description: 'Subscriptions, newest first' })
   list(@Query() query: ListWebhooksQueryDto) {
-    return this.webhooks.list(query.is_active);
+    return this.webhooks.list(query);
   }
 
   @Post()
-  @ApiCreatedResponse({ description: 'The subscription with its secret (shown this once)' })
+  @ApiCreatedResponse({
+    type: WebhookWithSecretDto,
+    description: 'The subscription with its secret (shown this once)',
+  })
   create(@Body() body: CreateWebhookDto) {
     return this.webhooks.create(body);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: WebhookDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   get(@Param('id', ID) id: string) {
     return this.webhooks.get(id);
   }
 
   @Put(':id')
-  @ApiOkResponse({ description: 'Fields given are changed; is_active: true re-enables' })
+  @ApiOkResponse({
+    type: WebhookDto,
+    description: 'Fields given are changed; isActive: true re-enables',
+  })
   update(@Param('id', ID) id: string, @Body() body: UpdateWebhookDto) {
     return this.webhooks.update(id, body);
   }
@@ -86,6 +112,7 @@ export class WebhooksController {
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @ApiOkResponse({
+    type: WebhookWithSecretDto,
     description: 'The new secret (shown once); the old one signs too during the grace period',
   })
   rotateSecret(@Param('id', ID) id: string, @Body() body: RotateWebhookSecretDto) {
@@ -95,22 +122,29 @@ export class WebhooksController {
   @Post(':id/test')
   @HttpCode(200)
   @ApiOkResponse({
+    type: TestPingDto,
     description:
-      'Sends webhook.test now; returns the attempt (status 0 + errorClass when no answer)',
+      'Sends webhook.test once, never retried; returns the attempt (status 0 + errorClass when no answer)',
   })
   test(@Param('id', ID) id: string) {
     return this.webhooks.test(id);
   }
 
   @Get(':id/deliveries')
-  @ApiOkResponse({ description: '{items, nextCursor}: newest first, each with its attempts' })
+  @ApiOkResponse({
+    type: WebhookDeliveryPageDto,
+    description: 'Newest first, each with its attempts',
+  })
   deliveries(@Param('id', ID) id: string, @Query() query: ListDeliveriesQueryDto) {
     return this.webhooks.deliveries(id, query);
   }
 
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Sent again now with the same webhook-id; returns the attempt' })
+  @ApiOkResponse({
+    type: SentAttemptDto,
+    description: 'Sent again now with the same webhook-id; returns the attempt',
+  })
   redeliver(
     @Param('id', ID) id: string,
     @Param('deliveryId', uuidParam('delivery id (GET /api/v1/webhooks/:id/deliveries lists them)'))

@@ -8,15 +8,27 @@ import { DeliverySender } from './delivery-sender.js';
 import type {
   CreateWebhookDto,
   ListDeliveriesQueryDto,
+  ListWebhooksQueryDto,
   RotateWebhookSecretDto,
   UpdateWebhookDto,
 } from './dto/webhook.dto.js';
+import { WEBHOOK_ALIASES } from './dto/webhook.dto.js';
+import { foldAliases } from '../common/input-aliases.js';
+import { byCreatedAt, pageList } from '../common/page-list.js';
 import { deliveryView, webhookView, attemptView } from './dto/webhook-views.js';
 import { EventBus } from './event-bus.js';
 import { SubscriptionSecrets } from './subscription-secrets.js';
-import { generateWebhookSecret, randomMessageId, secretProblem } from './webhook-signing.js';
+import {
+  DEFAULT_SIGNATURE_FORMAT,
+  generateWebhookSecret,
+  randomMessageId,
+  secretProblem,
+} from './webhook-signing.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+
+export const TEST_PING_NOTE =
+  'A test ping is sent once and never retried: whatever the receiver answered is final. Send it again with POST /api/v1/webhooks/:id/test.';
 
 const notFound = (id: string) =>
   new AppError(
@@ -53,7 +65,8 @@ export class WebhooksService {
     return found;
   }
 
-  async create(dto: CreateWebhookDto) {
+  async create(body: CreateWebhookDto) {
+    const dto = foldAliases(body, WEBHOOK_ALIASES);
     this.checkUrl(dto.url);
     if (dto.secret !== undefined) this.checkSecret(dto.secret);
     const secret = dto.secret ?? generateWebhookSecret();
@@ -64,29 +77,36 @@ export class WebhooksService {
         url: dto.url,
         events: [...new Set(dto.events)],
         description: dto.description ?? null,
-        isActive: dto.is_active ?? true,
+        isActive: dto.isActive ?? true,
         secretSealed: this.secrets.seal(id, secret),
         retrySchedule: dto.retrySchedule ?? null,
         includeRequestBody: dto.includeRequestBody ?? false,
+        signatureFormat: dto.signatureFormat ?? DEFAULT_SIGNATURE_FORMAT,
       }),
     );
     this.events.invalidate();
     return webhookView(saved, secret);
   }
 
-  async list(isActive?: boolean) {
+  /** `{items, nextCursor}`, newest first, like every list of the API. */
+  async list(query: ListWebhooksQueryDto) {
+    const { isActive } = foldAliases(query, { isActive: 'is_active' });
     const found = await this.repository.subscriptions.find({
       where: isActive === undefined ? {} : { isActive },
-      order: { createdAt: 'ASC' },
     });
-    return found.map((s) => webhookView(s));
+    return pageList(
+      found.map((s) => webhookView(s)),
+      query,
+      byCreatedAt(),
+    );
   }
 
   async get(id: string) {
     return webhookView(await this.find(id));
   }
 
-  async update(id: string, dto: UpdateWebhookDto & { secret?: unknown }) {
+  async update(id: string, body: UpdateWebhookDto & { secret?: unknown }) {
+    const dto = foldAliases(body, WEBHOOK_ALIASES);
     if (dto.secret !== undefined) {
       throw new AppError(
         ErrorCode.BadRequest,
@@ -101,15 +121,16 @@ export class WebhooksService {
       ...(dto.description !== undefined && { description: dto.description }),
       ...(dto.retrySchedule !== undefined && { retrySchedule: dto.retrySchedule }),
       ...(dto.includeRequestBody !== undefined && { includeRequestBody: dto.includeRequestBody }),
+      ...(dto.signatureFormat !== undefined && { signatureFormat: dto.signatureFormat }),
     });
-    if (dto.is_active === true && !subscription.isActive) {
+    if (dto.isActive === true && !subscription.isActive) {
       Object.assign(subscription, {
         isActive: true,
         disabledReason: null,
         disabledAt: null,
         consecutiveFailures: 0,
       });
-    } else if (dto.is_active === false && subscription.isActive) {
+    } else if (dto.isActive === false && subscription.isActive) {
       Object.assign(subscription, {
         isActive: false,
         disabledReason: 'paused by API',
@@ -142,7 +163,7 @@ export class WebhooksService {
     return webhookView(saved, secret);
   }
 
-  /** Sends a `webhook.test` event now (not retried) and returns the attempt. */
+  /** Sends a `webhook.test` event now, exactly once (never retried), and returns the attempt. */
   async test(id: string) {
     const subscription = await this.find(id);
     const payload = JSON.stringify({
@@ -157,7 +178,7 @@ export class WebhooksService {
     const attempt = (await this.sender.deliverNow(deliveryId))!;
     const delivery = await this.repository.deliveries.findOneByOrFail({ id: deliveryId });
     if (delivery.status === 'pending') await this.repository.finish(deliveryId, 'failed');
-    return { deliveryId, ...attemptView(attempt) };
+    return { deliveryId, ...attemptView(attempt), retried: false, note: TEST_PING_NOTE };
   }
 
   async deliveries(id: string, query: ListDeliveriesQueryDto) {

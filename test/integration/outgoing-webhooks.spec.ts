@@ -82,12 +82,12 @@ describe('outgoing event webhooks', () => {
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const shown = await api.get(`/api/v1/webhooks/${created.id}`);
     expect(shown.body).toMatchObject({
-      is_active: true,
+      isActive: true,
       events: ['flow.created'],
       retrySchedule: [60, 300, 1800, 7200],
     });
     expect(JSON.stringify(shown.body)).not.toContain(created.secret.slice(6));
-    const available = (await api.get('/api/v1/webhooks/events/available')).body.map(
+    const available = (await api.get('/api/v1/webhooks/events/available?limit=100')).body.items.map(
       (e: { name: string }) => e.name,
     );
     expect(available).toEqual(
@@ -127,8 +127,8 @@ describe('outgoing event webhooks', () => {
       (await api.put(`/api/v1/webhooks/${created.id}`, { secret: created.secret })).body.message,
     ).toMatch(/rotate-secret/);
     const paused = await api.put(`/api/v1/webhooks/${created.id}`, { is_active: false });
-    expect(paused.body.is_active).toBe(false);
-    const inactive = (await api.get('/api/v1/webhooks?is_active=false')).body.map(
+    expect(paused.body.isActive).toBe(false);
+    const inactive = (await api.get('/api/v1/webhooks?is_active=false')).body.items.map(
       (w: { id: string }) => w.id,
     );
     expect(inactive).toContain(created.id);
@@ -232,7 +232,7 @@ describe('outgoing event webhooks', () => {
     await createFlow();
     const disabled = await until(async () => {
       const body = (await api.get(`/api/v1/webhooks/${gone.id}`)).body;
-      return body.is_active ? undefined : body;
+      return body.isActive ? undefined : body;
     });
     expect(disabled.disabledReason).toMatch(/410 Gone/);
     const notice = await until(async () => hits('/watcher')[0]);
@@ -250,7 +250,7 @@ describe('outgoing event webhooks', () => {
     for (let i = 0; i < 5; i += 1) await createFlow();
     const paused = await until(async () => {
       const body = (await api.get(`/api/v1/webhooks/${id}`)).body;
-      return body.is_active ? undefined : body;
+      return body.isActive ? undefined : body;
     });
     expect(paused.disabledReason).toMatch(
       /^5 deliveries in a row failed after every retry; the last: HTTP 503/,
@@ -275,7 +275,7 @@ describe('outgoing event webhooks', () => {
     expect((await api.get(`/api/v1/webhooks/${id}/deliveries?cursor=nope`)).status).toBe(400);
     const reenabled = await api.put(`/api/v1/webhooks/${id}`, { is_active: true });
     expect(reenabled.body).toMatchObject({
-      is_active: true,
+      isActive: true,
       disabledReason: null,
       consecutiveFailures: 0,
     });

@@ -8,7 +8,9 @@ const webhookSigning: CanaryEntry = {
   kind: 'webhook-signing',
   run: async (ctx) => {
     const events = (
-      (await ctx.api.get('/api/v1/webhooks/events/available')).body as { name: string }[]
+      (await ctx.api.get('/api/v1/webhooks/events/available?limit=100')).body.items as {
+        name: string;
+      }[]
     ).map((e) => e.name);
     const secret = ctx.canaries.mint('webhook-signing', 'whsec');
     const subscription = await ctx.api.post('/api/v1/webhooks', {

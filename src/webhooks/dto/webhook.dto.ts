@@ -14,7 +14,8 @@ import {
   Min,
 } from 'class-validator';
 import { EVENT_NAMES } from '../event-catalogue.js';
-import { PageQueryDto } from '../../common/page-query.dto.js';
+import { ListQueryDto, PageQueryDto } from '../../common/page-query.dto.js';
+import { SIGNATURE_FORMATS, type SignatureFormat } from '../webhook-signing.js';
 import { GraceSeconds } from '../../common/grace-seconds.decorator.js';
 
 const eventsMessage = {
@@ -50,6 +51,11 @@ export class UpdateWebhookDto {
   })
   @IsOptional()
   @IsBoolean()
+  isActive?: boolean;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'Older name of isActive' })
+  @IsOptional()
+  @IsBoolean()
   is_active?: boolean;
 
   @ApiPropertyOptional({
@@ -67,12 +73,52 @@ export class UpdateWebhookDto {
   retrySchedule?: number[];
 
   @ApiPropertyOptional({
+    type: [Number],
+    deprecated: true,
+    description: 'Older name of retrySchedule',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsNumber({}, { each: true })
+  @Min(0, { each: true })
+  @Max(604_800, { each: true })
+  retry_schedule?: number[];
+
+  @ApiPropertyOptional({
     default: false,
     description: 'Add the triggering request body to run events',
   })
   @IsOptional()
   @IsBoolean()
   includeRequestBody?: boolean;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'Older name of includeRequestBody' })
+  @IsOptional()
+  @IsBoolean()
+  include_request_body?: boolean;
+
+  @ApiPropertyOptional({
+    enum: SIGNATURE_FORMATS,
+    default: 'sha256-prefixed',
+    description:
+      'X-Webhook-Signature: sha256-prefixed sends sha256=<hex>, hex sends the bare <hex> (HMAC-SHA256 of the body keyed with the whole whsec_... text)',
+  })
+  @IsOptional()
+  @IsIn(SIGNATURE_FORMATS, { message: `signatureFormat must be ${SIGNATURE_FORMATS.join(' or ')}` })
+  signatureFormat?: SignatureFormat;
+
+  @ApiPropertyOptional({
+    enum: SIGNATURE_FORMATS,
+    deprecated: true,
+    description: 'Older name of signatureFormat',
+  })
+  @IsOptional()
+  @IsIn(SIGNATURE_FORMATS, {
+    message: `signature_format must be ${SIGNATURE_FORMATS.join(' or ')}`,
+  })
+  signature_format?: SignatureFormat;
 
   /** Refused on PUT with a pointer to rotate-secret (accepted here only to say so). */
   @ApiHideProperty()
@@ -114,13 +160,30 @@ export class RotateWebhookSecretDto {
   graceSeconds?: number;
 }
 
-export class ListWebhooksQueryDto {
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class ListWebhooksQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'isActive must be true or false' })
+  isActive?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, deprecated: true, description: 'Older name of isActive' })
+  @IsOptional()
+  @Transform(toBoolean)
   @IsBoolean({ message: 'is_active must be true or false' })
   is_active?: boolean;
 }
+
+/** snake_case names of the webhooks contract users come from, read as their camelCase field. */
+export const WEBHOOK_ALIASES = {
+  isActive: 'is_active',
+  retrySchedule: 'retry_schedule',
+  includeRequestBody: 'include_request_body',
+  signatureFormat: 'signature_format',
+} as const;
 
 export class ListDeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'succeeded', 'failed'] })
