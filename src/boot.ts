@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
+import { ApiKeysBootstrap } from './api-keys/api-keys.bootstrap.js';
 import { AppModule, type ModuleImport } from './app.module.js';
 import { registerCatchBodyParsers } from './catch/catch-body-parsers.js';
 import { frameworkErrors } from './common/framework-errors.js';
@@ -24,6 +25,8 @@ export interface Flowhub {
   app: INestApplicationContext;
   /** Base URL of the HTTP server; undefined in the worker role. */
   url?: string;
+  /** The admin key this boot created, for the banner; only when LOG_FORMAT is `pretty`. */
+  createdAdminKey?: string;
   runtime: Runtime;
   close(): Promise<void>;
 }
@@ -129,7 +132,8 @@ export async function bootFlowhub(
     throw error;
   }
   const { app, url } = started;
-  return { app, url, runtime, close: () => shutdown(app, embedded) };
+  const createdAdminKey = url ? app.get(ApiKeysBootstrap).takeCreatedKey() : undefined;
+  return { app, url, createdAdminKey, runtime, close: () => shutdown(app, embedded) };
 }
 
 /** Stop accepting requests first, then drain workers and close the database, then postgres. */

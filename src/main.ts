@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { applyHeapGrowth } from './common/heap-growth.js';
+import { resolveLogFormat } from './common/log-format.js';
 import { createLogger } from './common/logging.js';
-import { ConfigError, loadConfig } from './config/load-config.js';
+import { bootBanner } from './boot-banner.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/load-config.js';
 import { bootFlowhub, type Flowhub } from './boot.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig(process.env);
   } catch (error) {
@@ -16,7 +18,9 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   applyHeapGrowth(config.heapGrowthPercent);
-  const logger = createLogger(config.logLevel);
+  const logFormat = resolveLogFormat(config.logFormat, process.stdout.isTTY);
+  config = { ...config, logFormat };
+  const logger = createLogger(config.logLevel, logFormat);
   let booting: Promise<Flowhub | undefined> = Promise.resolve(undefined);
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -47,6 +51,10 @@ async function main(): Promise<void> {
   } catch (error) {
     logger.fatal(`Flowhub failed to start: ${(error as Error).message}`);
     process.exit(1);
+  }
+  if (logFormat === 'pretty') {
+    process.stdout.write(bootBanner({ config, ...flowhub }));
+    return;
   }
   logger.info(
     flowhub.url

@@ -4,6 +4,7 @@ import { isCredentialHeader } from './credential-headers.js';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/env.schema.js';
 import { redactCatchPath } from './catch-not-found.js';
+import { prettyDestination } from './log-format.js';
 
 const CENSOR = '[redacted]';
 const SECRET_FIELDS = [
@@ -72,8 +73,11 @@ export function loggerOptions(level: LogLevel): LoggerOptions {
   };
 }
 
-export function createLogger(level: LogLevel): Logger {
-  return pino(loggerOptions(level));
+/** JSON lines on stdout; with `pretty`, the same (redacted) lines made human-readable. */
+export function createLogger(level: LogLevel, format: 'json' | 'pretty' = 'json'): Logger {
+  return format === 'pretty'
+    ? pino(loggerOptions(level), prettyDestination(process.stdout))
+    : pino(loggerOptions(level));
 }
 
 /** Keeps a sane incoming `x-request-id`, otherwise makes one. */

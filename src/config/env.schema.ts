@@ -18,6 +18,10 @@ export type Role = (typeof ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `auto`: human-readable lines on a terminal, JSON lines otherwise. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** Every variable Flowhub reads from the environment (documented in .env.example). */
 export const ENV_VARIABLES = [
   'PORT',
@@ -29,6 +33,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_MASTER_KEYS',
   'FLOWHUB_ADMIN_KEY',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'FLOWHUB_QUEUE_PREFIX',
   'FLOWHUB_SHUTDOWN_TIMEOUT_MS',
   'FLOWHUB_PUBLIC_URL',
@@ -103,6 +108,10 @@ export class EnvSchema {
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: `LOG_FORMAT must be one of: ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT: LogFormat = 'auto';
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, {

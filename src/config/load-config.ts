@@ -1,7 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { resolve } from 'node:path';
-import { ENV_VARIABLES, EnvSchema, type LogLevel, type Role } from './env.schema.js';
+import {
+  ENV_VARIABLES,
+  EnvSchema,
+  type LogFormat,
+  type LogLevel,
+  type Role,
+} from './env.schema.js';
 
 export interface AppConfig {
   port: number;
@@ -13,6 +19,8 @@ export interface AppConfig {
   masterKeys?: string;
   adminKey?: string;
   logLevel: LogLevel;
+  /** `auto` until main.ts resolves it against stdout (a terminal gets `pretty`). */
+  logFormat: LogFormat;
   queuePrefix: string;
   shutdownTimeoutMs: number;
   /** How far the JS heap may grow past what survived the last full GC (0: V8 decides). */
@@ -113,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     masterKeys: parsed.FLOWHUB_MASTER_KEYS,
     adminKey: parsed.FLOWHUB_ADMIN_KEY,
     logLevel: parsed.LOG_LEVEL,
+    logFormat: parsed.LOG_FORMAT,
     queuePrefix: parsed.FLOWHUB_QUEUE_PREFIX,
     shutdownTimeoutMs: parsed.FLOWHUB_SHUTDOWN_TIMEOUT_MS,
     heapGrowthPercent: parsed.FLOWHUB_HEAP_GROWTH_PERCENT,

@@ -1,25 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, waitUntilReady, type FlowhubProcess } from '../support/flowhub-process.js';
-
-/** PIDs whose command line names `dataDir` or whose environment points FLOWHUB_DATA_DIR at it. */
-async function processesHolding(dataDir: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    const read = (file: string) => readFile(`/proc/${entry}/${file}`, 'utf8').catch(() => '');
-    const cmdline = await read('cmdline');
-    const environ = (await read('environ')).split('\0');
-    if (cmdline.includes(dataDir) || environ.includes(`FLOWHUB_DATA_DIR=${dataDir}`)) {
-      pids.push(Number(entry));
-    }
-  }
-  return pids;
-}
+import {
+  freePort,
+  processesHolding,
+  waitUntilReady,
+  type FlowhubProcess,
+} from '../support/flowhub-process.js';
 
 /**
  * The README's `npm start`, stopped the way a supervisor or `timeout` stops it: one signal to

@@ -62,3 +62,18 @@ export async function processesMentioning(text: string): Promise<number[]> {
   }
   return pids;
 }
+
+/** PIDs whose command line names `dataDir` or whose environment points FLOWHUB_DATA_DIR at it. */
+export async function processesHolding(dataDir: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const read = (file: string) => readFile(`/proc/${entry}/${file}`, 'utf8').catch(() => '');
+    const cmdline = await read('cmdline');
+    const environ = (await read('environ')).split('\0');
+    if (cmdline.includes(dataDir) || environ.includes(`FLOWHUB_DATA_DIR=${dataDir}`)) {
+      pids.push(Number(entry));
+    }
+  }
+  return pids;
+}
