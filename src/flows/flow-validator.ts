@@ -11,6 +11,7 @@ import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
 import { destinationProblems, mapLiteralProblems } from './flow-secret-checks.js';
+import { staticInputProblems } from './static-input.js';
 
 /** SEC-3: a static destination that the egress guard would refuse is a 400 at save time. */
 function urlProblems(definition: FlowDefinition, policy: EgressPolicy): FlowProblem[] {
@@ -109,6 +110,7 @@ export class FlowValidator {
     const actionOf = (name: string) => this.plugins.getAction(name)?.action;
     const problems = [
       ...validateFlow(definition, this.plugins),
+      ...(await staticInputProblems(definition, this.plugins)),
       ...(await this.connectionProblems(definition)),
       ...(await this.secretProblems(definition)),
       ...mapLiteralProblems(definition, actionOf),
