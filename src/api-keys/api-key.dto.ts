@@ -1,3 +1,5 @@
+import { ListQueryDto } from '../common/page-query.dto.js';
+import { PageDto } from '../common/page-dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -11,7 +13,7 @@ export class CreateApiKeyDto {
   name: string;
 }
 
-export class ListApiKeysQueryDto {
+export class ListApiKeysQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ type: Boolean, default: false, description: 'List revoked keys too' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -44,3 +46,5 @@ export class CreatedApiKeyDto extends ApiKeyDto {
   @ApiProperty({ description: 'The key itself. Shown only in this response: store it now.' })
   key: string;
 }
+
+export const ApiKeyPageDto = PageDto(ApiKeyDto, 'ApiKeyPageDto');

@@ -20,6 +20,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { byCreatedAt, pageList, type Page } from '../common/page-list.js';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
@@ -29,6 +30,7 @@ import {
   CreatedApiKeyDto,
   ListApiKeysQueryDto,
 } from './api-key.dto.js';
+import { ApiKeyPageDto } from './api-key.dto.js';
 import { ApiKeysService } from './api-keys.service.js';
 
 @ApiTags('api-keys')
@@ -54,11 +56,15 @@ export class ApiKeysController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [ApiKeyDto] })
+  @ApiOkResponse({ type: ApiKeyPageDto, description: 'Newest first' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'includeRevoked is not true/false' })
-  async list(@Query() query: ListApiKeysQueryDto): Promise<ApiKeyDto[]> {
+  async list(@Query() query: ListApiKeysQueryDto): Promise<Page<ApiKeyDto>> {
     const keys = await this.apiKeys.list(query.includeRevoked === true);
-    return keys.map((key) => ApiKeyDto.from(key));
+    return pageList(
+      keys.map((key) => ApiKeyDto.from(key)),
+      query,
+      byCreatedAt(),
+    );
   }
 
   @Delete(':id')

@@ -1,3 +1,4 @@
+import { PageDto } from '../common/page-dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { ConnectionEntity } from './connection.entity.js';
@@ -80,3 +81,5 @@ export class ConnectionTestDto {
   @ApiProperty() ok: boolean;
   @ApiPropertyOptional() message?: string;
 }
+
+export const ConnectionPageDto = PageDto(ConnectionDto, 'ConnectionPageDto');

@@ -7,8 +7,9 @@ import {
   Param,
   Patch,
   Post,
-  type PipeTransform,
+  Query,
   UseGuards,
+  type PipeTransform,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -23,6 +24,8 @@ import {
 import { API_PREFIX } from '../common/api-prefix.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { byName, pageList, type Page } from '../common/page-list.js';
+import { ListQueryDto } from '../common/page-query.dto.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import {
   ConnectionDto,
@@ -30,6 +33,7 @@ import {
   CreateConnectionDto,
   UpdateConnectionDto,
 } from './connection.dto.js';
+import { ConnectionPageDto } from './connection.dto.js';
 import { ConnectionsService } from './connections.service.js';
 
 /** What a connection name may be (connection.dto.ts); a UUID fits it too. */
@@ -66,9 +70,14 @@ export class ConnectionsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [ConnectionDto] })
-  async list(): Promise<ConnectionDto[]> {
-    return (await this.connections.list()).map((c) => ConnectionDto.from(c));
+  @ApiOkResponse({ type: ConnectionPageDto, description: 'By name, A-Z' })
+  async list(@Query() query: ListQueryDto): Promise<Page<ConnectionDto>> {
+    const connections = (await this.connections.list()).map((c) => ConnectionDto.from(c));
+    return pageList(
+      connections,
+      query,
+      byName((c) => c.name),
+    );
   }
 
   @Get(':id')

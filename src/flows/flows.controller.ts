@@ -7,6 +7,7 @@ import {
   Param,
   Post,
   Put,
+  Query,
   Req,
   UseGuards,
 } from '@nestjs/common';
@@ -23,12 +24,14 @@ import {
 } from '@nestjs/swagger';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { byCreatedAt, pageList, type Page } from '../common/page-list.js';
+import { ListQueryDto } from '../common/page-query.dto.js';
 import { intParam, MAX_INT32 } from '../common/int-param.pipe.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { CatchUrls, type RequestLike } from './catch-urls.js';
 import { FlowDefinitionDto } from './dto/flow-definition.dto.js';
-import { FlowDto, FlowVersionDto } from './dto/flow.dto.js';
+import { FlowDto, FlowPageDto, FlowVersionDto, FlowVersionPageDto } from './dto/flow.dto.js';
 import { RotateKeyDto, RotateSecretDto } from './dto/verify.dto.js';
 import { FlowsService, type FlowView } from './flows.service.js';
 
@@ -63,9 +66,10 @@ export class FlowsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [FlowDto] })
-  async list(@Req() request: RequestLike): Promise<FlowDto[]> {
-    return (await this.flows.list()).map((view) => this.dto(view, request));
+  @ApiOkResponse({ type: FlowPageDto, description: 'Newest first' })
+  async list(@Req() request: RequestLike, @Query() query: ListQueryDto): Promise<Page<FlowDto>> {
+    const flows = (await this.flows.list()).map((view) => this.dto(view, request));
+    return pageList(flows, query, byCreatedAt());
   }
 
   @Get(':id')
@@ -99,9 +103,13 @@ export class FlowsController {
   }
 
   @Get(':id/versions')
-  @ApiOkResponse({ type: [FlowVersionDto] })
-  async versions(@Param('id', FLOW_ID) id: string): Promise<FlowVersionDto[]> {
-    return (await this.flows.versions(id)).map((v) => FlowVersionDto.from(v));
+  @ApiOkResponse({ type: FlowVersionPageDto, description: 'Version 1 first' })
+  async versions(
+    @Param('id', FLOW_ID) id: string,
+    @Query() query: ListQueryDto,
+  ): Promise<Page<FlowVersionDto>> {
+    const versions = (await this.flows.versions(id)).map((v) => FlowVersionDto.from(v));
+    return pageList(versions, query, { key: (v) => [v.version], order: 'asc' });
   }
 
   @Get(':id/versions/:version')

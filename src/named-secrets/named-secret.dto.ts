@@ -1,3 +1,4 @@
+import { PageDto } from '../common/page-dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsOptional,
@@ -93,3 +94,5 @@ export class SecretDto {
     };
   }
 }
+
+export const SecretPageDto = PageDto(SecretDto, 'SecretPageDto');

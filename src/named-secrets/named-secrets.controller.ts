@@ -7,6 +7,7 @@ import {
   Param,
   Post,
   Put,
+  Query,
   UseGuards,
 } from '@nestjs/common';
 import {
@@ -23,6 +24,8 @@ import {
 import { API_PREFIX } from '../common/api-prefix.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { byName, pageList, type Page } from '../common/page-list.js';
+import { ListQueryDto } from '../common/page-query.dto.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import {
   CreateSecretDto,
@@ -31,6 +34,7 @@ import {
   SECRET_NAME_MESSAGE,
   SecretDto,
 } from './named-secret.dto.js';
+import { SecretPageDto } from './named-secret.dto.js';
 import { NamedSecretsService } from './named-secrets.service.js';
 
 function checkName(name: string): string {
@@ -62,9 +66,14 @@ export class NamedSecretsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [SecretDto] })
-  async list(): Promise<SecretDto[]> {
-    return (await this.secrets.list()).map((row) => SecretDto.from(row));
+  @ApiOkResponse({ type: SecretPageDto, description: 'By name, A-Z' })
+  async list(@Query() query: ListQueryDto): Promise<Page<SecretDto>> {
+    const secrets = (await this.secrets.list()).map((row) => SecretDto.from(row));
+    return pageList(
+      secrets,
+      query,
+      byName((s) => s.name),
+    );
   }
 
   @Get(':name')

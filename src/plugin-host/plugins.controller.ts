@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
@@ -9,6 +9,9 @@ import {
 import { API_PREFIX } from '../common/api-prefix.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { pageList, type Page } from '../common/page-list.js';
+import { ListQueryDto } from '../common/page-query.dto.js';
+import { PluginDto, PluginPageDto } from './plugin.dto.js';
 import { describePlugin, type PluginEntry } from './plugin-catalogue.js';
 import { PluginRegistry } from './plugin-registry.js';
 
@@ -29,14 +32,17 @@ export class PluginsController {
 
   @Get()
   @ApiOkResponse({
-    description: 'Every plugin: actions with input JSON Schemas, connection fields',
+    type: PluginPageDto,
+    description:
+      'Built-in plugins, then external ones: actions with input JSON Schemas, connection fields',
   })
-  list(): PluginEntry[] {
-    return this.entries();
+  list(@Query() query: ListQueryDto): Page<PluginEntry> {
+    const entries = this.entries();
+    return pageList(entries, query, { key: (p) => [entries.indexOf(p)], order: 'asc' });
   }
 
   @Get(':name')
-  @ApiOkResponse({ description: 'One plugin' })
+  @ApiOkResponse({ type: PluginDto, description: 'One plugin' })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   get(@Param('name') name: string): PluginEntry {
     const found = this.entries().find((entry) => entry.name === name);

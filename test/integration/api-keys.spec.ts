@@ -39,7 +39,7 @@ describe('API keys and authentication', () => {
   it('accepts the bootstrap key from FLOWHUB_ADMIN_KEY', async () => {
     const response = await call('/api/v1/api-keys', { key: TEST_ADMIN_KEY });
     expect(response.status).toBe(200);
-    const keys = await json(response);
+    const keys = (await json(response)).items;
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({
       name: 'admin (FLOWHUB_ADMIN_KEY)',
@@ -60,7 +60,7 @@ describe('API keys and authentication', () => {
     expect(name).toBe('ci-deployer');
     expect(key).toMatch(/^fh_[\w-]{43}$/);
 
-    const listed = await json(await call('/api/v1/api-keys', { key }));
+    const listed = (await json(await call('/api/v1/api-keys', { key }))).items;
     expect(listed.map((k: { id: string }) => k.id)).toContain(id);
     expect(JSON.stringify(listed)).not.toContain(key);
     expect(listed.find((k: { id: string }) => k.id === id).lastUsedAt).not.toBeNull();
@@ -70,11 +70,13 @@ describe('API keys and authentication', () => {
     const after = await call('/api/v1/api-keys', { key });
     expect(after.status).toBe(401);
 
-    const active = await json(await call('/api/v1/api-keys', { key: TEST_ADMIN_KEY }));
+    const active = (await json(await call('/api/v1/api-keys', { key: TEST_ADMIN_KEY }))).items;
     expect(active.map((k: { id: string }) => k.id)).not.toContain(id);
-    const all = await json(
-      await call('/api/v1/api-keys?includeRevoked=true', { key: TEST_ADMIN_KEY }),
-    );
+    const all = (
+      await json(
+        await call('/api/v1/api-keys?includeRevoked=true&limit=100', { key: TEST_ADMIN_KEY }),
+      )
+    ).items;
     expect(all.find((k: { id: string }) => k.id === id).revokedAt).not.toBeNull();
   });
 

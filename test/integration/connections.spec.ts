@@ -40,7 +40,7 @@ describe('connections', () => {
       region: 'eu',
     });
     expect((await call('get', '/api/v1/connections/vault-main')).body.id).toBe(created.body.id);
-    expect((await call('get', '/api/v1/connections')).body).toHaveLength(1);
+    expect((await call('get', '/api/v1/connections')).body.items).toHaveLength(1);
     expect((await call('post', `/api/v1/connections/${created.body.id}/test`)).body).toEqual({
       ok: true,
     });

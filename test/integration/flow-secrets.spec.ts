@@ -36,7 +36,9 @@ describe('named secrets in flows', () => {
       updatedAt: expect.any(String),
     });
     expect(
-      (await call('GET', '/api/v1/secrets')).body.map((s: { name: string }) => s.name),
+      (await call('GET', '/api/v1/secrets?limit=100')).body.items.map(
+        (s: { name: string }) => s.name,
+      ),
     ).toEqual(['ERP_TOKEN']);
     const { catchUrl } = await flow([
       {
@@ -170,8 +172,10 @@ describe('named secrets in flows', () => {
     await call('GET', '/api/v1/flows');
     await call('GET', `/api/v1/flows/${created.id}/versions`);
     await call('GET', `/api/v1/flows/${created.id}/versions/1`);
-    const names = (await call('GET', '/api/v1/secrets')).body.map((s: { name: string }) => s.name);
-    const listed = (await call('GET', '/api/v1/secrets')).body as {
+    const names = (await call('GET', '/api/v1/secrets?limit=100')).body.items.map(
+      (s: { name: string }) => s.name,
+    );
+    const listed = (await call('GET', '/api/v1/secrets?limit=100')).body.items as {
       name: string;
       hosts: unknown;
     }[];

@@ -33,7 +33,7 @@ describe('flows API', () => {
     expect(body.definition.steps[0].id).toBe('shape');
     const got = await api.get(`/api/v1/flows/${body.id}`);
     expect(got.body.catchUrl).toBe(body.catchUrl);
-    expect((await api.get('/api/v1/flows')).body.map((f: { id: string }) => f.id)).toContain(
+    expect((await api.get('/api/v1/flows')).body.items.map((f: { id: string }) => f.id)).toContain(
       body.id,
     );
   });
@@ -90,7 +90,7 @@ describe('flows API', () => {
       name: 'Order to ERP v2',
       catchUrl: created.catchUrl,
     });
-    const versions = (await api.get(`/api/v1/flows/${created.id}/versions`)).body;
+    const versions = (await api.get(`/api/v1/flows/${created.id}/versions`)).body.items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     const v1 = (await api.get(`/api/v1/flows/${created.id}/versions/1`)).body;
     expect(v1.definition.name).toBe('Order to ERP');

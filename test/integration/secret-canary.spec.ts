@@ -59,7 +59,7 @@ const ALLOWED: Allowance[] = [
 
 /** Secret-bearing things Flowhub has, as `covers` of the entries name them. */
 async function secretsFlowhubHas(api: RecordingClient): Promise<string[]> {
-  const plugins = (await api.get('/api/v1/plugins')).body as {
+  const plugins = (await api.get('/api/v1/plugins?limit=100')).body.items as {
     name: string;
     connection: { fields: ConnectionField[] } | null;
   }[];

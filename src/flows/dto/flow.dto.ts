@@ -1,3 +1,4 @@
+import { PageDto } from '../../common/page-dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FlowDefinition } from '../../engine/flow-definition.js';
 import type { FlowVersionEntity } from '../flow-version.entity.js';
@@ -81,3 +82,7 @@ export class FlowVersionDto {
     };
   }
 }
+
+export const FlowPageDto = PageDto(FlowDto, 'FlowPageDto');
+
+export const FlowVersionPageDto = PageDto(FlowVersionDto, 'FlowVersionPageDto');

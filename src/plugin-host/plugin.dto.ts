@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageDto } from '../common/page-dto.js';
+
+const jsonSchema = { type: 'object', additionalProperties: true } as const;
+
+export class RetryPolicyDto {
+  @ApiProperty() attempts: number;
+  @ApiProperty({ enum: ['fixed', 'exponential'] }) backoff: string;
+  @ApiProperty() delayMs: number;
+  @ApiProperty() maxDelayMs: number;
+}
+
+export class ActionEntryDto {
+  @ApiProperty({ example: 'zoho-crm.createDeal' }) action: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ description: 'false for reads: dry-run still calls them' }) sideEffects: boolean;
+  @ApiProperty({ type: RetryPolicyDto }) retry: RetryPolicyDto;
+  @ApiProperty({ ...jsonSchema, description: 'JSON Schema of the input' }) inputSchema: object;
+}
+
+export class ConnectionFieldEntryDto {
+  @ApiProperty() name: string;
+  @ApiProperty() required: boolean;
+  @ApiProperty({ description: 'Write-only: never returned' }) secret: boolean;
+  @ApiProperty({ description: 'Says where the credentials are sent' }) endpoint: boolean;
+  @ApiPropertyOptional({ type: [String] }) hosts?: string[];
+  @ApiProperty(jsonSchema) schema: object;
+}
+
+export class PluginConnectionDto {
+  @ApiProperty({ type: [ConnectionFieldEntryDto] }) fields: ConnectionFieldEntryDto[];
+  @ApiProperty() testable: boolean;
+  @ApiProperty() optional: boolean;
+}
+
+/** One plugin of the catalogue (GET /api/v1/plugins/:name). */
+export class PluginDto {
+  @ApiProperty({ example: 'zoho-crm' }) name: string;
+  @ApiProperty({ example: '1.0.0' }) version: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: PluginConnectionDto, nullable: true })
+  connection: PluginConnectionDto | null;
+  @ApiProperty({ type: [ActionEntryDto] }) actions: ActionEntryDto[];
+}
+
+export const PluginPageDto = PageDto(PluginDto, 'PluginPageDto');
