@@ -274,7 +274,7 @@ Next steps:
   1. Rename and rewrite ${shown(join(pluginDir, 'actions', `${VERB}.action.ts`))}: input class,
      sideEffects, retry, run(ctx). Add actions to the plugin's actions in index.ts.
   2. Record fixtures in ${shown(join(pluginDir, '__tests__', 'fixtures'))}/ and run them:
-       node --experimental-vm-modules node_modules/jest/bin/jest.js ${shown(pluginDir)}
+       npm test -- ${shown(pluginDir)}
   3. Needs credentials? Add connection: { fields, secretFields, test } to index.ts.
   4. Describe each action's input, output and errors in ${shown(join(pluginDir, 'README.md'))}.
   5. npm run check   (prettier, eslint --max-warnings=0, tsc --noEmit)

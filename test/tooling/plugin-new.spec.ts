@@ -10,7 +10,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /**
  * `npm run plugin:new` (scripts/plugin-new.mjs), run against a temporary plugins folder and
@@ -114,6 +114,21 @@ describe('npm run plugin:new', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(new RegExp(`plugin '${name}' already exists`));
     expect(readFileSync(indexFile, 'utf8')).toBe(registered);
+  });
+
+  it('prints and documents a plugin test command that builds dist/ first (fresh clone)', () => {
+    const name = `demo-${randomBytes(3).toString('hex')}`;
+    const result = scaffold(name);
+    expect(result.status).toBe(0);
+    const printed = /^\s*(npm test -- \S+)$/m.exec(result.stdout)?.[1];
+    expect(printed).toBe(`npm test -- ${relative(process.cwd(), join(pluginsDir, name))}`);
+    const guide = readFileSync('docs/writing-a-plugin.md', 'utf8');
+    const documented = /plugin's test with[^`]*```bash\n([^\n]+)\n```/.exec(guide)?.[1];
+    expect(documented).toBe('npm test -- plugins/acme-crm');
+    // the global setup imports dist/: `npm test` builds it first (pretest), jest alone does not
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+    expect(scripts.pretest).toBe('npm run build');
+    expect(guide).not.toMatch(/^node --experimental-vm-modules node_modules\/jest\S* plugins\//m);
   });
 
   it('asks for a name when none is given', () => {
