@@ -123,7 +123,7 @@ describe('npm run plugin:new', () => {
     const printed = /^\s*(npm test -- \S+)$/m.exec(result.stdout)?.[1];
     expect(printed).toBe(`npm test -- ${relative(process.cwd(), join(pluginsDir, name))}`);
     const guide = readFileSync('docs/writing-a-plugin.md', 'utf8');
-    const documented = /plugin's test with[^`]*```bash\n([^\n]+)\n```/.exec(guide)?.[1];
+    const documented = /plugin's test with[\s\S]*?```bash\n([^\n]+)\n```/.exec(guide)?.[1];
     expect(documented).toBe('npm test -- plugins/acme-crm');
     // the global setup imports dist/: `npm test` builds it first (pretest), jest alone does not
     const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
