@@ -5,6 +5,7 @@ import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { RejectionCounter, type RejectionTotals } from './rejection-counter.js';
+import { RejectionTotalsDto } from './rejection-totals.dto.js';
 
 /** What a flow's catch URL refused (bad signatures, stale timestamps, limits, ...): never run. */
 @ApiTags('flows')
@@ -19,6 +20,7 @@ export class FlowRejectionsController {
 
   @Get(':id/rejections')
   @ApiOkResponse({
+    type: RejectionTotalsDto,
     description:
       'Counts per reason: {"total": 3, "byReason": {"bad-signature": {"count": 3, "lastAt": "..."}}}',
   })

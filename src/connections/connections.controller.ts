@@ -16,6 +16,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -99,6 +100,7 @@ export class ConnectionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'Flows still use it' })
   async remove(@Param('id', CONNECTION_REF) id: string): Promise<void> {
     await this.connections.remove(id);

@@ -8,6 +8,7 @@ import {
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { Public } from '../common/public.decorator.js';
 import { QueueHealthIndicator } from '../queue/queue.health.js';
+import { AliveDto, ReadyDto } from './health.dto.js';
 
 @ApiTags('health')
 @Public()
@@ -20,13 +21,13 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The process is alive' })
+  @ApiOkResponse({ type: AliveDto, description: 'The process is alive' })
   alive() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Database and queue are reachable' })
+  @ApiOkResponse({ type: ReadyDto, description: 'Database and queue are reachable' })
   @ApiServiceUnavailableResponse({ description: 'Database or queue unreachable' })
   async ready(): Promise<HealthCheckResult> {
     try {

@@ -1,12 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Public } from '../common/public.decorator.js';
 import { Metrics } from './metrics.js';
 
 /** GET /metrics (Prometheus text format), unauthenticated like /health. */
-@ApiExcludeController()
+@ApiTags('health')
 @Public()
 @Controller('metrics')
 export class MetricsController {
@@ -16,6 +16,13 @@ export class MetricsController {
   ) {}
 
   @Get()
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format (version 0.0.4)',
+    content: {
+      'text/plain': { schema: { type: 'string', example: 'flowhub_runs{status="queued"} 0' } },
+    },
+  })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(): Promise<string> {
     await this.readGauges().catch(() => undefined); // a database outage still serves process metrics
