@@ -1,3 +1,5 @@
+// class-transformer's @Type metadata tells the item class of an array (`@Type(() => LineItem)`).
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { ClassType } from '../plugin-sdk/index.js';
 
@@ -7,10 +9,10 @@ export type JsonSchema = Record<string, any>;
 let cache: Record<string, JsonSchema> | undefined;
 /** Every class-validator class as JSON Schema, built once (classes are all loaded at boot). */
 function allSchemas(): Record<string, JsonSchema> {
-  cache ??= validationMetadatasToSchemas({ refPointerPrefix: '#/definitions/' }) as Record<
-    string,
-    JsonSchema
-  >;
+  cache ??= validationMetadatasToSchemas({
+    refPointerPrefix: '#/definitions/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Record<string, JsonSchema>;
   return cache;
 }
 

@@ -1,0 +1,44 @@
+import Ajv from 'ajv';
+import { BUILT_IN_PLUGINS } from '../../plugins/index.js';
+import { describePlugin } from './plugin-catalogue.js';
+import type { JsonSchema } from './input-schema.js';
+
+/** Every `$ref` of a schema must point into its own definitions (the catalogue is read alone). */
+function refsOf(node: unknown, found: string[] = []): string[] {
+  if (typeof node !== 'object' || node === null) return found;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string') found.push(value);
+    else refsOf(value, found);
+  }
+  return found;
+}
+
+const schemas: [string, JsonSchema][] = BUILT_IN_PLUGINS.flatMap((plugin) => {
+  const entry = describePlugin(plugin);
+  const fields = entry.connection?.fields ?? [];
+  return [
+    ...entry.actions.map((action): [string, JsonSchema] => [action.action, action.inputSchema]),
+    ...fields.map((field): [string, JsonSchema] => [
+      `${entry.name} connection.${field.name}`,
+      field.schema,
+    ]),
+  ];
+});
+
+describe('catalogue input schemas (issue 16 item 5)', () => {
+  it.each(schemas)('%s is self-contained and compiles as JSON Schema', (_name, schema) => {
+    const dangling = refsOf(schema).filter(
+      (ref) => !(ref.startsWith('#/definitions/') && schema.definitions?.[ref.slice(14)]),
+    );
+    expect(dangling).toEqual([]);
+    expect(() => new Ajv().compile(schema)).not.toThrow();
+  });
+
+  it('inlines the item shape of an array of nested classes (createSalesOrder line_items)', () => {
+    const schema = schemas.find(([name]) => name === 'zoho-inventory.createSalesOrder')![1];
+    const items = schema.properties.line_items.items as JsonSchema;
+    const item = items.$ref ? schema.definitions[items.$ref.slice(14)] : items;
+    expect(item.type).toBe('object');
+    expect(Object.keys(item.properties ?? {})).toEqual(expect.arrayContaining(['quantity']));
+  });
+});
