@@ -172,7 +172,7 @@ export class CatchController {
     const { status, flowVersion } = caught;
     if (status === 'queued') this.queue.startInBackground(runId, { flowId, flowVersion });
     else this.runEvents.runHeld(runId);
-    return { runId, status, statusUrl: `/api/v1/runs/${runId}` };
+    return { runId, status, statusUrl: this.statusUrl(runId) };
   }
 
   /**
@@ -242,7 +242,7 @@ export class CatchController {
     return {
       runId: original.id,
       status: original.status,
-      statusUrl: `/api/v1/runs/${original.id}`,
+      statusUrl: this.statusUrl(original.id),
       duplicate: true,
     };
   }
@@ -258,6 +258,11 @@ export class CatchController {
     } catch (error) {
       throw storageAppError(error, STORAGE_UNAVAILABLE) ?? error;
     }
+  }
+
+  /** The run in the API: absolute when FLOWHUB_PUBLIC_URL is set. */
+  private statusUrl(runId: string): string {
+    return `${this.runtime.config.publicUrl ?? ''}/api/v1/runs/${runId}`;
   }
 
   @Get(':flowId/:key')
