@@ -177,9 +177,12 @@ export function expectReceived(ctx: CanaryContext, path: string, header: string,
 export const hmacHex = (secret: string, raw: Buffer) =>
   `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 
-/** Replays a finished run; the new run is waited for before the sweep. */
+/**
+ * Replays a finished run as a fresh run (a succeeded run has nothing to retry), so every step
+ * sends again with the credential; the new run is waited for before the sweep.
+ */
 export async function replay(ctx: CanaryContext, runId: string) {
-  const replayed = await ctx.api.post(`/api/v1/runs/${runId}/replay`, {});
+  const replayed = await ctx.api.post(`/api/v1/runs/${runId}/replay`, { mode: 'fresh' });
   check('replay', replayed, 202);
   ctx.pendingRuns.push(replayed.body.id);
 }
