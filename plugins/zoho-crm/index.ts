@@ -1,5 +1,6 @@
 import { definePlugin } from '../../src/plugin-sdk/index.js';
 import { zohoConnection } from '../../src/plugin-sdk/zoho.js';
+import { checkFlowhubKeyField } from './connection-check.js';
 import { createDeal } from './actions/create-deal.action.js';
 import { createRecord, searchRecordsAction, upsertRecord } from './actions/record.actions.js';
 
@@ -9,6 +10,7 @@ export const zohoCrm = definePlugin({
   displayName: 'Zoho CRM',
   description:
     'Deals, contacts and any module of Zoho CRM (API v8), with OAuth2 refresh handled by Flowhub.',
-  connection: zohoConnection(),
+  // The connection test also checks the Deals module has the Flowhub_Key field createDeal needs.
+  connection: zohoConnection(undefined, { check: checkFlowhubKeyField }),
   actions: { createDeal, createRecord, upsertRecord, searchRecords: searchRecordsAction },
 });

@@ -118,9 +118,21 @@ export const zohoOAuth2: OAuth2Definition = {
   },
 };
 
+/** A Zoho API context for a connection test's extra check (the token just refreshed). */
+export type ZohoCheckContext = Pick<ActionContext, 'auth' | 'connection' | 'http' | 'signal'>;
+
+export interface ZohoConnectionOptions {
+  /**
+   * Runs after a successful token refresh when the connection is tested, e.g. to check that a
+   * field the plugin needs exists. Throw an Error whose message says what to fix to fail the test.
+   */
+  check?: (ctx: ZohoCheckContext) => Promise<void>;
+}
+
 /** The connection definition of a Zoho plugin; `fields` may be a subclass adding fields. */
 export function zohoConnection(
   fields: typeof ZohoConnectionFields = ZohoConnectionFields,
+  options: ZohoConnectionOptions = {},
 ): ConnectionDefinition {
   return {
     fields,
@@ -129,7 +141,10 @@ export function zohoConnection(
     endpointFields: { accountsUrl: { hosts: ZOHO_HOSTS }, apiDomain: { hosts: ZOHO_HOSTS } },
     oauth2: zohoOAuth2,
     test: async ({ connection, http }) => {
-      await zohoOAuth2.refresh({ connection, http });
+      const { accessToken, extra = {} } = await zohoOAuth2.refresh({ connection, http });
+      const token: OAuth2Token = { accessToken, extra };
+      const auth = { token: async () => token, refresh: async () => token };
+      await options.check?.({ connection, http, auth, signal: AbortSignal.timeout(30_000) });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { fieldsMetadata } from './fake-zoho-crm-fields.js';
 import { crmError, pageOf, searchRecords } from './fake-zoho-crm-search.js';
 import { INVALID_TOKEN_BODY } from './fake-zoho-oauth.js';
 import type { RecordedRequest, Reply } from './fake-zoho.js';
@@ -13,6 +14,8 @@ export interface FakeZohoCrm {
   failNext(status: number, body?: unknown): void;
   /** Stores a record without validation (seeding) and returns its id. */
   addRecord(module: string, fields: Record<string, unknown>): string;
+  /** Whether Deals has the custom `Flowhub_Key` field (settings/fields); default true. */
+  flowhubKeyField: boolean;
 }
 
 type Entry = Record<string, unknown> & { status: 'success' | 'error' };
@@ -76,6 +79,7 @@ export function createFakeCrm() {
       failures.push({ status, body: body ?? defaultFailure(status) });
     },
     addRecord: (module, fields) => store(module, fields, zohoTime()).id,
+    flowhubKeyField: true,
   };
   const list = (module: string) => (state.records[module] ??= []);
 
@@ -249,6 +253,17 @@ export function createFakeCrm() {
 
   function handle(request: RecordedRequest): Reply {
     const [module, sub, ...extra] = request.path.split('/').filter(Boolean).slice(2);
+    if (module === 'settings' && sub === 'fields' && extra.length === 0) {
+      if (request.method !== 'GET') {
+        const body = crmError(
+          'INVALID_REQUEST_METHOD',
+          'The http request method type is not a valid one',
+        );
+        return { status: 400, body };
+      }
+      const known = (name: string) => STANDARD_MODULES.includes(name) || name in state.records;
+      return fieldsMetadata(request.query, known, state.flowhubKeyField);
+    }
     if (!module || extra.length > 0) return { status: 404, body: NOT_FOUND };
     if (!STANDARD_MODULES.includes(module) && !(module in state.records)) {
       const details = { resource_path_index: 0 };
