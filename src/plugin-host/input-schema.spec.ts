@@ -44,3 +44,19 @@ describe('catalogue input schemas (issue 16 item 5)', () => {
     expect(Object.keys(item.properties ?? {})).toEqual(expect.arrayContaining(['quantity']));
   });
 });
+
+describe('core.delay input schema', () => {
+  const schema = schemas.find(([name]) => name === 'core.delay')![1];
+  const ajv = new Ajv({ strict: true });
+  const valid = ajv.compile(schema);
+
+  it('requires exactly one of ms or until, not ms alone', () => {
+    expect(schema.required ?? []).toEqual([]);
+    expect(schema.oneOf.map((branch: JsonSchema) => branch.required)).toEqual([['ms'], ['until']]);
+    expect(valid({ ms: 1000 })).toBe(true);
+    expect(valid({ until: '2026-12-01T09:00:00Z' })).toBe(true);
+    expect(valid({})).toBe(false);
+    expect(valid({ ms: 1000, until: '2026-12-01T09:00:00Z' })).toBe(false);
+    expect(valid({ ms: 0 })).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { defineAction, FatalError } from '../../../src/plugin-sdk/index.js';
 
 export const MAX_DELAY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -44,13 +45,38 @@ class DelayTarget implements ValidatorConstraintInterface {
   }
 }
 
-/** `{ms}` or `{until}`, exactly one: the "neither" and "both" problems are reported on `ms`. */
+/**
+ * `{ms}` or `{until}`, exactly one: the "neither" and "both" problems are reported on `ms`.
+ * The schema says the same: neither field is required alone, one of the two is.
+ */
+@JSONSchema((source) => {
+  const { required: _alone, ...schema } = source;
+  return {
+    ...schema,
+    // exactly one of the two (oneOf: {ms, until} together matches both and is refused)
+    // (`properties: {x: {}}` restates the field for strict validators such as ajv's)
+    oneOf: ['ms', 'until'].map((name) => ({ required: [name], properties: { [name]: {} } })),
+  };
+})
 export class DelayInput {
   @Validate(DelayTarget)
+  @JSONSchema({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_DELAY_MS,
+    description: 'Milliseconds to wait (1 to 30 days); give this or until, not both.',
+    examples: [60000],
+  })
   ms?: number;
 
   @ValidateIf((input: DelayInput) => input.until !== undefined && input.ms === undefined)
   @Validate(DelayTarget)
+  @JSONSchema({
+    type: 'string',
+    description:
+      'An ISO 8601 date-time with a time zone to wait until (at most 30 days away); give this or ms.',
+    examples: ['2026-12-01T09:00:00Z'],
+  })
   until?: string;
 }
 
