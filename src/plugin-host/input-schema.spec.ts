@@ -60,3 +60,34 @@ describe('core.delay input schema', () => {
     expect(valid({ ms: 0 })).toBe(false);
   });
 });
+
+/** Every property of a schema and of its definitions, as `path` and its schema. */
+function propertiesOf(schema: JsonSchema): [string, JsonSchema][] {
+  const own = (node: JsonSchema, at: string): [string, JsonSchema][] =>
+    Object.entries((node.properties ?? {}) as Record<string, JsonSchema>).map(([name, value]) => [
+      `${at}${name}`,
+      value,
+    ]);
+  return [
+    ...own(schema, ''),
+    ...Object.entries((schema.definitions ?? {}) as Record<string, JsonSchema>).flatMap(
+      ([name, definition]) => own(definition, `definitions.${name}.`),
+    ),
+  ];
+}
+
+describe('catalogue field descriptions (issue 16 item 5)', () => {
+  const actions = BUILT_IN_PLUGINS.flatMap((plugin) =>
+    describePlugin(plugin).actions.map((action): [string, JsonSchema] => [
+      action.action,
+      action.inputSchema,
+    ]),
+  );
+
+  it.each(actions)('%s describes every field, nested ones too', (_name, schema) => {
+    const undescribed = propertiesOf(schema)
+      .filter(([, property]) => typeof property.description !== 'string' || !property.description)
+      .map(([path]) => path);
+    expect(undescribed).toEqual([]);
+  });
+});

@@ -29,8 +29,10 @@ function refsIn(node: unknown, found: Set<string>): void {
 function plainObjects(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(plainObjects);
   if (typeof node !== 'object' || node === null) return node;
-  if ((node as JsonSchema).$ref === '#/definitions/Object') return { type: 'object' };
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, plainObjects(v)]));
+  const entries = Object.entries(node).map(([k, v]) => [k, plainObjects(v)] as const);
+  if ((node as JsonSchema).$ref !== '#/definitions/Object') return Object.fromEntries(entries);
+  // keep what sits beside the $ref (a description, examples)
+  return { type: 'object', ...Object.fromEntries(entries.filter(([k]) => k !== '$ref')) };
 }
 
 /** A field with a default value (`url: string = ...`) is not required from the caller. */

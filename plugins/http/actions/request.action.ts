@@ -12,6 +12,7 @@ import {
   ValidateNested,
   Equals,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { createHmac } from 'node:crypto';
 import { defineAction, type HttpResponse } from '../../../src/plugin-sdk/index.js';
 import { checkDestination, credentialHeader, setHeader } from '../auth.js';
@@ -25,47 +26,78 @@ export const DEFAULT_TIMESTAMP_HEADER = 'X-Webhook-Timestamp';
 export class SigningInput {
   @IsString({ message: 'sign.secret must be a string' })
   @IsNotEmpty({ message: 'sign.secret must not be empty' })
+  @JSONSchema({
+    description:
+      'The signing secret: a named secret reference ({"$secret": "NAME"}); a literal is moved into a named secret at save.',
+  })
   secret: string;
 
   @IsOptional()
   @IsHeaderName()
+  @JSONSchema({
+    description: 'The header that carries sha256=<hex HMAC-SHA256 of the body>.',
+    examples: ['X-Webhook-Signature'],
+  })
   header?: string = DEFAULT_SIGNATURE_HEADER;
 
   @IsOptional()
   @IsHeaderName()
+  @JSONSchema({
+    description: 'The header that carries the Unix time of sending, in seconds.',
+    examples: ['X-Webhook-Timestamp'],
+  })
   timestampHeader?: string = DEFAULT_TIMESTAMP_HEADER;
 }
 
 export class RequestInput {
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @IsIn(METHODS, { message: `method must be one of ${METHODS.join(', ')}` })
+  @JSONSchema({ description: 'The HTTP method.', examples: ['POST'] })
   method: string = 'POST';
 
   @IsHttpUrl()
+  @JSONSchema({
+    description: 'The URL to call (http or https; private addresses are refused unless allowed).',
+    examples: ['https://erp.example.com/orders'],
+  })
   url: string;
 
   @IsOptional()
   @IsHeaderMap()
+  @JSONSchema({
+    description: 'Request headers; credentials belong in a connection or named secret.',
+    examples: [{ 'X-Source': 'flowhub' }],
+  })
   headers?: Record<string, string>;
 
   @IsOptional()
   @IsQueryMap()
+  @JSONSchema({ description: 'Query parameters added to the URL.', examples: [{ page: 1 }] })
   query?: Record<string, string | number | boolean>;
 
   /** Any JSON; a string is sent as it is. GET and HEAD send no body. */
   @Allow()
   @ValidateIf((input: RequestInput) => input.method === 'GET' || input.method === 'HEAD')
   @Equals(undefined, { message: 'body cannot be sent with GET or HEAD: remove it or use POST' })
+  @JSONSchema({
+    description: 'Any JSON; a string is sent as it is. GET and HEAD send no body.',
+    examples: [{ orderId: 1001 }],
+  })
   body?: unknown;
 
   @IsInt({ message: 'timeoutMs must be a whole number of milliseconds' })
   @Min(1)
   @Max(120_000)
+  @JSONSchema({
+    description: 'Milliseconds to wait for the answer (1 to 120000).',
+    examples: [30000],
+  })
   timeoutMs: number = 30_000;
 
   @IsOptional()
   @ValidateNested()
   @Type(() => SigningInput)
+  @JSONSchema({ description: 'Sign the body with HMAC-SHA256.' })
   sign?: SigningInput;
 }
 

@@ -9,6 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { defineAction, FatalError } from '../../../src/plugin-sdk/index.js';
 import { searchRecords, writeRecord, type CrmContext } from '../client.js';
 
@@ -16,39 +17,68 @@ export class ZohoCrmCreateDealInput {
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
+  @JSONSchema({
+    description: "The Deal's name (Zoho field Deal_Name, up to 255 characters).",
+    examples: ['Order #1001'],
+  })
   Deal_Name: string;
 
   @IsString()
   @IsNotEmpty()
+  @JSONSchema({
+    description: 'The Deal stage, as named in your Zoho CRM pipeline.',
+    examples: ['Qualification'],
+  })
   Stage: string;
 
   @IsOptional()
   @IsNumber()
+  @JSONSchema({ description: 'The Deal amount, in the organisation currency.', examples: [149.5] })
   Amount?: number;
 
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Closing_Date must be YYYY-MM-DD' })
+  @JSONSchema({ description: 'Expected closing date, YYYY-MM-DD.', examples: ['2026-12-31'] })
   Closing_Date?: string;
 
   @IsOptional()
   @IsString()
+  @JSONSchema({
+    description: 'The pipeline the stage belongs to (when you have more than one).',
+    examples: ['Standard'],
+  })
   Pipeline?: string;
 
   @IsOptional()
   @IsString()
+  @JSONSchema({ description: 'Free text for the Deal description.' })
   Description?: string;
 
   /** Find the contact with this email and link it as Contact_Name. */
   @IsOptional()
   @IsEmail()
+  @JSONSchema({
+    description:
+      'Finds the contact with this email (one search call) and links it as Contact_Name: no separate search step is needed.',
+    examples: ['ada@example.com'],
+  })
   contactEmail?: string;
 
   @IsOptional()
   @IsBoolean()
+  @JSONSchema({
+    description:
+      'With contactEmail: create the contact when none has that email (else the step fails).',
+  })
   createContactIfMissing?: boolean;
 
   @IsOptional()
   @IsString()
+  @JSONSchema({
+    description:
+      'Last name of a contact created by createContactIfMissing (default: the part of the email before @).',
+    examples: ['Lovelace'],
+  })
   contactLastName?: string;
 
   /**
@@ -58,11 +88,20 @@ export class ZohoCrmCreateDealInput {
    */
   @IsOptional()
   @IsString()
+  @JSONSchema({
+    description:
+      "A unique Deal field that makes a retried step update instead of creating a second Deal. Default Flowhub_Key (receives the step's idempotency key).",
+    examples: ['Flowhub_Key'],
+  })
   duplicateCheckField?: string;
 
   /** Any further Zoho Deal fields, passed through. */
   @IsOptional()
   @IsObject()
+  @JSONSchema({
+    description: 'Any further Zoho Deal fields by API name, passed through as they are.',
+    examples: [{ Lead_Source: 'Shopify' }],
+  })
   fields?: Record<string, unknown>;
 }
 

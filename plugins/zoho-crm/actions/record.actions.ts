@@ -8,6 +8,7 @@ import {
   IsString,
   Matches,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { defineAction } from '../../../src/plugin-sdk/index.js';
 import { searchRecords, writeRecord } from '../client.js';
 
@@ -16,9 +17,14 @@ const MODULE_MESSAGE = 'module must be a Zoho CRM module API name, e.g. Deals or
 
 export class ZohoCrmCreateRecordInput {
   @Matches(MODULE, { message: MODULE_MESSAGE })
+  @JSONSchema({ description: 'A Zoho CRM module API name.', examples: ['Contacts'] })
   module: string;
 
   @IsObject()
+  @JSONSchema({
+    description: "The record's fields by API name.",
+    examples: [{ Last_Name: 'Lovelace', Email: 'ada@example.com' }],
+  })
   fields: Record<string, unknown>;
 }
 
@@ -27,23 +33,38 @@ export class ZohoCrmUpsertRecordInput extends ZohoCrmCreateRecordInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(3)
   @IsString({ each: true })
+  @JSONSchema({
+    description:
+      'One to three unique fields Zoho matches an existing record on (insert or update).',
+    examples: [['Email']],
+  })
   duplicateCheckFields: string[];
 }
 
 export class ZohoCrmSearchRecordsInput {
   @Matches(MODULE, { message: MODULE_MESSAGE })
+  @JSONSchema({ description: 'A Zoho CRM module API name.', examples: ['Contacts'] })
   module: string;
 
   @IsOptional()
   @IsEmail()
+  @JSONSchema({
+    description: 'Search by email (give one of email, criteria or word).',
+    examples: ['ada@example.com'],
+  })
   email?: string;
 
   @IsOptional()
   @IsString()
+  @JSONSchema({
+    description: 'A Zoho search criteria expression.',
+    examples: ['(Last_Name:equals:Lovelace)'],
+  })
   criteria?: string;
 
   @IsOptional()
   @IsString()
+  @JSONSchema({ description: 'Search every text field for this word.', examples: ['Lovelace'] })
   word?: string;
 }
 

@@ -13,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { defineAction, FatalError } from '../../../src/plugin-sdk/index.js';
 import {
   findContactByEmail,
@@ -24,49 +25,78 @@ import {
 export class ZohoInventoryLineItem {
   @ValidateIf((line: ZohoInventoryLineItem) => line.sku === undefined)
   @IsString({ message: 'each line item needs item_id or sku' })
+  @JSONSchema({
+    description: 'The Zoho Inventory item id (or give sku).',
+    examples: ['4815000000044100'],
+  })
   item_id?: string;
 
   @IsOptional()
   @IsString()
+  @JSONSchema({
+    description: 'The item SKU, looked up when item_id is not given.',
+    examples: ['TSHIRT-M'],
+  })
   sku?: string;
 
   @IsNumber()
   @Min(0.0001, { message: 'quantity must be greater than 0' })
+  @JSONSchema({ description: 'How many (greater than 0).', examples: [2] })
   quantity: number;
 
   @IsOptional()
   @IsNumber()
   @Min(0)
+  @JSONSchema({ description: 'Unit price.', examples: [19.99] })
   rate?: number;
 }
 
 export class ZohoInventoryCreateSalesOrderInput {
   @ValidateIf((input: ZohoInventoryCreateSalesOrderInput) => input.customerEmail === undefined)
   @IsString({ message: 'give customer_id or customerEmail' })
+  @JSONSchema({
+    description: 'The Zoho Inventory customer id (or give customerEmail).',
+    examples: ['4815000000044080'],
+  })
   customer_id?: string;
 
   @IsOptional()
   @IsEmail()
+  @JSONSchema({
+    description: 'Finds the customer with this email when customer_id is not given.',
+    examples: ['ada@example.com'],
+  })
   customerEmail?: string;
 
   @IsArray()
   @ArrayMinSize(1)
   @ValidateNested({ each: true })
   @Type(() => ZohoInventoryLineItem)
+  @JSONSchema({ description: 'The order lines (at least one).' })
   line_items: ZohoInventoryLineItem[];
 
   /** Defaults to the step's idempotency key, which makes a retried step find its order. */
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @JSONSchema({
+    description:
+      "The order's reference; defaults to the step's idempotency key, which makes a retried step find its order.",
+    examples: ['#1001'],
+  })
   reference_number?: string;
 
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @JSONSchema({
+    description: 'The order date, YYYY-MM-DD.',
+    examples: ['2026-12-02'],
+  })
   date?: string;
 
   @IsOptional()
   @IsObject()
+  @JSONSchema({ description: 'Any further sales order fields, passed through as they are.' })
   fields?: Record<string, unknown>;
 }
 

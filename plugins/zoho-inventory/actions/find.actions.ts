@@ -1,4 +1,5 @@
 import { IsEmail, IsNotEmpty, IsString } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { defineAction } from '../../../src/plugin-sdk/index.js';
 import {
   findContactByEmail,
@@ -9,12 +10,14 @@ import {
 
 export class ZohoInventoryFindContactInput {
   @IsEmail()
+  @JSONSchema({ description: "The customer's email.", examples: ['ada@example.com'] })
   email: string;
 }
 
 export class ZohoInventoryFindItemInput {
   @IsString()
   @IsNotEmpty()
+  @JSONSchema({ description: 'The item SKU.', examples: ['TSHIRT-M'] })
   sku: string;
 }
 
