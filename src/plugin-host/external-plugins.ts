@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginDefinition } from '../plugin-sdk/index.js';
 import { pluginProblems } from './plugin-checks.js';
+import { schemaNameClashes } from './schema-names.js';
 
 export interface LoadedPlugins {
   plugins: PluginDefinition[];
@@ -63,6 +64,7 @@ export async function loadExternalPlugins(
     for (const definition of definitions as PluginDefinition[]) {
       const problems = pluginProblems(definition);
       if (problems.length === 0) problems.push(...undecoratedInputs(definition));
+      if (problems.length === 0) problems.push(...schemaNameClashes(definition));
       if (problems.length === 0 && taken.has(definition.name)) {
         problems.push(`plugin '${definition.name}': another plugin already has this name`);
       }

@@ -1,19 +1,44 @@
 // class-transformer's @Type metadata tells the item class of an array (`@Type(() => LineItem)`).
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
+import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
+import { reachableClasses } from './schema-names.js';
 import type { ClassType } from '../plugin-sdk/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type JsonSchema = Record<string, any>;
 
-let cache: Record<string, JsonSchema> | undefined;
-/** Every class-validator class as JSON Schema, built once (classes are all loaded at boot). */
-function allSchemas(): Record<string, JsonSchema> {
-  cache ??= validationMetadatasToSchemas({
+// class-validator keeps its metadata per class in this Map (not in its public types).
+type Storage = {
+  validationMetadatas: Map<Function, ValidationMetadata[]>;
+  getTargetValidatorConstraints(target: Function): { name: string }[];
+};
+
+const cache = new WeakMap<Function, Record<string, JsonSchema>>();
+/**
+ * The JSON Schema of every class `type` reaches, keyed by class name: built from those
+ * classes' metadata only, so a class of another plugin with the same name never enters it.
+ */
+function schemasOf(type: Function): Record<string, JsonSchema> {
+  let schemas = cache.get(type);
+  if (schemas) return schemas;
+  const storage = getMetadataStorage() as unknown as Storage;
+  const metadatas = reachableClasses(type).flatMap((cls) =>
+    (storage.validationMetadatas.get(cls) ?? []).map((meta) => {
+      // as class-validator-jsonschema does: a custom constraint is known by its name
+      const constraint = meta.constraintCls
+        ? storage.getTargetValidatorConstraints(meta.constraintCls)[0]
+        : undefined;
+      return constraint ? { ...meta, type: constraint.name } : { ...meta };
+    }),
+  );
+  schemas = validationMetadataArrayToSchemas(metadatas, {
     refPointerPrefix: '#/definitions/',
     classTransformerMetadataStorage: defaultMetadataStorage,
   }) as Record<string, JsonSchema>;
-  return cache;
+  cache.set(type, schemas);
+  return schemas;
 }
 
 function refsIn(node: unknown, found: Set<string>): void {
@@ -56,7 +81,7 @@ function withDefaults(schema: JsonSchema, type: ClassType): JsonSchema {
 
 /** The JSON Schema of a class-validator class, with the nested classes it uses. */
 export function inputSchema(type: ClassType, open = false): JsonSchema {
-  const schemas = allSchemas();
+  const schemas = schemasOf(type);
   const root = withDefaults(schemas[type.name] ?? { type: 'object', properties: {} }, type);
   const definitions: Record<string, JsonSchema> = {};
   const pending = new Set<string>();

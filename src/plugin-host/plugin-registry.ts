@@ -7,6 +7,7 @@ import { validate, type ValidatorOptions } from 'class-validator';
 import { flattenValidationErrors } from '../common/validation-errors.js';
 import type { ActionDefinition, PluginDefinition } from '../plugin-sdk/index.js';
 import { pluginListProblems } from './plugin-checks.js';
+import { schemaNameClashes } from './schema-names.js';
 
 export interface InputProblem {
   /** Where in the input, e.g. `body.items[0].sku`; '' for the input as a whole. */
@@ -54,6 +55,7 @@ export class PluginRegistry {
 
   constructor(plugins: PluginDefinition[]) {
     const problems = pluginListProblems(plugins);
+    if (problems.length === 0) problems.push(...plugins.flatMap(schemaNameClashes));
     if (problems.length > 0) throw new InvalidPluginsError(problems);
     this.list = Object.freeze([...plugins]);
     for (const plugin of plugins) {

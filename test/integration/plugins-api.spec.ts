@@ -13,6 +13,7 @@ describe('plugin catalogue and external plugins', () => {
         `${FIXTURES}/greeter-plugin.mjs`,
         `${FIXTURES}/broken-plugin.mjs`,
         `${FIXTURES}/misnamed-plugin.mjs`,
+        `${FIXTURES}/clashing-plugin.mjs`,
         'flowhub-plugin-that-is-not-installed',
       ].join(','),
     });
@@ -24,11 +25,12 @@ describe('plugin catalogue and external plugins', () => {
     const skipped = app.logs.filter((line) =>
       line.includes('Skipped a plugin from FLOWHUB_PLUGINS'),
     );
-    expect(skipped).toHaveLength(3);
+    expect(skipped).toHaveLength(4);
     const text = skipped.join('\n');
     expect(text).toContain('broken-plugin.mjs');
     expect(text).toContain('left-pad-9000');
     expect(text).toMatch(/name must be kebab-case/);
+    expect(text).toMatch(/clashing-plugin\.mjs.*two different classes named 'Part'/);
     expect(text).toContain("'flowhub-plugin-that-is-not-installed' could not be loaded");
     expect(app.logs.join('\n')).toContain('Loaded plugin greeter@0.3.1');
   });
