@@ -3,7 +3,7 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
-import { reachableClasses } from './schema-names.js';
+import { reachableClasses, type AnyClass } from './schema-names.js';
 import type { ClassType } from '../plugin-sdk/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,16 +11,16 @@ export type JsonSchema = Record<string, any>;
 
 // class-validator keeps its metadata per class in this Map (not in its public types).
 type Storage = {
-  validationMetadatas: Map<Function, ValidationMetadata[]>;
-  getTargetValidatorConstraints(target: Function): { name: string }[];
+  validationMetadatas: Map<AnyClass, ValidationMetadata[]>;
+  getTargetValidatorConstraints(target: AnyClass): { name: string }[];
 };
 
-const cache = new WeakMap<Function, Record<string, JsonSchema>>();
+const cache = new WeakMap<AnyClass, Record<string, JsonSchema>>();
 /**
  * The JSON Schema of every class `type` reaches, keyed by class name: built from those
  * classes' metadata only, so a class of another plugin with the same name never enters it.
  */
-function schemasOf(type: Function): Record<string, JsonSchema> {
+function schemasOf(type: AnyClass): Record<string, JsonSchema> {
   let schemas = cache.get(type);
   if (schemas) return schemas;
   const storage = getMetadataStorage() as unknown as Storage;
@@ -28,7 +28,7 @@ function schemasOf(type: Function): Record<string, JsonSchema> {
     (storage.validationMetadatas.get(cls) ?? []).map((meta) => {
       // as class-validator-jsonschema does: a custom constraint is known by its name
       const constraint = meta.constraintCls
-        ? storage.getTargetValidatorConstraints(meta.constraintCls)[0]
+        ? storage.getTargetValidatorConstraints(meta.constraintCls as AnyClass)[0]
         : undefined;
       return constraint ? { ...meta, type: constraint.name } : { ...meta };
     }),

@@ -9,29 +9,33 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
 import type { ClassType, PluginDefinition } from '../plugin-sdk/index.js';
 
+/** Any class (what class-validator keys its metadata by). */
+export type AnyClass = abstract new (...args: never[]) => unknown;
+
 /** `type`, its parent classes and every class it reaches through @Type, in discovery order. */
-export function reachableClasses(type: Function): Function[] {
-  const found: Function[] = [];
-  const pending: Function[] = [type];
+export function reachableClasses(type: AnyClass): AnyClass[] {
+  const found: AnyClass[] = [];
+  const pending: AnyClass[] = [type];
   while (pending.length > 0) {
     const next = pending.shift()!;
     if (found.includes(next)) continue;
     found.push(next);
-    const parent = Object.getPrototypeOf(next) as Function;
-    if (typeof parent === 'function' && parent !== Function.prototype) pending.push(parent);
+    const parent = Object.getPrototypeOf(next) as AnyClass | object;
+    if (typeof parent === 'function' && parent !== Function.prototype)
+      pending.push(parent as AnyClass);
     const props = getMetadataStorage()
       .getTargetValidationMetadatas(next, '', true, false)
       .map((meta) => meta.propertyName);
     for (const prop of new Set(props)) {
       const nested = defaultMetadataStorage.findTypeMetadata(next, prop)?.typeFunction();
-      if (typeof nested === 'function' && nested !== Object) pending.push(nested);
+      if (typeof nested === 'function' && nested !== Object) pending.push(nested as AnyClass);
     }
   }
   return found;
 }
 
 /** Names used by two different classes among those one input reaches. */
-function clashingNames(type: Function): string[] {
+function clashingNames(type: AnyClass): string[] {
   const classes = reachableClasses(type);
   const names = classes.map((cls) => cls.name);
   return [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
