@@ -52,7 +52,9 @@ const PRESET_DEDUPE: Partial<Record<VerifyPreset, string>> = {
     "$trigger.headers.'webhook-id' ? $trigger.headers.'webhook-id' : $trigger.headers.'svix-id'",
   stripe: '$trigger.body.id',
   github: "$trigger.headers.'x-github-delivery'",
-  shopify: "$trigger.headers.'x-shopify-webhook-id'",
+  // Shopify Events send shopify-webhook-id, webhooks X-Shopify-Webhook-Id: the first present
+  shopify:
+    "$trigger.headers.'shopify-webhook-id' ? $trigger.headers.'shopify-webhook-id' : $trigger.headers.'x-shopify-webhook-id'",
   slack: '$trigger.body.event_id',
   twilio: "$trigger.headers.'i-twilio-idempotency-token'",
   'zoho-crm':

@@ -12,11 +12,17 @@ import {
 type Algorithm = 'sha1' | 'sha256' | 'sha512';
 type Encoding = 'hex' | 'base64';
 
-/** What a request carries: candidate signatures and the signed timestamp and id, if any. */
+/**
+ * What a request carries: candidate signatures and the signed timestamp and id, if any, and
+ * the header names it used where a sender has two forms (`svix-*`, `Shopify-*`), so that
+ * errors name the header the sender actually sent.
+ */
 export interface SignedParts {
   signatures: string[];
   timestamp?: string;
   id?: string;
+  signatureHeader?: string;
+  timestampHeader?: string;
 }
 
 /** An HMAC signature scheme: where the parts are, what is signed, how the secret is read. */
@@ -76,6 +82,12 @@ const github: HmacScheme = {
   read: single('X-Hub-Signature-256', 'GitHub', 'sha256='),
 };
 
+/**
+ * Shopify webhooks send `X-Shopify-Hmac-Sha256`; Shopify Events send `Shopify-Hmac-Sha256` (and,
+ * for now, the X- form too). As @shopify/shopify-api's webhook validate() does, the unprefixed
+ * form wins when present and the other is then ignored; the default dedupe follows suit.
+ */
+const SHOPIFY_EVENTS_HMAC = 'Shopify-Hmac-Sha256';
 const shopify: HmacScheme = {
   sender: 'Shopify',
   signatureHeader: 'X-Shopify-Hmac-Sha256',
@@ -83,7 +95,14 @@ const shopify: HmacScheme = {
   encoding: 'base64',
   template: '{body}',
   secretBytes: utf8,
-  read: single('X-Shopify-Hmac-Sha256', 'Shopify'),
+  read(request) {
+    const events = headerValue(request, SHOPIFY_EVENTS_HMAC);
+    if (events !== undefined) return { signatures: [events], signatureHeader: SHOPIFY_EVENTS_HMAC };
+    const value = headerValue(request, 'X-Shopify-Hmac-Sha256');
+    return value === undefined
+      ? missingHeader(`X-Shopify-Hmac-Sha256 (or ${SHOPIFY_EVENTS_HMAC})`, 'Shopify')
+      : { signatures: [value] };
+  },
 };
 
 const slack: HmacScheme = {
@@ -146,13 +165,19 @@ const standardWebhooks: HmacScheme = {
         : 'webhook';
     const get = (name: string) => headerValue(request, `${prefix}-${name}`);
     for (const name of ['id', 'timestamp', 'signature']) {
-      if (get(name) === undefined) return missingHeader(`webhook-${name}`, 'Standard Webhooks');
+      if (get(name) === undefined) return missingHeader(`${prefix}-${name}`, 'Standard Webhooks');
     }
     const signatures = get('signature')!
       .split(' ')
       .filter((entry) => entry.startsWith('v1,'))
       .map((entry) => entry.slice(3));
-    return { signatures, id: get('id'), timestamp: get('timestamp') };
+    return {
+      signatures,
+      id: get('id'),
+      timestamp: get('timestamp'),
+      signatureHeader: `${prefix}-signature`,
+      timestampHeader: `${prefix}-timestamp`,
+    };
   },
 };
 
@@ -225,7 +250,7 @@ export function verifyHmac(
     const stale = checkTimestamp(
       parts.timestamp ?? '',
       unit,
-      header,
+      parts.timestampHeader ?? header,
       toleranceSeconds,
       request.now,
     );
@@ -243,5 +268,5 @@ export function verifyHmac(
     )
       return undefined;
   }
-  return badSignature(scheme.signatureHeader, scheme.sender);
+  return badSignature(parts.signatureHeader ?? scheme.signatureHeader, scheme.sender);
 }

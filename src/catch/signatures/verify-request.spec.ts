@@ -154,7 +154,7 @@ describe('errors (VER-1) and secrets', () => {
     const failure = check({ preset: 'shopify' }, ['s'], request({}, '{}'));
     expect(failure).toMatchObject({ status: 400, reason: 'missing-header' });
     expect(failure!.message).toMatch(
-      /^Missing header X-Shopify-Hmac-Sha256: this flow verifies Shopify requests/,
+      /^Missing header X-Shopify-Hmac-Sha256 \(or Shopify-Hmac-Sha256\): this flow verifies Shopify requests/,
     );
   });
 
