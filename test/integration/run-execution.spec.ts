@@ -176,7 +176,7 @@ describe('running flows end to end', () => {
     expect(run).toMatchObject({ status: 'succeeded', mode: 'dry-run' });
     expect(receiver.requests).toHaveLength(0);
     expect(run.steps[1].input.body).toMatchObject({ order: 1234 });
-    expect(run.steps[1].output).toBeNull();
+    expect(run.steps[1]).toMatchObject({ status: 'skipped', reason: 'dry-run', output: null });
   });
 
   it('tests a flow with a sample payload and returns the finished run', async () => {
