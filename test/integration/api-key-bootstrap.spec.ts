@@ -48,7 +48,7 @@ describe('bootstrap admin key', () => {
 
   it('keeps a revoked FLOWHUB_ADMIN_KEY revoked across restarts and says so', async () => {
     const first = await bootTestApp({}, { database });
-    const [admin] = await json(await listKeys(first.url!, TEST_ADMIN_KEY));
+    const [admin] = (await json(await listKeys(first.url!, TEST_ADMIN_KEY))).items;
     const revoke = await fetch(`${first.url}/api/v1/api-keys/${admin.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
