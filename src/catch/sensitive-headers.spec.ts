@@ -9,7 +9,7 @@ describe('verify headers kept out of log lines', () => {
       { preset: 'hmac', header: 'X-Mac', timestampHeader: 'X-When', idHeader: 'X-Id' },
       ['x-mac', 'x-when', 'x-id'],
     ],
-    [{ preset: 'shopify' }, ['x-shopify-hmac-sha256']],
+    [{ preset: 'shopify' }, ['x-shopify-hmac-sha256', 'shopify-hmac-sha256']],
     [{ preset: 'twilio' }, ['x-twilio-signature']],
     [{ preset: 'stripe' }, ['stripe-signature']],
     [{ preset: 'zoho-crm' }, []],

@@ -14,7 +14,7 @@ const PRESET_HEADERS: Record<VerifyDefinition['preset'], string[]> = {
   ],
   stripe: ['stripe-signature'],
   github: ['x-hub-signature-256', 'x-hub-signature'],
-  shopify: ['x-shopify-hmac-sha256'],
+  shopify: ['x-shopify-hmac-sha256', 'shopify-hmac-sha256'],
   slack: ['x-slack-signature', 'x-slack-request-timestamp'],
   twilio: ['x-twilio-signature'],
   'zoho-crm': [],

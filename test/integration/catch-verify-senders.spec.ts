@@ -2,12 +2,30 @@ import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+import { sample } from '../support/samples.js';
 
 const PUBLIC_URL = 'https://hooks.example.com';
 
 /**
- * Issue 16 items 8 and 10: Shopify's two header forms are both accepted (and deduped), and a
- * refusal names the header the sender actually used.
+ * twilio-node's getExpectedTwilioSignature (src/webhooks/webhooks.ts), restated because the
+ * twilio package is not installed: URL + params sorted by name, a repeated name's distinct
+ * values sorted; the hash named by X-Twilio-Webhooks-Signature-Settings (SHA1 without it).
+ */
+function twilioSignature(secret: string, url: string, form: string, hash: 'sha1' | 'sha256') {
+  const params = new URLSearchParams(form);
+  const data = [...new Set(params.keys())]
+    .sort()
+    .reduce(
+      (text, name) =>
+        text + [...new Set(params.getAll(name))].sort().reduce((t, v) => t + name + v, ''),
+      url,
+    );
+  return createHmac(hash, secret).update(Buffer.from(data, 'utf-8')).digest('base64');
+}
+
+/**
+ * Issue 16 items 8-10: Shopify's two header forms are both accepted (and deduped), Twilio's
+ * SharedKey HMAC-SHA256 signatures verify, and a refusal names the header the sender used.
  */
 describe('senders as their own libraries send', () => {
   let app: TestApp;
@@ -85,5 +103,51 @@ describe('senders as their own libraries send', () => {
     const missing = await postToCatch(url, body, 'application/json', noTimestamp);
     expect(missing.status).toBe(400);
     expect(missing.body.message).toContain('svix-timestamp');
+  });
+
+  it('Shopify Events sample: both header forms as Events sends them, deduped on Shopify-Webhook-Id', async () => {
+    const s = sample('shopify-events-product-update');
+    const url = await createFlow(s.signing);
+    const body = JSON.stringify(s.body);
+    const hmac = shopifyHmac(s.signing.secret, body);
+    const unprefixed = { ...s.headers, 'Shopify-Hmac-Sha256': hmac };
+    const first = await postToCatch(url, body, s.contentType, unprefixed);
+    expect(first.status).toBe(202);
+    const withLegacy = {
+      ...unprefixed,
+      'X-Shopify-Hmac-Sha256': hmac,
+      'X-Shopify-Webhook-Id': s.headers['Shopify-Webhook-Id'],
+    };
+    const again = await postToCatch(url, body, s.contentType, withLegacy);
+    expect(again.body).toMatchObject({ duplicate: true, runId: first.body.runId });
+    const run = (await api.get(`/api/v1/runs/${first.body.runId}`)).body;
+    expect(run.trigger.headers['shopify-topic']).toBe('Product');
+  });
+
+  it('Twilio: a SharedKey HMAC-SHA256 delivery verifies; a URL mismatch says which URL Flowhub used', async () => {
+    const s = sample('twilio-incoming-sms-form');
+    const catchUrl = await createFlow(s.signing);
+    const path = new URL(catchUrl).pathname;
+    const form = s.body as string;
+    const settings = { 'X-Twilio-Webhooks-Signature-Settings': 'key=WK0123,algorithm=HMAC_SHA256' };
+    const signed = (base: string) => ({
+      ...s.headers,
+      ...settings,
+      'X-Twilio-Signature': twilioSignature(s.signing.secret, base + path, form, 'sha256'),
+    });
+    const first = await postToCatch(catchUrl, form, s.contentType, signed(PUBLIC_URL));
+    expect(first.status).toBe(202);
+    const again = await postToCatch(catchUrl, form, s.contentType, signed(PUBLIC_URL));
+    expect(again.body).toMatchObject({ duplicate: true, runId: first.body.runId });
+
+    const wrong = signed('http://hooks.example.com:8080');
+    const refused = await postToCatch(catchUrl, form, s.contentType, wrong);
+    expect(refused.status).toBe(401);
+    const flowId = path.split('/')[3];
+    expect(refused.body.message).toContain(`${PUBLIC_URL}/webhook/catch/${flowId}/[redacted]`);
+    expect(refused.body.message).toMatch(/sorted by name.*FLOWHUB_PUBLIC_URL/);
+    for (const hidden of [path.split('/')[4], wrong['X-Twilio-Signature'], s.signing.secret]) {
+      expect(refused.body.message).not.toContain(hidden);
+    }
   });
 });

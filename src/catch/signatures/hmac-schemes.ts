@@ -148,6 +148,12 @@ const stripe: HmacScheme = {
   },
 };
 
+/** Whether a request sends any of Standard Webhooks' three headers under this prefix. */
+const sendsAny = (request: VerifiableRequest, prefix: 'webhook' | 'svix') =>
+  ['id', 'timestamp', 'signature'].some(
+    (name) => headerValue(request, `${prefix}-${name}`) !== undefined,
+  );
+
 /** Standard Webhooks (and Svix's svix-* names): `v1,<base64>` entries, space-separated. */
 const standardWebhooks: HmacScheme = {
   sender: 'Standard Webhooks',
@@ -158,14 +164,14 @@ const standardWebhooks: HmacScheme = {
   timestamp: { header: 'webhook-timestamp', unit: 's' },
   secretBytes: whsec,
   read(request) {
-    const prefix =
-      headerValue(request, 'webhook-signature') === undefined &&
-      headerValue(request, 'svix-signature') !== undefined
-        ? 'svix'
-        : 'webhook';
+    // Svix's names when the request sends them and none of the webhook-* ones.
+    const webhook = sendsAny(request, 'webhook');
+    const prefix = !webhook && sendsAny(request, 'svix') ? 'svix' : 'webhook';
     const get = (name: string) => headerValue(request, `${prefix}-${name}`);
     for (const name of ['id', 'timestamp', 'signature']) {
-      if (get(name) === undefined) return missingHeader(`${prefix}-${name}`, 'Standard Webhooks');
+      if (get(name) !== undefined) continue;
+      const either = prefix === 'webhook' && !webhook ? ` (or svix-${name})` : '';
+      return missingHeader(`${prefix}-${name}${either}`, 'Standard Webhooks');
     }
     const signatures = get('signature')!
       .split(' ')

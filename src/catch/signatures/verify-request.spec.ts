@@ -242,3 +242,49 @@ describe('errors (VER-1) and secrets', () => {
     ).toMatch(/Missing header X-Id/);
   });
 });
+
+describe('senders with two header forms: both accepted, errors name the one used', () => {
+  const body = '{"id":1}';
+  const shopifySig = (secret: string) => createHmac('sha256', secret).update(body).digest('base64');
+
+  it("Shopify: Events' Shopify-Hmac-Sha256 is checked when it comes; the X- form is then ignored", () => {
+    const events = { 'shopify-hmac-sha256': shopifySig('s') };
+    expect(check({ preset: 'shopify' }, ['s'], request(events, body))).toBeUndefined();
+    const both = { ...events, 'x-shopify-hmac-sha256': shopifySig('other') };
+    expect(check({ preset: 'shopify' }, ['s'], request(both, body))).toBeUndefined();
+    const wrongEvents = {
+      'shopify-hmac-sha256': shopifySig('other'),
+      'x-shopify-hmac-sha256': shopifySig('s'),
+    };
+    const failure = check({ preset: 'shopify' }, ['s'], request(wrongEvents, body));
+    expect(failure?.message).toMatch(/^Shopify-Hmac-Sha256 does not match: Shopify signs/);
+  });
+
+  it('Standard Webhooks: svix-* names in errors for svix-* requests, both forms when none came', () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const verify = { preset: 'standard-webhooks' } as const;
+    const svix = {
+      'svix-id': 'msg_1',
+      'svix-timestamp': String(NOW / 1000),
+      'svix-signature': 'v1,AAAA',
+    };
+    expect(check(verify, [secret], request(svix, body))?.message).toMatch(
+      /^svix-signature does not match/,
+    );
+    const stale = { ...svix, 'svix-timestamp': String(NOW / 1000 - 3600) };
+    expect(check(verify, [secret], request(stale, body))?.message).toMatch(
+      /^Timestamp in svix-timestamp is 3600 s behind/,
+    );
+    const { 'svix-id': _id, ...noId } = svix;
+    expect(check(verify, [secret], request(noId, body))?.message).toMatch(
+      /^Missing header svix-id: /,
+    );
+    expect(check(verify, [secret], request({}, body))?.message).toMatch(
+      /^Missing header webhook-id \(or svix-id\): /,
+    );
+    const webhook = { 'webhook-id': 'msg_1', 'webhook-signature': 'v1,AAAA' };
+    expect(check(verify, [secret], request(webhook, body))?.message).toMatch(
+      /^Missing header webhook-timestamp: /,
+    );
+  });
+});
