@@ -84,11 +84,11 @@ describe('runaway expressions', () => {
     const during = await probe(api, 20, normal.catchUrl, body);
     const done = await runs;
     const peakRss = Math.max(during.peakRss, process.memoryUsage().rss);
-    // Within 300 ms plus twice what the same probes took on this host without runaways: the
-    // old code held the event loop for seconds per regex. (The two pool threads spin on the
+    // Within 1 s plus twice what the same probes took on this host without runaways: the old
+    // code held the event loop for seconds per regex, ten of them in a row. (The two pool threads spin on the
     // same cores as the event loop: on a two-core CI host running other suites beside this
     // one, the event loop gets a smaller share of the CPU than in the baseline.)
-    const bound = (base: number[]) => 300 + 2 * Math.max(...base);
+    const bound = (base: number[]) => 1000 + 2 * Math.max(...base);
     expect(Math.max(...during.health)).toBeLessThan(bound(baseline.health));
     expect(Math.max(...during.catches)).toBeLessThan(bound(baseline.catches));
     expect((peakRss - rssAtStart) / 2 ** 20).toBeLessThan(300);
