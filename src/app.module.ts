@@ -8,10 +8,13 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PluginHostModule } from './plugin-host/plugin-host.module.js';
 import { QueueModule } from './queue/queue.module.js';
-import { WorkerModule } from './queue/worker.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NamedSecretsModule } from './named-secrets/named-secrets.module.js';
+import { CatchModule } from './catch/catch.module.js';
+import { configureRunsWorker } from './runs/runs.processor.js';
 import { RunsModule } from './runs/runs.module.js';
+import { RunsWorkerModule } from './runs/runs-worker.module.js';
+import { configureWebhooksWorker } from './webhooks/webhooks.processor.js';
 import {
   WebhookEventsModule,
   WebhooksModule,
@@ -26,6 +29,8 @@ export class AppModule {
   static forRoot(runtime: Runtime, extra: ModuleImport[] = []): DynamicModule {
     const servesHttp = runtime.config.role !== 'worker';
     const runsJobs = runtime.config.role !== 'api';
+    configureRunsWorker(runtime.config);
+    configureWebhooksWorker(runtime.config);
     return {
       module: AppModule,
       imports: [
@@ -37,8 +42,9 @@ export class AppModule {
         PluginHostModule,
         NamedSecretsModule,
         RunsModule,
+        CatchModule,
         ...(servesHttp ? [ApiKeysModule, HealthModule, WebhooksModule] : []),
-        ...(runsJobs ? [WorkerModule, WebhookWorkerModule] : []),
+        ...(runsJobs ? [RunsWorkerModule, WebhookWorkerModule] : []),
         ...extra,
       ],
       providers: servesHttp ? [{ provide: APP_FILTER, useClass: AllExceptionsFilter }] : [],

@@ -4,6 +4,8 @@ export const QueueName = {
   system: 'system',
   /** Run starts and step attempts: job data is { runId } or { runId, stepId }. */
   runs: 'runs',
+  /** Outgoing webhook deliveries: job data is { deliveryId, attempt } (src/webhooks/delivery-jobs.ts). */
+  webhooks: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

@@ -7,8 +7,6 @@ import type { Runtime } from '../config/runtime.js';
 import { QueueErrorLogging } from './queue-error-logging.js';
 import { QueueHealthIndicator } from './queue.health.js';
 import { QueueName } from './queue-names.js';
-import { configureWebhooksWorker } from '../webhooks/webhooks.processor.js';
-import { configureRunsWorker } from './runs.processor.js';
 import { WorkerDrain } from './worker-drain.js';
 
 /**
@@ -31,14 +29,12 @@ function connectionFor({ config, databaseUrl }: Runtime): QueueOptions {
 @Module({})
 export class QueueModule {
   static forRoot(runtime: Runtime): DynamicModule {
-    configureRunsWorker(runtime.config);
-    configureWebhooksWorker(runtime.config);
     return {
       module: QueueModule,
       global: true,
       imports: [
         BullModule.forRoot(connectionFor(runtime)),
-        BullModule.registerQueue({ name: QueueName.system }, { name: QueueName.runs }),
+        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
         TerminusModule,
         DiscoveryModule,
       ],

@@ -1,10 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CatchKeyCache } from '../catch/catch-key.cache.js';
-import { CatchController } from '../catch/catch.controller.js';
-import { FlowRejectionsController } from '../catch/flow-rejections.controller.js';
-import { CatchRateLimiter } from '../catch/catch-rate-limiter.js';
-import { RejectionCounter } from '../catch/rejection-counter.js';
-import { DedupeKeys } from '../catch/dedupe-keys.js';
 import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunExecutor } from './run-executor.js';
@@ -16,19 +10,15 @@ import { RunsRepository } from './runs.repository.js';
 import { RunsService } from './runs.service.js';
 import { StepAttempts } from './step-attempt.js';
 
-/** Catch URLs, the runs API and the executor (driven by the worker module's processor). */
+/** The runs API, the run queue and the executor (driven by RunsWorkerModule's processor). */
 @Module({
   imports: [FlowsModule, ConnectionsModule],
-  controllers: [CatchController, RunsController, FlowRunsController, FlowRejectionsController],
+  controllers: [RunsController, FlowRunsController],
   providers: [
     RunsRepository,
     RunStepsRepository,
     RunQueue,
     RunsService,
-    CatchKeyCache,
-    DedupeKeys,
-    CatchRateLimiter,
-    RejectionCounter,
     RunExecutor,
     StepOutcomes,
     StepAttempts,

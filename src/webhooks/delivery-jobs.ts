@@ -1,6 +1,4 @@
-/** The BullMQ queue of outgoing deliveries: a job is a delivery id and an attempt number. */
-export const WEBHOOKS_QUEUE = 'webhooks';
-
+/** A job of QueueName.webhooks: a delivery id and an attempt number. */
 export interface DeliveryJobData {
   deliveryId: string;
   attempt: number;

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { EgressClient } from '../common/egress/egress-client.js';
 import { EgressBlockedError, HttpStatusError } from '../plugin-sdk/http-client.js';
-import { deliveryJob, WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
+import { deliveryJob, type DeliveryJobData } from './delivery-jobs.js';
+import { QueueName } from '../queue/queue-names.js';
 import {
   DEFAULT_RETRY_SCHEDULE,
   MAX_CONSECUTIVE_FAILURES,
@@ -64,7 +65,7 @@ export class DeliverySender {
     private readonly secrets: SubscriptionSecrets,
     private readonly events: EventBus,
     @Inject(WEBHOOK_EGRESS) private readonly http: EgressClient,
-    @InjectQueue(WEBHOOKS_QUEUE) private readonly queue: Queue<DeliveryJobData>,
+    @InjectQueue(QueueName.webhooks) private readonly queue: Queue<DeliveryJobData>,
     private readonly metrics: Metrics,
   ) {}
 

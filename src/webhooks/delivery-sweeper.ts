@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { deliveryJob, WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
+import { deliveryJob, type DeliveryJobData } from './delivery-jobs.js';
+import { QueueName } from '../queue/queue-names.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 
 const PRUNE_EVERY_MS = 3_600_000;
@@ -26,7 +27,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     private readonly repository: WebhooksRepository,
-    @InjectQueue(WEBHOOKS_QUEUE) private readonly queue: Queue<DeliveryJobData>,
+    @InjectQueue(QueueName.webhooks) private readonly queue: Queue<DeliveryJobData>,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 

@@ -4,7 +4,8 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { Metrics } from '../metrics/metrics.js';
 import type { Queue } from 'bullmq';
 import type { EventName } from './event-catalogue.js';
-import { deliveryJob, WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
+import { deliveryJob, type DeliveryJobData } from './delivery-jobs.js';
+import { QueueName } from '../queue/queue-names.js';
 import { messageIdFor, randomMessageId } from './webhook-signing.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import { WebhooksRepository } from './webhooks.repository.js';
@@ -41,7 +42,7 @@ export class EventBus implements BeforeApplicationShutdown {
 
   constructor(
     private readonly repository: WebhooksRepository,
-    @InjectQueue(WEBHOOKS_QUEUE) private readonly queue: Queue<DeliveryJobData>,
+    @InjectQueue(QueueName.webhooks) private readonly queue: Queue<DeliveryJobData>,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly metrics: Metrics,
   ) {}

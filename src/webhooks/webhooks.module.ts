@@ -1,8 +1,6 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { createEgressClient, type EgressClient } from '../common/egress/egress-client.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { WEBHOOKS_QUEUE } from './delivery-jobs.js';
 import { DELIVERY_TIMEOUT_MS, DeliverySender, WEBHOOK_EGRESS } from './delivery-sender.js';
 import { DeliverySweeper } from './delivery-sweeper.js';
 import { EventBus } from './event-bus.js';
@@ -16,9 +14,8 @@ import { WebhooksService } from './webhooks.service.js';
 /** The event bus, global so any module can announce what happened. */
 @Global()
 @Module({
-  imports: [BullModule.registerQueue({ name: WEBHOOKS_QUEUE })],
   providers: [EventBus, RunEvents, WebhooksRepository, SubscriptionSecrets],
-  exports: [EventBus, RunEvents, WebhooksRepository, SubscriptionSecrets, BullModule],
+  exports: [EventBus, RunEvents, WebhooksRepository, SubscriptionSecrets],
 })
 export class WebhookEventsModule {}
 

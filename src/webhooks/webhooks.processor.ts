@@ -3,11 +3,12 @@ import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { configureQueueWorker, startQueueWorker } from '../queue/queue-worker.js';
-import { WEBHOOKS_QUEUE, type DeliveryJobData } from './delivery-jobs.js';
+import type { DeliveryJobData } from './delivery-jobs.js';
+import { QueueName } from '../queue/queue-names.js';
 import { DeliverySender } from './delivery-sender.js';
 
 /** Runs delivery attempts; the job is only a pointer, Postgres holds the delivery. */
-@Processor(WEBHOOKS_QUEUE, { maxStalledCount: 3, autorun: false })
+@Processor(QueueName.webhooks, { maxStalledCount: 3, autorun: false })
 export class WebhooksProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('WebhooksProcessor');
 
@@ -29,5 +30,5 @@ export class WebhooksProcessor extends WorkerHost implements OnApplicationBootst
 
 /** Lock and stalled check from this boot's configuration (see configureQueueWorker). */
 export function configureWebhooksWorker(config: Runtime['config']): void {
-  configureQueueWorker(WebhooksProcessor, WEBHOOKS_QUEUE, config);
+  configureQueueWorker(WebhooksProcessor, QueueName.webhooks, config);
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Reconciler } from '../runs/reconciler.js';
-import { RunsModule } from '../runs/runs.module.js';
+import { Reconciler } from './reconciler.js';
+import { RunsModule } from './runs.module.js';
 import { RunsProcessor } from './runs.processor.js';
 
 /** Loaded in the worker and all roles: runs jobs and reconciles lost work. */
@@ -8,4 +8,4 @@ import { RunsProcessor } from './runs.processor.js';
   imports: [RunsModule],
   providers: [RunsProcessor, Reconciler],
 })
-export class WorkerModule {}
+export class RunsWorkerModule {}

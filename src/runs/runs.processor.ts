@@ -3,10 +3,14 @@ import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '../config/load-config.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { RunExecutor } from '../runs/run-executor.js';
-import { RunJob, type StartJobData, type StepJobData } from '../runs/run-queue.js';
-import { QueueName } from './queue-names.js';
-import { configureQueueWorker, queueWorkerOptions, startQueueWorker } from './queue-worker.js';
+import { RunExecutor } from './run-executor.js';
+import { RunJob, type StartJobData, type StepJobData } from './run-queue.js';
+import { QueueName } from '../queue/queue-names.js';
+import {
+  configureQueueWorker,
+  queueWorkerOptions,
+  startQueueWorker,
+} from '../queue/queue-worker.js';
 
 /** The runs worker's options (see queueWorkerOptions). */
 export const runsWorkerOptions = queueWorkerOptions;

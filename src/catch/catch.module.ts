@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { FlowsModule } from '../flows/flows.module.js';
+import { RunsModule } from '../runs/runs.module.js';
+import { CatchKeyCache } from './catch-key.cache.js';
+import { CatchRateLimiter } from './catch-rate-limiter.js';
+import { CatchController } from './catch.controller.js';
+import { DedupeKeys } from './dedupe-keys.js';
+import { FlowRejectionsController } from './flow-rejections.controller.js';
+import { RejectionCounter } from './rejection-counter.js';
+
+/** The catch URL (keys, signatures, dedupe, limits) and the per-flow rejection counts. */
+@Module({
+  imports: [FlowsModule, RunsModule],
+  controllers: [CatchController, FlowRejectionsController],
+  providers: [CatchKeyCache, DedupeKeys, CatchRateLimiter, RejectionCounter],
+})
+export class CatchModule {}
