@@ -33,7 +33,7 @@ export interface ActionContext<Input = unknown, Connection = Record<string, unkn
   /** The egress HTTP client: timeouts, SSRF guard, capped bodies. */
   http: HttpClient;
   log: ActionLogger;
-  /** `<runId>:<stepId>` (`:<index>` per forEach item): stable across retries and re-drives of this run (a replay is a new run). */
+  /** `<runId>:<stepId>` (`:<index>` per forEach item): stable across retries, re-drives and replays of this run (only a `fresh` replay gets new keys). */
   idempotencyKey: string;
   /** Aborted when the step's timeoutMs passes. */
   signal: AbortSignal;

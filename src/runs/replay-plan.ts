@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { CompiledFlow } from '../engine/compiled-flow.js';
+import { stepIdempotencyKey } from '../engine/step-rules.js';
 import type { ReplayMode } from './dto/run.dto.js';
 import type { SkipReason, StepStatus } from './run-step.entity.js';
 import type { ReplayRecord } from './run.entity.js';
@@ -145,7 +146,7 @@ export function planReplay(
   const keysFrom = run.replay?.keysFrom ?? run.id;
   const steps = flow.steps.map((step, position): PlannedStep => {
     const { id, action } = step.definition;
-    const key = rows.get(id)?.idempotency_key ?? `${keysFrom}:${id}`;
+    const key = rows.get(id)?.idempotency_key ?? stepIdempotencyKey(keysFrom, id);
     return { stepId: id, position, action, idempotencyKey: key, reuse: position < index };
   });
   const reused = steps.filter((s) => s.reuse).map((s) => s.stepId);

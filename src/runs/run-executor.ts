@@ -15,14 +15,13 @@ import {
 } from './run-steps.repository.js';
 import type { RunWithRequest } from './run-with-request.js';
 import { RunsRepository, type RunRow, type StoredRequestRow } from './runs.repository.js';
-import { DEFAULT_STEP_TIMEOUT_MS, StepAttempts, type AttemptOutcome } from './step-attempt.js';
+import { StepAttempts, type AttemptOutcome } from './step-attempt.js';
 import { StepOutcomes } from './step-outcomes.js';
+import { stepIdempotencyKey, stepLeaseMs } from '../engine/step-rules.js';
 import { dryRunWarnings } from './dry-run.js';
 import { triggerFrom } from './stored-request.js';
 import { RunEvents } from '../webhooks/run-events.js';
 
-/** Extra lease beyond the step's timeout before the reconciler assumes the worker died. */
-export const LEASE_MARGIN_MS = 5_000;
 /**
  * Steps that are due at once run back to back in the job that made them due, up to this many;
  * then the next one goes through the queue (so a long flow does not hold one worker slot).
@@ -118,7 +117,7 @@ export class RunExecutor {
       stepId: step.definition.id,
       position: step.index,
       action: step.definition.action,
-      idempotencyKey: `${runId}:${step.definition.id}`,
+      idempotencyKey: stepIdempotencyKey(runId, step.definition.id),
     }));
   }
 
@@ -146,7 +145,7 @@ export class RunExecutor {
   }
 
   private leaseOf(step: CompiledStep): number {
-    return (step.definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS) + LEASE_MARGIN_MS;
+    return stepLeaseMs(step.definition);
   }
 
   /** When no step is left to run (a replay of a run whose steps are all done). */
@@ -212,8 +211,7 @@ export class RunExecutor {
     step: CompiledStep,
     claimed: ClaimedStep,
   ): Promise<void> {
-    const timeoutMs = step.definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-    const outcome = await this.attempt(run, flow, step, claimed, timeoutMs);
+    const outcome = await this.attempt(run, flow, step, claimed);
     await this.outcomes.record(run.id, step, claimed, outcome, (result) =>
       this.finishAndContinue(run, step.definition.id, claimed, result),
     );
@@ -224,7 +222,6 @@ export class RunExecutor {
     flow: CompiledFlow,
     step: CompiledStep,
     claimed: ClaimedStep,
-    timeoutMs: number,
   ) {
     const policy = this.outcomes.policyOf(step);
     if (claimed.attempt > policy.attempts) {
@@ -252,7 +249,7 @@ export class RunExecutor {
           run.id,
           stepId,
           claimed.attempt,
-          timeoutMs + LEASE_MARGIN_MS,
+          stepLeaseMs(step.definition),
           outputs,
         ),
     });

@@ -31,8 +31,7 @@ import {
   type ActionContext,
   type HttpClient,
 } from '../plugin-sdk/index.js';
-
-export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
+import { itemIdempotencyKey, stepTimeoutMs } from '../engine/step-rules.js';
 
 export type AttemptOutcome = (
   | { kind: 'succeeded'; input: unknown; output: unknown }
@@ -200,10 +199,15 @@ export class StepAttempts {
       inputs.push(input);
       keepInputs(inputs);
       if (index < outputs.length) continue;
-      const output = await this.invoke(request, input, `${request.idempotencyKey}:${index}`, {
-        item: items[index],
-        index,
-      });
+      const output = await this.invoke(
+        request,
+        input,
+        itemIdempotencyKey(request.idempotencyKey, index),
+        {
+          item: items[index],
+          index,
+        },
+      );
       if (output instanceof DryRunSkip) {
         skips.push(output);
         continue;
@@ -249,7 +253,7 @@ export class StepAttempts {
     if (unredactable) throw new FatalError(UNREDACTABLE);
     if (request.dryRun && found.action.sideEffects) return dryRunOutput(found, input);
     const granted = await this.grant(request, found);
-    const timeoutMs = definition.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    const timeoutMs = stepTimeoutMs(definition);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
