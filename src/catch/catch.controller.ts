@@ -43,6 +43,7 @@ import { RejectionCounter, type RejectionReason } from './rejection-counter.js';
 import { verifyRequest } from './signatures/verify-request.js';
 import { markSensitiveHeaders } from './sensitive-headers.js';
 import { CaughtDto } from './caught.dto.js';
+import { absolute, links } from '../common/links.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const methodNotAllowed = () =>
@@ -262,7 +263,7 @@ export class CatchController {
 
   /** The run in the API: absolute when FLOWHUB_PUBLIC_URL is set. */
   private statusUrl(runId: string): string {
-    return `${this.runtime.config.publicUrl ?? ''}/api/v1/runs/${runId}`;
+    return absolute(this.runtime.config.publicUrl, links.run(runId));
   }
 
   @Get(':flowId/:key')

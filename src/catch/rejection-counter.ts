@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Metrics } from '../metrics/metrics.js';
 import { EventBus } from '../webhooks/event-bus.js';
+import { links } from '../common/links.js';
 
 export type RejectionReason =
   | 'missing-header'
@@ -71,7 +72,7 @@ export class RejectionCounter implements OnModuleDestroy {
         flow: { id: flowId },
         reason,
         count: (last?.since ?? 0) + 1,
-        links: { rejections: this.events.link(`/api/v1/flows/${flowId}/rejections`) },
+        links: { rejections: this.events.link(links.flowRejections(flowId)) },
       },
     });
   }

@@ -24,6 +24,7 @@ import {
   type VerifySecret,
   type VerifySecretInfo,
 } from './verify-secrets.js';
+import { links } from '../common/links.js';
 
 export interface FlowView extends FlowWithDefinition {
   catchKey: string;
@@ -77,7 +78,7 @@ export class FlowsService {
       key,
       data: {
         flow: { id: flow.id, name: flow.name, version: flow.currentVersion, status: flow.status },
-        links: { flow: this.events.link(`/api/v1/flows/${flow.id}`) },
+        links: { flow: this.events.link(links.flow(flow.id)) },
       },
     });
   }

@@ -5,6 +5,7 @@
  */
 import { FatalError, type ActionDefinition } from '../plugin-sdk/index.js';
 import { originOfUrl } from './secret-origins.js';
+import { links } from '../common/links.js';
 
 function valueAt(input: unknown, path: string): unknown {
   return path
@@ -46,7 +47,7 @@ export function checkSecretDestinations(
       const named = originAt(shown, action.destinationInput);
       const where = named && named === origin ? named : 'this destination';
       throw new FatalError(
-        `secret '${name}' may only be sent to ${origins.join(', ')}, not to ${where}; nothing was sent (PUT /api/v1/secrets/${name} sets its hosts)`,
+        `secret '${name}' may only be sent to ${origins.join(', ')}, not to ${where}; nothing was sent (PUT ${links.secret(name)} sets its hosts)`,
       );
     }
   }

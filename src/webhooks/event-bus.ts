@@ -10,6 +10,7 @@ import { messageIdFor, randomMessageId } from './webhook-signing.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { waitAtMost } from '../common/wait-at-most.js';
+import { absolute } from '../common/links.js';
 
 const CACHE_MS = 5_000;
 const SHUTDOWN_WAIT_MS = 2_000;
@@ -49,7 +50,7 @@ export class EventBus implements BeforeApplicationShutdown {
 
   /** An API link for event data: absolute on FLOWHUB_PUBLIC_URL when set. */
   link(path: string): string {
-    return `${this.runtime.config.publicUrl ?? ''}${path}`;
+    return absolute(this.runtime.config.publicUrl, path);
   }
 
   /** Subscriptions changed in this process: see them at once. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventBus } from './event-bus.js';
+import { links } from '../common/links.js';
 
 interface RunSummaryRow {
   id: string;
@@ -70,8 +71,8 @@ export class RunEvents {
       },
       flow: { id: run.flow_id, name: run.flow_name },
       links: {
-        run: this.link(`/api/v1/runs/${run.id}`),
-        flow: this.link(`/api/v1/flows/${run.flow_id}`),
+        run: this.link(links.run(run.id)),
+        flow: this.link(links.flow(run.flow_id)),
       },
     };
   }

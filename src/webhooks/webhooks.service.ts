@@ -26,6 +26,7 @@ import {
 } from './webhook-signing.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+import { links } from '../common/links.js';
 
 export const TEST_PING_NOTE =
   'A test ping is sent once and never retried: whatever the receiver answered is final. Send it again with POST /api/v1/webhooks/:id/test.';
@@ -216,7 +217,7 @@ export class WebhooksService {
     if (!delivery) {
       throw new AppError(
         ErrorCode.NotFound,
-        `Subscription '${id}' has no delivery '${deliveryId}' (GET /api/v1/webhooks/${id}/deliveries lists them)`,
+        `Subscription '${id}' has no delivery '${deliveryId}' (GET ${links.deliveries(id)} lists them)`,
       );
     }
     const attempt = (await this.sender.deliverNow(deliveryId))!;
