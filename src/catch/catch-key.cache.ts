@@ -6,7 +6,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import type { CompiledFlow } from '../engine/compiled-flow.js';
 import type { TriggerDefinition } from '../engine/flow-definition.js';
 import { catchKeyMatches } from '../flows/catch-key.js';
-import { CompiledFlows } from '../flows/compiled-flows.js';
+import { CompiledFlows } from '../flows/compiled-flows.cache.js';
 import { FlowsRepository, type CatchTargetRow } from '../flows/flows.repository.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { liveSecrets, type VerifySecret } from '../flows/verify-secrets.js';

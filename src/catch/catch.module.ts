@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { CatchKeyCache } from './catch-key.cache.js';
-import { CatchRateLimiter } from './catch-rate-limiter.js';
+import { CatchRateLimiter } from './catch-rate-limiter.service.js';
 import { CatchController } from './catch.controller.js';
-import { DedupeKeys } from './dedupe-keys.js';
+import { DedupeKeys } from './dedupe-keys.service.js';
 import { FlowRejectionsController } from './flow-rejections.controller.js';
-import { RejectionCounter } from './rejection-counter.js';
+import { RejectionCounter } from './rejection-counter.service.js';
 
 /** The catch URL (keys, signatures, dedupe, limits) and the per-flow rejection counts. */
 @Module({

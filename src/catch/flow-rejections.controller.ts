@@ -4,7 +4,7 @@ import { API_PREFIX } from '../common/api-prefix.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { FlowsService } from '../flows/flows.service.js';
-import { RejectionCounter, type RejectionTotals } from './rejection-counter.js';
+import { RejectionCounter, type RejectionTotals } from './rejection-counter.service.js';
 import { RejectionTotalsDto } from './rejection-totals.dto.js';
 
 /** What a flow's catch URL refused (bad signatures, stale timestamps, limits, ...): never run. */

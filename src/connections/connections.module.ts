@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsRepository } from './connections.repository.js';
 import { ConnectionsService } from './connections.service.js';
-import { OAuthTokens } from './oauth-tokens.js';
+import { OAuthTokens } from './oauth-tokens.service.js';
 
 @Module({
   controllers: [ConnectionsController],

@@ -14,7 +14,7 @@ import type { ConnectionEntity } from './connection.entity.js';
 import type { CreateConnectionDto, UpdateConnectionDto } from './connection.dto.js';
 import { ConnectionsRepository } from './connections.repository.js';
 import { endpointProblems, secretsToRepeat, type FieldProblem } from './endpoint-fields.js';
-import { OAuthTokens } from './oauth-tokens.js';
+import { OAuthTokens } from './oauth-tokens.service.js';
 
 export const secretContext = (id: string, field: string) => `connection:${id}:${field}`;
 const notFound = (ref: string) => new AppError(ErrorCode.NotFound, `No connection '${ref}'`);

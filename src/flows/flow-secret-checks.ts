@@ -8,7 +8,7 @@ import { isCredentialHeader } from '../common/credential-headers.js';
 import type { FlowDefinition, StepDefinition } from '../engine/flow-definition.js';
 import { literalCredentials, mayWriteKey } from '../engine/literal-credentials.js';
 import type { FlowProblem } from '../engine/validate-flow.js';
-import { findLiterals } from '../named-secrets/literal-secrets.js';
+import { findLiterals } from '../named-secrets/literal-secrets.service.js';
 import { parseOrigin } from '../named-secrets/secret-origins.js';
 import { isCredentialQueryKey, type ActionDefinition } from '../plugin-sdk/index.js';
 

@@ -29,7 +29,7 @@ import { ListQueryDto } from '../common/page-query.dto.js';
 import { intParam, MAX_INT32 } from '../common/int-param.pipe.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
-import { CatchUrls, type RequestLike } from './catch-urls.js';
+import { CatchUrls, type RequestLike } from './catch-urls.service.js';
 import { FlowDefinitionDto } from './dto/flow-definition.dto.js';
 import { FlowDto, FlowPageDto, FlowVersionDto, FlowVersionPageDto } from './dto/flow.dto.js';
 import { RotateKeyDto, RotateSecretDto } from './dto/verify.dto.js';

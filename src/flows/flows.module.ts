@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConnectionsModule } from '../connections/connections.module.js';
-import { CatchUrls } from './catch-urls.js';
-import { CompiledFlows } from './compiled-flows.js';
-import { FlowValidator } from './flow-validator.js';
+import { CatchUrls } from './catch-urls.service.js';
+import { CompiledFlows } from './compiled-flows.cache.js';
+import { FlowValidator } from './flow-validator.service.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsRepository } from './flows.repository.js';
 import { FlowsService } from './flows.service.js';

@@ -3,16 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
 import type { VerifyDefinition } from '../engine/verify-presets.js';
-import { LiteralSecrets } from '../named-secrets/literal-secrets.js';
+import { LiteralSecrets } from '../named-secrets/literal-secrets.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import type { EventName } from '../webhooks/event-catalogue.js';
-import { EventBus } from '../webhooks/event-bus.js';
+import { EventBus } from '../webhooks/event-bus.service.js';
 import { generateCatchKey, hashCatchKey, sealContext } from './catch-key.js';
-import { CompiledFlows } from './compiled-flows.js';
+import { CompiledFlows } from './compiled-flows.cache.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
 import type { FlowVersionEntity } from './flow-version.entity.js';
 import type { FlowEntity, FlowStatus } from './flow.entity.js';
-import { FlowValidator } from './flow-validator.js';
+import { FlowValidator } from './flow-validator.service.js';
 import { FlowsRepository, type FlowWithDefinition } from './flows.repository.js';
 import {
   currentOnly,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Public } from '../common/public.decorator.js';
-import { Metrics } from './metrics.js';
+import { Metrics } from './metrics.service.js';
 
 /** GET /metrics (Prometheus text format), unauthenticated like /health. */
 @ApiTags('health')

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller.js';
-import { Metrics } from './metrics.js';
+import { Metrics } from './metrics.service.js';
 
 @Global()
 @Module({

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { EntityManager } from 'typeorm';
 import type { FlowDefinition, StepDefinition } from '../engine/flow-definition.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import { findLiterals, LiteralSecrets } from './literal-secrets.js';
+import { findLiterals, LiteralSecrets } from './literal-secrets.service.js';
 import { NamedSecretsRepository } from './named-secrets.repository.js';
 
 /** Where an action declares literals may sit: a secret input, or a map (headers, query). */

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { LiteralSecrets } from './literal-secrets.js';
+import { LiteralSecrets } from './literal-secrets.service.js';
 import { LiteralSecretsBootstrap } from './literal-secrets.bootstrap.js';
 import { NamedSecretsController } from './named-secrets.controller.js';
 import { NamedSecretsRepository } from './named-secrets.repository.js';

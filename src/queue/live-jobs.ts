@@ -1,4 +1,4 @@
-/** Job ids are `run-<runId>-start[-<suffix>]` and `run-<runId>-step-<stepId>-<tag>` (run-queue.ts). */
+/** Job ids are `run-<runId>-start[-<suffix>]` and `run-<runId>-step-<stepId>-<tag>` (runs/run-queue.service.ts). */
 const RUN_ID_LENGTH = 36;
 /** Tags RunExecutor and the reconciler use: `<attempt>`, `<attempt>-r<bucket>`, `wake-<attempt>`. */
 const STEP_TAG = /^(\d+(-r\d+)?|wake-\d+)$/;

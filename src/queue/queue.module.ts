@@ -4,10 +4,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { createPostgresBackend, setDefaultBackendFactory, type QueueOptions } from 'bullmq';
 import type { Runtime } from '../config/runtime.js';
-import { QueueErrorLogging } from './queue-error-logging.js';
+import { QueueErrorLogging } from './queue-error-logging.service.js';
 import { QueueHealthIndicator } from './queue.health.js';
 import { QueueName } from './queue-names.js';
-import { WorkerDrain } from './worker-drain.js';
+import { WorkerDrain } from './worker-drain.service.js';
 
 /**
  * BullMQ on Redis when REDIS_URL is set (production, scale-out), otherwise on BullMQ's

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Reconciler } from './reconciler.js';
+import { Reconciler } from './reconciler.job.js';
 import { RunsModule } from './runs.module.js';
 import { RunsProcessor } from './runs.processor.js';
 

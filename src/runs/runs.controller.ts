@@ -25,7 +25,7 @@ import { API_PREFIX } from '../common/api-prefix.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
-import { CatchUrls, type RequestLike } from '../flows/catch-urls.js';
+import { CatchUrls, type RequestLike } from '../flows/catch-urls.service.js';
 import { FlowDto } from '../flows/dto/flow.dto.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { ListRunsQueryDto, ReplayRunDto, RunDto, RunPageDto, TestFlowDto } from './dto/run.dto.js';

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
-import { RunExecutor } from './run-executor.js';
-import { StepOutcomes } from './step-outcomes.js';
-import { RunQueue } from './run-queue.js';
+import { RunExecutor } from './run-executor.service.js';
+import { StepOutcomes } from './step-outcomes.service.js';
+import { RunQueue } from './run-queue.service.js';
 import { RunStepsRepository } from './run-steps.repository.js';
 import { FlowRunsController, RunsController } from './runs.controller.js';
 import { RunsRepository } from './runs.repository.js';
 import { RunsService } from './runs.service.js';
-import { StepAttempts } from './step-attempt.js';
+import { StepAttempts } from './step-attempt.service.js';
 
 /** The runs API, the run queue and the executor (driven by RunsWorkerModule's processor). */
 @Module({

@@ -3,8 +3,8 @@ import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '../config/load-config.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { RunExecutor } from './run-executor.js';
-import { RunJob, type StartJobData, type StepJobData } from './run-queue.js';
+import { RunExecutor } from './run-executor.service.js';
+import { RunJob, type StartJobData, type StepJobData } from './run-queue.service.js';
 import { QueueName } from '../queue/queue-names.js';
 import {
   configureQueueWorker,

@@ -3,7 +3,7 @@ import { secretContext } from '../connections/connections.service.js';
 import { sealContext } from '../flows/catch-key.js';
 import { verifySealContext } from '../flows/verify-secrets.js';
 import { namedSecretContext } from '../named-secrets/named-secret-context.js';
-import { webhookSecretContext } from '../webhooks/subscription-secrets.js';
+import { webhookSecretContext } from '../webhooks/subscription-secrets.service.js';
 import type { SecretBox } from './secret-box.js';
 
 export interface RekeyReport {

@@ -1,11 +1,11 @@
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { createEgressClient, type EgressClient } from '../common/egress/egress-client.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { DELIVERY_TIMEOUT_MS, DeliverySender, WEBHOOK_EGRESS } from './delivery-sender.js';
-import { DeliverySweeper } from './delivery-sweeper.js';
-import { EventBus } from './event-bus.js';
-import { RunEvents } from './run-events.js';
-import { SubscriptionSecrets } from './subscription-secrets.js';
+import { DELIVERY_TIMEOUT_MS, DeliverySender, WEBHOOK_EGRESS } from './delivery-sender.service.js';
+import { DeliverySweeper } from './delivery-sweeper.job.js';
+import { EventBus } from './event-bus.service.js';
+import { RunEvents } from './run-events.service.js';
+import { SubscriptionSecrets } from './subscription-secrets.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksProcessor } from './webhooks.processor.js';
 import { WebhooksRepository } from './webhooks.repository.js';

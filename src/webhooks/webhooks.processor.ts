@@ -5,7 +5,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { configureQueueWorker, startQueueWorker } from '../queue/queue-worker.js';
 import type { DeliveryJobData } from './delivery-jobs.js';
 import { QueueName } from '../queue/queue-names.js';
-import { DeliverySender } from './delivery-sender.js';
+import { DeliverySender } from './delivery-sender.service.js';
 
 /** Runs delivery attempts; the job is only a pointer, Postgres holds the delivery. */
 @Processor(QueueName.webhooks, { maxStalledCount: 3, autorun: false })

@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { checkUrl } from '../common/egress/egress-policy.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { decodeCursor, encodeCursor } from '../runs/run-views.js';
-import { DeliverySender } from './delivery-sender.js';
+import { DeliverySender } from './delivery-sender.service.js';
 import type {
   CreateWebhookDto,
   ListDeliveriesQueryDto,
@@ -16,8 +16,8 @@ import { WEBHOOK_ALIASES } from './dto/webhook.dto.js';
 import { foldAliases } from '../common/input-aliases.js';
 import { byCreatedAt, pageList } from '../common/page-list.js';
 import { deliveryView, webhookView, attemptView } from './dto/webhook-views.js';
-import { EventBus } from './event-bus.js';
-import { SubscriptionSecrets } from './subscription-secrets.js';
+import { EventBus } from './event-bus.service.js';
+import { SubscriptionSecrets } from './subscription-secrets.service.js';
 import {
   DEFAULT_SIGNATURE_FORMAT,
   generateWebhookSecret,

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { Reconciler } from '../../src/runs/reconciler.js';
-import { RunExecutor } from '../../src/runs/run-executor.js';
+import { Reconciler } from '../../src/runs/reconciler.job.js';
+import { RunExecutor } from '../../src/runs/run-executor.service.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 import { startPrivatePostgres, type PrivatePostgres } from './support/private-postgres.js';

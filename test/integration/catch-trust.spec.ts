@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { RUNTIME } from '../../src/config/runtime.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
-import { Reconciler } from '../../src/runs/reconciler.js';
+import { Reconciler } from '../../src/runs/reconciler.job.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
 /** VER-2: one delivery, one run, however often the sender retries it; VER-3 handshakes; ING-4 allowlists. */

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
-import { RunQueue } from '../../src/runs/run-queue.js';
-import { INLINE_STEPS } from '../../src/runs/run-executor.js';
+import { RunQueue } from '../../src/runs/run-queue.service.js';
+import { INLINE_STEPS } from '../../src/runs/run-executor.service.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 

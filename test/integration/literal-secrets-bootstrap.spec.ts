@@ -4,7 +4,10 @@ import {
   LITERAL_PAGE_SIZE,
   LiteralSecretsBootstrap,
 } from '../../src/named-secrets/literal-secrets.bootstrap.js';
-import { LiteralSecrets, literalSecretName } from '../../src/named-secrets/literal-secrets.js';
+import {
+  LiteralSecrets,
+  literalSecretName,
+} from '../../src/named-secrets/literal-secrets.service.js';
 import type { NamedSecretsRepository } from '../../src/named-secrets/named-secrets.repository.js';
 import { PluginRegistry } from '../../src/plugin-host/plugin-registry.js';
 import { apiClient } from '../support/api-client.js';

@@ -1,5 +1,5 @@
-import { Metrics } from '../../src/metrics/metrics.js';
-import { RunQueue } from '../../src/runs/run-queue.js';
+import { Metrics } from '../../src/metrics/metrics.service.js';
+import { RunQueue } from '../../src/runs/run-queue.service.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { DeliverySweeper } from '../../src/webhooks/delivery-sweeper.js';
+import { DeliverySweeper } from '../../src/webhooks/delivery-sweeper.job.js';
 import { WebhooksRepository } from '../../src/webhooks/webhooks.repository.js';
 import { apiClient } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';

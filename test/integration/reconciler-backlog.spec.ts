@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Reconciler } from '../../src/runs/reconciler.js';
+import { Reconciler } from '../../src/runs/reconciler.job.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 

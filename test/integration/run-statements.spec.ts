@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { RunExecutor } from '../../src/runs/run-executor.js';
+import { RunExecutor } from '../../src/runs/run-executor.service.js';
 import { RunStepsRepository } from '../../src/runs/run-steps.repository.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';

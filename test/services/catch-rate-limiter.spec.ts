@@ -7,7 +7,7 @@ import {
   CatchRateLimiter,
   refusalRowId,
   RESERVE_MS,
-} from '../../src/catch/catch-rate-limiter.js';
+} from '../../src/catch/catch-rate-limiter.service.js';
 import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 

@@ -4,8 +4,8 @@ import { Worker, type Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
 import { QueueName } from '../../src/queue/queue-names.js';
-import { Reconciler } from '../../src/runs/reconciler.js';
-import { RunQueue } from '../../src/runs/run-queue.js';
+import { Reconciler } from '../../src/runs/reconciler.job.js';
+import { RunQueue } from '../../src/runs/run-queue.service.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 

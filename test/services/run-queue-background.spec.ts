@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { RunQueue } from '../../src/runs/run-queue.js';
+import { RunQueue } from '../../src/runs/run-queue.service.js';
 
 /** The catch path's start jobs on the real Redis: added without waiting, flushed at shutdown. */
 describe('RunQueue.startInBackground on Redis', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { EventBus } from './event-bus.js';
+import { EventBus } from './event-bus.service.js';
 import { links } from '../common/links.js';
 
 interface RunSummaryRow {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { CompiledFlow, CompiledStep } from '../engine/compiled-flow.js';
 import { passesFilter, type StepScope } from '../engine/resolve-input.js';
 import { classifyError } from '../engine/step-errors.js';
-import { CompiledFlows } from '../flows/compiled-flows.js';
-import { RunQueue, type FlowVersionRef } from './run-queue.js';
+import { CompiledFlows } from '../flows/compiled-flows.cache.js';
+import { RunQueue, type FlowVersionRef } from './run-queue.service.js';
 import {
   RunStepsRepository,
   type BegunRun,
@@ -15,12 +15,12 @@ import {
 } from './run-steps.repository.js';
 import type { RunWithRequest } from './run-with-request.js';
 import { RunsRepository, type RunRow, type StoredRequestRow } from './runs.repository.js';
-import { StepAttempts, type AttemptOutcome } from './step-attempt.js';
-import { StepOutcomes } from './step-outcomes.js';
+import { StepAttempts, type AttemptOutcome } from './step-attempt.service.js';
+import { StepOutcomes } from './step-outcomes.service.js';
 import { stepIdempotencyKey, stepLeaseMs } from '../engine/step-rules.js';
 import { dryRunWarnings } from './dry-run.js';
 import { triggerFrom } from './stored-request.js';
-import { RunEvents } from '../webhooks/run-events.js';
+import { RunEvents } from '../webhooks/run-events.service.js';
 
 /**
  * Steps that are due at once run back to back in the job that made them due, up to this many;

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { waitAtMost } from '../common/wait-at-most.js';
-import { Metrics } from '../metrics/metrics.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { QueueName } from '../queue/queue-names.js';
 import { WriteGroups } from './write-groups.js';
 

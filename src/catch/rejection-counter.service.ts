@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Metrics } from '../metrics/metrics.js';
-import { EventBus } from '../webhooks/event-bus.js';
+import { Metrics } from '../metrics/metrics.service.js';
+import { EventBus } from '../webhooks/event-bus.service.js';
 import { links } from '../common/links.js';
 
 export type RejectionReason =

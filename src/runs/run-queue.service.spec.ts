@@ -3,8 +3,8 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createServer, type Socket } from 'node:net';
-import { Metrics } from '../metrics/metrics.js';
-import { RunQueue } from './run-queue.js';
+import { Metrics } from '../metrics/metrics.service.js';
+import { RunQueue } from './run-queue.service.js';
 
 /** A Redis that accepts connections and never answers: a stalled server, not a refused one. */
 async function stalledRedis() {

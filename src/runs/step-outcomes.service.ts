@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { CompiledStep } from '../engine/compiled-flow.js';
 import { nextRetryDelayMs, resolveRetryPolicy } from '../engine/retry-policy.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import { RunEvents } from '../webhooks/run-events.js';
-import { RunQueue } from './run-queue.js';
+import { RunEvents } from '../webhooks/run-events.service.js';
+import { RunQueue } from './run-queue.service.js';
 import type { StepAttempt as AttemptEntry } from './run-step.entity.js';
 import { RunStepsRepository, type GoingOn, type ClaimedStep } from './run-steps.repository.js';
-import type { AttemptOutcome } from './step-attempt.js';
+import type { AttemptOutcome } from './step-attempt.service.js';
 
 /**
  * The end of one attempt in Postgres: success and skip (through the caller, who moves the run

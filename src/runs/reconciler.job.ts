@@ -12,7 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { QueueName } from '../queue/queue-names.js';
 import { liveJobIndex, type LiveJobs } from '../queue/live-jobs.js';
-import { RunJob, RunQueue } from './run-queue.js';
+import { RunJob, RunQueue } from './run-queue.service.js';
 
 /** Any constant works: it only has to be the same in every Flowhub process. */
 const RECONCILER_LOCK = 7_140_003;

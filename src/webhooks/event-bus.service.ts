@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { Metrics } from '../metrics/metrics.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import type { Queue } from 'bullmq';
 import type { EventName } from './event-catalogue.js';
 import { deliveryJob, type DeliveryJobData } from './delivery-jobs.js';

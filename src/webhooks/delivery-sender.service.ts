@@ -11,10 +11,10 @@ import {
   nextDelayMs,
   verdictOf,
 } from './delivery-policy.js';
-import { Metrics } from '../metrics/metrics.js';
-import { EventBus } from './event-bus.js';
+import { Metrics } from '../metrics/metrics.service.js';
+import { EventBus } from './event-bus.service.js';
 import { signDelivery } from './webhook-signing.js';
-import { SubscriptionSecrets } from './subscription-secrets.js';
+import { SubscriptionSecrets } from './subscription-secrets.service.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import {
   WebhooksRepository,

@@ -1,6 +1,6 @@
 import type { HttpAdapterHost } from '@nestjs/core';
 import type { Runtime } from '../config/runtime.js';
-import { CatchUrls } from './catch-urls.js';
+import { CatchUrls } from './catch-urls.service.js';
 
 const listening = (address: string, port: number) =>
   ({

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Runtime } from '../config/runtime.js';
-import { Metrics } from '../metrics/metrics.js';
-import { EventBus } from './event-bus.js';
+import { Metrics } from '../metrics/metrics.service.js';
+import { EventBus } from './event-bus.service.js';
 import type { WebhooksRepository } from './webhooks.repository.js';
 
 describe('EventBus', () => {
