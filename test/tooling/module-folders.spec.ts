@@ -76,4 +76,13 @@ describe('modules match folders', () => {
       ['webhooks', join('src', 'webhooks', 'webhooks.processor.ts')],
     ]);
   });
+
+  it('every injectable provider lives in a file named for its role', () => {
+    const role =
+      /\.(service|repository|controller|guard|filter|pipe|job|processor|cache|health|bootstrap)\.ts$/;
+    const unnamed = files.filter(
+      (file) => readFileSync(file, 'utf8').includes('@Injectable()') && !role.test(file),
+    );
+    expect(unnamed).toEqual([]);
+  });
 });
