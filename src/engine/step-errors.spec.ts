@@ -79,6 +79,16 @@ describe('classifyError, more shapes', () => {
     });
   });
 
+  it('passes a Node or egress code through and turns any other code into error', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(classifyError(refused)).toMatchObject({ retryable: true, code: 'ECONNREFUSED' });
+    const odd = Object.assign(new Error('odd'), { code: 'Not a code; <script>' });
+    expect(classifyError(odd)).toMatchObject({ code: 'error' });
+    expect(classifyError(Object.assign(new Error('n'), { code: 42 }))).toMatchObject({
+      code: 'error',
+    });
+  });
+
   it('lets FatalError subclasses win over a status', () => {
     class Refused extends FatalError {
       readonly status = 503;

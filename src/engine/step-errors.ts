@@ -21,12 +21,34 @@ export class FatalError extends Error {
   }
 }
 
+/**
+ * What a failed step's `errorCode` can be: Flowhub's own codes, `http_<status>` for an HTTP
+ * error status, or a Node or egress code passed through as it is (`ECONNREFUSED`,
+ * `ETIMEDOUT`, `ERR_RESPONSE_TOO_LARGE`, ...). Any other thrown code becomes `error`.
+ */
+export type StepErrorCode =
+  | 'fatal'
+  | 'retryable'
+  | 'timeout'
+  | 'attempts_exhausted'
+  | 'error'
+  | `http_${number}`
+  | SystemErrorCode;
+
+/** A code in the form Node and the egress client use: upper case, digits and underscores (at most 40). */
+export type SystemErrorCode = Uppercase<string>;
+
+const SYSTEM_CODE = /^[A-Z][A-Z0-9_]{0,39}$/; // error_code is varchar(64)
+
+function systemCode(code: unknown): SystemErrorCode | undefined {
+  return typeof code === 'string' && SYSTEM_CODE.test(code) ? (code as SystemErrorCode) : undefined;
+}
+
 export interface ClassifiedError {
   retryable: boolean;
   message: string;
   retryAfterMs?: number;
-  /** e.g. `http_503`, `timeout`, `fatal`, `retryable`, `network` */
-  code: string;
+  code: StepErrorCode;
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429]);
@@ -70,6 +92,6 @@ export function classifyError(error: unknown): ClassifiedError {
   return {
     retryable: true,
     message,
-    code: typeof candidate?.code === 'string' ? candidate.code : 'error',
+    code: systemCode(candidate?.code) ?? 'error',
   };
 }
