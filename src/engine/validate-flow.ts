@@ -1,13 +1,11 @@
 import { referencedSteps } from './expressions.js';
 import type { FlowDefinition } from './flow-definition.js';
+import type { FlowProblem } from './flow-problem.js';
 import { secretPlacementProblems, type DestinationCatalog } from './validate-secrets.js';
 import { closest } from './suggest.js';
 import { syntaxProblem, triggerProblems } from './validate-trigger.js';
 
-export interface FlowProblem {
-  path: string;
-  message: string;
-}
+export type { FlowProblem } from './flow-problem.js';
 
 export interface ActionCatalog extends DestinationCatalog {
   actionNames(): string[];

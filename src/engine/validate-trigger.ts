@@ -1,8 +1,8 @@
 import { compileExpression, ExpressionSyntaxError, usesVariable } from './expressions.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { closest } from './suggest.js';
+import type { FlowProblem } from './flow-problem.js';
 import { VERIFY_PRESETS, type VerifyDefinition } from './verify-presets.js';
-import type { FlowProblem } from './validate-flow.js';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 const HMAC_ONLY = [
