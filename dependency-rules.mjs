@@ -99,7 +99,7 @@ export const rules = [
   },
 ];
 
-// Why each known violation is still here: the issue 17 redesign that removes it.
+// Why each known violation is still here: the issue 17 redesign (in progress) that removes it.
 const ENTITIES =
   'removed by issue 17: each feature registers its own entities; database/entities.ts goes';
 const REKEY =
@@ -116,9 +116,9 @@ const EGRESS =
   'removed by issue 17: common <-> plugin-sdk untangled; the egress client moves out of common/';
 const STORAGE_ERRORS =
   'removed by issue 17: common <-> database untangled; storage errors map where they are caught';
-const HTTP_PLUGIN = 'removed by issue 17: the http plugin shares its auth types from one file';
-const RUN_STEPS =
-  'removed by issue 17: run-steps SQL and repository share their row types from one file';
+const HTTP_PLUGIN =
+  'removed by issue 17: auth.ts takes the connection type from a file both import (type-only edge)';
+const RUN_STEPS = 'removed by issue 17: AttemptResult moves to run-steps.types.ts (type-only edge)';
 
 /** Rule name -> `from -> to` (for no-cycles: the cycle's path) -> why it is still allowed. */
 export const knownViolations = {

@@ -7,7 +7,8 @@
 //
 // --root checks another tree (a test's temporary copy); its dependency-rules.mjs is used when
 // it has one, else this repo's. Prints each violation as
-// `file -> imported file: rule: why (what to do)` and exits 1, or prints one summary line.
+// `file -> imported file: rule: why (what to do)` (a cycle as its path, a file in no layer
+// alone) and exits 1, or prints one summary line.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -99,8 +100,8 @@ function layerViolations(graph, layers) {
     if (isTestCode(from)) continue;
     const own = layerOf(from);
     if (own === -1) {
-      const unlisted = { ...rule, why: 'the file is in no layer', fix: 'add its folder to layers' };
-      found.push({ rule: unlisted, edge: `${from} -> ${from}` });
+      const why = 'the file is in no layer';
+      found.push({ rule: { ...rule, why, fix: 'add its folder to layers' }, edge: from });
       continue;
     }
     for (const to of targets) if (layerOf(to) > own) found.push({ rule, edge: `${from} -> ${to}` });
@@ -200,9 +201,8 @@ async function main() {
     process.exit(1);
   }
   const edges = [...graph.values()].reduce((sum, targets) => sum + targets.length, 0);
-  const knownCount = found.length;
   console.log(
-    `check-deps: ${graph.size} files, ${edges} imports, no new violations (${knownCount} known, see dependency-rules.mjs)`,
+    `check-deps: ${graph.size} files, ${edges} imports, no new violations (${found.length} known, see dependency-rules.mjs)`,
   );
 }
 
