@@ -34,7 +34,7 @@ import { RunsRepository } from '../runs/runs.repository.js';
 import { CatchKeyCache, type CatchTarget, keyOpens, secretsAt } from './catch-key.cache.js';
 import { CatchRateLimiter, DEFAULT_RATE } from './catch-rate-limiter.service.js';
 import { handshakeReply } from './handshake.js';
-import { ipAllowed } from './ip-allowlist.js';
+import { ipAllowed } from '../common/ip-allowlist.js';
 import { DedupeKeys } from './dedupe-keys.service.js';
 import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf, withoutVerifySecret } from './catch-request.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
-import { ipAllowed } from '../catch/ip-allowlist.js';
+import { ipAllowed } from '../common/ip-allowlist.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
 export interface RequestLike {

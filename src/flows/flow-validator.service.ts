@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { checkUrl, type EgressPolicy } from '../common/egress/egress-policy.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { invalidAllowEntries } from '../catch/ip-allowlist.js';
+import { invalidAllowEntries } from '../common/ip-allowlist.js';
 import { ConnectionsRepository } from '../connections/connections.repository.js';
 import type { FlowDefinition } from '../engine/flow-definition.js';
 import { stepSecretNames } from '../engine/secret-references.js';
