@@ -1,4 +1,4 @@
-import { isPageCursor } from './page-cursor.js';
+import { decodeCursor, encodeCursor, isPageCursor } from './page-cursor.js';
 
 const cursor = (createdAt: unknown, id: unknown, ...rest: unknown[]) =>
   Buffer.from(JSON.stringify([createdAt, id, ...rest])).toString('base64url');
@@ -28,5 +28,28 @@ describe('isPageCursor', () => {
     ];
     for (const value of forged) expect(isPageCursor(value)).toBe(false);
     expect(isPageCursor(['a', 'b'])).toBe(false);
+  });
+});
+
+describe('encodeCursor and decodeCursor', () => {
+  it('round-trip the created_at text and id of the last row of a page', () => {
+    const next = encodeCursor('2026-11-23 10:07:46.199+00', ID);
+    expect(isPageCursor(next)).toBe(true);
+    expect(decodeCursor(next)).toEqual({ createdAt: '2026-11-23 10:07:46.199+00', id: ID });
+    expect(decodeCursor(encodeCursor('2024-02-29 23:59:59+05:30', ID))?.createdAt).toBe(
+      '2024-02-29 23:59:59+05:30',
+    );
+  });
+
+  it('decode nothing that is not such a cursor', () => {
+    for (const value of [
+      cursor('2026-11-23T10:07:46Z', ID),
+      cursor('2026-11-23 10:07:46+00', 'not-an-id'),
+      cursor(1, ID),
+      Buffer.from('not json').toString('base64url'),
+      '',
+    ]) {
+      expect(decodeCursor(value)).toBeUndefined();
+    }
   });
 });

@@ -43,3 +43,25 @@ export function isPageCursor(cursor: unknown): boolean {
     return false;
   }
 }
+
+/** `created_at::text` as PostgreSQL prints it (the looser check decodeCursor has always made). */
+const POSTGRES_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/;
+
+/** The keyset cursor of the row after which the next page starts: `created_at::text` and id. */
+export function encodeCursor(createdAtText: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAtText, id])).toString('base64url');
+}
+
+/** The row an encodeCursor cursor names, or undefined for anything that is not one. */
+export function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    const valid = typeof createdAt === 'string' && POSTGRES_TIMESTAMP.test(createdAt);
+    return valid && /^[0-9a-f-]{36}$/i.test(id) ? { createdAt, id } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,6 +2,9 @@ import type { RunDto, RunStepDto } from './dto/run.dto.js';
 import type { SkipReason, StepAttempt } from './run-step.entity.js';
 import type { RunRow } from './runs.repository.js';
 
+/** The page cursor moved to common/ (webhooks pages use it too); re-exported for runs.service. */
+export { decodeCursor, encodeCursor } from '../common/page-cursor.js';
+
 export interface StepRow {
   step_id: string;
   action: string;
@@ -60,24 +63,4 @@ export function stepView(row: StepRow): RunStepDto {
     nextAttemptAt: pendingRetry ? iso(row.next_attempt_at) : null,
     history: row.history,
   };
-}
-
-/** `created_at::text` as Postgres prints it, e.g. 2026-11-23 10:07:46.199+00 */
-const POSTGRES_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/;
-
-export function encodeCursor(createdAtText: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAtText, id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    const valid = typeof createdAt === 'string' && POSTGRES_TIMESTAMP.test(createdAt);
-    return valid && /^[0-9a-f-]{36}$/i.test(id) ? { createdAt, id } : undefined;
-  } catch {
-    return undefined;
-  }
 }

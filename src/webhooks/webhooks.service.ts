@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { checkUrl } from '../common/egress/egress-policy.js';
+import { decodeCursor, encodeCursor } from '../common/page-cursor.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { decodeCursor, encodeCursor } from '../runs/run-views.js';
 import { DeliverySender } from './delivery-sender.service.js';
 import type {
   CreateWebhookDto,
