@@ -110,8 +110,6 @@ const CREDENTIAL_HEADERS =
   'removed by issue 17: common <-> plugin-sdk untangled; credential headers move into the SDK';
 const EGRESS =
   'removed by issue 17: common <-> plugin-sdk untangled; the egress client moves out of common/';
-const STORAGE_ERRORS =
-  'removed by issue 17: common <-> database untangled; storage errors map where they are caught';
 const HTTP_PLUGIN =
   'removed by issue 17: auth.ts takes the connection type from a file both import (type-only edge)';
 const RUN_STEPS = 'removed by issue 17: AttemptResult moves to run-steps.types.ts (type-only edge)';
@@ -127,12 +125,10 @@ export const knownViolations = {
     'src/plugin-sdk/index.ts -> src/common/credential-headers.ts': CREDENTIAL_HEADERS,
   },
   'common-on-engine-and-config-only': {
-    'src/common/all-exceptions.filter.ts -> src/database/storage-errors.ts': STORAGE_ERRORS,
     'src/common/egress/egress-client.ts -> src/plugin-sdk/http-client.ts': EGRESS,
   },
   'layer-order': {
     'src/plugin-sdk/index.ts -> src/common/credential-headers.ts': CREDENTIAL_HEADERS,
-    'src/common/all-exceptions.filter.ts -> src/database/storage-errors.ts': STORAGE_ERRORS,
     'src/secrets/rekey.cli.ts -> src/database/cli-database.ts': REKEY,
     'src/secrets/rekey.ts -> src/connections/connections.service.ts': REKEY,
     'src/secrets/rekey.ts -> src/flows/catch-key.ts': REKEY,

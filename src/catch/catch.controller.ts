@@ -28,7 +28,7 @@ import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { Public } from '../common/public.decorator.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import type { TriggerDefinition } from '../engine/flow-definition.js';
-import { storageAppError, withConflictRetries } from '../database/storage-errors.js';
+import { storageAppError, withConflictRetries } from '../common/storage-errors.js';
 import { RunQueue } from '../runs/run-queue.service.js';
 import { RunsRepository } from '../runs/runs.repository.js';
 import { CatchKeyCache, type CatchTarget, keyOpens, secretsAt } from './catch-key.cache.js';

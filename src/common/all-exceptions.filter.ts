@@ -12,7 +12,7 @@ import { AppError, type ErrorDetail, STATUS_BY_CODE } from './app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { catchNotFoundBody, isCatchPath } from './catch-not-found.js';
 import { PROTOTYPE_KEY_MESSAGE } from './json-body-parser.js';
-import { isStorageError, storageAppError } from '../database/storage-errors.js';
+import { isStorageError, storageAppError } from './storage-errors.js';
 
 const UNAVAILABLE = 'The database is unavailable: retry later';
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { AppError, ErrorCode } from './app-error.js';
 
 /**
  * What a failed database call means for the caller, decided in one place: the database could

@@ -1,6 +1,6 @@
 import { DatabaseError } from 'pg-protocol';
 import { QueryFailedError } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError } from './app-error.js';
 import {
   classifyStorageError,
   isStorageError,
