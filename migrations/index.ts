@@ -11,6 +11,7 @@ import { CreateNamedSecrets1795460000000 } from './1795460000000-create-named-se
 import { RedactRecordedCredentialHeaders1795460000001 } from './1795460000001-redact-recorded-credential-headers.js';
 import { AddRequestExactValues1795440200000 } from './1795440200000-add-request-exact-values.js';
 import { AddRunTruthColumns1795470016000 } from './1795470016000-add-run-truth-columns.js';
+import { CreateEventOutbox1795490000000 } from './1795490000000-create-event-outbox.js';
 import { AddWebhookSignatureFormat1795480000000 } from './1795480000000-add-webhook-signature-format.js';
 
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RedactRecordedCredentialHeaders1795460000001,
   AddRunTruthColumns1795470016000,
   AddWebhookSignatureFormat1795480000000,
+  CreateEventOutbox1795490000000,
 ];

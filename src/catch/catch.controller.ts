@@ -38,7 +38,6 @@ import { ipAllowed } from '../common/ip-allowlist.js';
 import { DedupeKeys } from './dedupe-keys.service.js';
 import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf, withoutVerifySecret } from './catch-request.js';
-import { RunEvents } from '../webhooks/run-events.service.js';
 import { RejectionCounter, type RejectionReason } from './rejection-counter.service.js';
 import { verifyRequest } from './signatures/verify-request.js';
 import { markSensitiveHeaders } from './sensitive-headers.js';
@@ -109,7 +108,6 @@ export class CatchController {
     private readonly dedupe: DedupeKeys,
     private readonly rateLimiter: CatchRateLimiter,
     private readonly rejections: RejectionCounter,
-    private readonly runEvents: RunEvents,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -171,8 +169,8 @@ export class CatchController {
     const caught = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
     if (!caught) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     const { status, flowVersion } = caught;
+    // A held run's run.held event was written with it (RunsRepository relays it).
     if (status === 'queued') this.queue.startInBackground(runId, { flowId, flowVersion });
-    else this.runEvents.runHeld(runId);
     return { runId, status, statusUrl: this.statusUrl(runId) };
   }
 

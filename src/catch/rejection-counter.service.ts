@@ -2,8 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Metrics } from '../metrics/metrics.service.js';
-import { EventBus } from '../webhooks/event-bus.service.js';
-import { links } from '../common/links.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 
 export type RejectionReason =
   | 'missing-header'
@@ -40,7 +39,7 @@ export class RejectionCounter implements OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventBus,
+    private readonly events: DomainEvents,
     private readonly metrics: Metrics,
   ) {}
 
@@ -66,15 +65,7 @@ export class RejectionCounter implements OnModuleDestroy {
     }
     if (this.announced.size >= 10_000) this.announced.clear();
     this.announced.set(key, { at: now, since: 0 });
-    this.events.emit({
-      event: 'request.rejected',
-      data: {
-        flow: { id: flowId },
-        reason,
-        count: (last?.since ?? 0) + 1,
-        links: { rejections: this.events.link(links.flowRejections(flowId)) },
-      },
-    });
+    this.events.emit('request.rejected', { flowId, reason, count: (last?.since ?? 0) + 1 });
   }
 
   async flush(): Promise<void> {

@@ -5,8 +5,8 @@ import type { FlowDefinition } from '../engine/flow-definition.js';
 import type { VerifyDefinition } from '../engine/verify-presets.js';
 import { LiteralSecrets } from '../named-secrets/literal-secrets.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
-import type { EventName } from '../webhooks/event-catalogue.js';
-import { EventBus } from '../webhooks/event-bus.service.js';
+import type { DomainEventName } from '../events/domain-events.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { generateCatchKey, hashCatchKey, sealContext } from './catch-key.js';
 import { CompiledFlows } from './compiled-flows.cache.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
@@ -24,7 +24,6 @@ import {
   type VerifySecret,
   type VerifySecretInfo,
 } from './verify-secrets.js';
-import { links } from '../common/links.js';
 
 export interface FlowView extends FlowWithDefinition {
   catchKey: string;
@@ -54,6 +53,8 @@ function withoutSecret(definition: FlowDefinition): {
   };
 }
 
+type FlowEventName = Extract<DomainEventName, `flow.${string}`>;
+
 export const flowNotFound = (id: string) =>
   new AppError(ErrorCode.NotFound, `No flow with id '${id}' (it may have been deleted)`);
 
@@ -67,20 +68,14 @@ export class FlowsService {
     private readonly validator: FlowValidator,
     private readonly compiled: CompiledFlows,
     private readonly secrets: SecretBox,
-    private readonly events: EventBus,
+    private readonly events: DomainEvents,
     private readonly literals: LiteralSecrets,
   ) {}
 
   /** flow.* events: ids, name, version and status; never the definition's secrets. */
-  private announce(event: EventName, flow: FlowEntity, key?: string): void {
-    this.events.emit({
-      event,
-      key,
-      data: {
-        flow: { id: flow.id, name: flow.name, version: flow.currentVersion, status: flow.status },
-        links: { flow: this.events.link(links.flow(flow.id)) },
-      },
-    });
+  private announce(event: FlowEventName, flow: FlowEntity): void {
+    const { id, name, currentVersion: version, status } = flow;
+    this.events.emit(event, { flow: { id, name, version, status } });
   }
 
   onCatchKeyChange(listener: (flowId: string) => void): void {
@@ -135,7 +130,7 @@ export class FlowsService {
       return this.flows.insert(manager, values, definition);
     });
     this.compiled.remember(flow.id, 1, definition);
-    this.announce('flow.created', flow, `flow.created:${flow.id}`);
+    this.announce('flow.created', flow);
     return this.view(flow, definition);
   }
 
@@ -161,7 +156,7 @@ export class FlowsService {
     });
     this.compiled.remember(id, flow.currentVersion, definition);
     this.keyChangeListeners.forEach((listener) => listener(id));
-    this.announce('flow.updated', flow, `flow.updated:${id}:${flow.currentVersion}`);
+    this.announce('flow.updated', flow);
     return this.view(flow, definition);
   }
 
@@ -244,6 +239,6 @@ export class FlowsService {
     const { flow } = await this.get(id);
     await this.flows.softDelete(id);
     this.keyChangeListeners.forEach((listener) => listener(id));
-    this.announce('flow.deleted', flow, `flow.deleted:${id}`);
+    this.announce('flow.deleted', flow);
   }
 }

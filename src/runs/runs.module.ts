@@ -4,7 +4,8 @@ import { FlowsModule } from '../flows/flows.module.js';
 import { RunExecutor } from './run-executor.service.js';
 import { StepOutcomes } from './step-outcomes.service.js';
 import { RunQueue } from './run-queue.service.js';
-import { RunStepsRepository } from './run-steps.repository.js';
+import { RunState } from './state/run-state.repository.js';
+import { RunStore } from './state/run-store.js';
 import { FlowRunsController, RunsController } from './runs.controller.js';
 import { RunsRepository } from './runs.repository.js';
 import { RunsService } from './runs.service.js';
@@ -16,7 +17,8 @@ import { StepAttempts } from './step-attempt.service.js';
   controllers: [RunsController, FlowRunsController],
   providers: [
     RunsRepository,
-    RunStepsRepository,
+    RunState,
+    { provide: RunStore, useExisting: RunState },
     RunQueue,
     RunsService,
     RunExecutor,

@@ -4,9 +4,9 @@ import type { DataSource } from 'typeorm';
 import type { RunStatus } from './run.entity.js';
 import type { ReplayPlan, ReplaySourceStep } from './replay-plan.js';
 import { REPLAY_COPY_STEPS, REPLAY_PENDING_STEPS, replayRows } from './replay.sql.js';
+import { CATCH_GROUP_SQL, CATCH_ONE_SQL } from './state/catch-insert.sql.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import {
-  CATCH_GROUP_SQL,
-  CATCH_ONE_SQL,
   catchGroupParams,
   REQUEST_COLUMNS,
   requestParams,
@@ -54,8 +54,11 @@ export interface CaughtRun {
 }
 
 interface CaughtRow {
+  id: string;
   status: RunStatus;
   flow_version: number;
+  /** The run.held event written with a held run, when a subscriber wanted it. */
+  event_id: string | null;
 }
 
 const caughtRun = (row: CaughtRow): CaughtRun => ({
@@ -86,7 +89,10 @@ export class RunsRepository {
     CATCH_GROUP,
   );
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+  ) {}
 
   /**
    * Stores request + run: the run's status (queued, or held while the flow is paused) and the
@@ -108,26 +114,40 @@ export class RunsRepository {
   private async insertCatchGroup(
     rows: CatchRow[],
   ): Promise<(CaughtRun | undefined | WriteFailure)[]> {
-    if (rows.length === 1) return [await this.insertOne(rows[0])];
-    let inserted: (CaughtRow & { id: string })[];
+    const held = await this.events.wants('run.held');
+    if (rows.length === 1) return [await this.insertOne(rows[0], held)];
+    let inserted: CaughtRow[];
     try {
-      inserted = await this.dataSource.query(CATCH_GROUP_SQL, catchGroupParams(rows));
+      inserted = await this.dataSource.query(CATCH_GROUP_SQL, [...catchGroupParams(rows), held]);
     } catch {
-      const settled = await Promise.allSettled(rows.map((row) => this.insertOne(row)));
+      const settled = await Promise.allSettled(rows.map((row) => this.insertOne(row, held)));
       return settled.map((result) =>
         result.status === 'fulfilled' ? result.value : new WriteFailure(result.reason),
       );
     }
+    this.relayHeld(inserted);
     const caught = new Map(inserted.map((row) => [row.id, caughtRun(row)]));
     return rows.map((row) => caught.get(row.runId));
   }
 
-  private async insertOne({ flowId, runId, request }: CatchRow): Promise<CaughtRun | undefined> {
-    const rows: CaughtRow[] = await this.dataSource.query(CATCH_ONE_SQL, [
-      ...requestParams(flowId, request),
-      runId,
-    ]);
+  private async insertOne(
+    { flowId, runId, request }: CatchRow,
+    held: boolean,
+  ): Promise<CaughtRun | undefined> {
+    const params = [...requestParams(flowId, request), runId, held];
+    const rows: CaughtRow[] = await this.dataSource.query(CATCH_ONE_SQL, params);
+    this.relayHeld(rows);
     return rows[0] && caughtRun(rows[0]);
+  }
+
+  /** After the commit: the run.held events written with held runs go to their subscribers. */
+  private relayHeld(rows: CaughtRow[]): void {
+    const events = rows.flatMap((row) =>
+      row.event_id
+        ? [{ id: row.event_id, event: { name: 'run.held' as const, payload: { runId: row.id } } }]
+        : [],
+    );
+    this.events.relayed(events);
   }
 
   /** The first run of the delivery that holds this dedupe key. */

@@ -30,7 +30,7 @@ import {
   isSleepRequest,
   type ActionContext,
   type HttpClient,
-} from '../plugin-sdk/index.js';
+} from '@flowhub/plugin-sdk';
 import { itemIdempotencyKey, stepTimeoutMs } from '../engine/step-rules.js';
 
 export type AttemptOutcome = (

@@ -1,28 +1,30 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CompiledStep } from '../engine/compiled-flow.js';
 import { nextRetryDelayMs, resolveRetryPolicy } from '../engine/retry-policy.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import { RunEvents } from '../webhooks/run-events.service.js';
-import { RunQueue } from './run-queue.service.js';
 import type { StepAttempt as AttemptEntry } from './run-step.entity.js';
-import { RunStepsRepository, type GoingOn, type ClaimedStep } from './run-steps.repository.js';
+import type { AttemptResult, ClaimedStep, GoingOn, RunFailure } from './state/run-state.types.js';
 import type { AttemptOutcome } from './step-attempt.service.js';
 
+/** What the executor does with an attempt's end; every write it makes is fenced by the attempt. */
+export type Decision =
+  /** Recorded together with the run's next move (the next step due, or the run finished). */
+  | { kind: 'advance'; result: GoingOn }
+  /** Recorded as pending, then re-enqueued as job `jobId` after `delayMs` (a retry, a sleep). */
+  | { kind: 'retry'; result: AttemptResult; delayMs: number; jobId: string }
+  /** The step failed for good and the run fails with it. */
+  | { kind: 'fail'; failure: RunFailure };
+
+type FailedOutcome = Extract<AttemptOutcome, { kind: 'failed' }>;
+
 /**
- * The end of one attempt in Postgres: success and skip (through the caller, who moves the run
- * on), a retry or a sleep (re-enqueued with its delay), a failure (the run fails, or goes on
- * with onError continue). Every write is fenced by the attempt number.
+ * Turns the end of one attempt into a Decision: success and skip go on, a sleep or a
+ * retryable failure waits, a last failure ends the run (or goes on with onError continue).
+ * It writes nothing: the executor applies the decision through the run store.
  */
 @Injectable()
 export class StepOutcomes {
-  private readonly logger = new Logger('RunExecutor');
-
-  constructor(
-    private readonly steps: RunStepsRepository,
-    private readonly plugins: PluginRegistry,
-    private readonly queue: RunQueue,
-    private readonly events: RunEvents,
-  ) {}
+  constructor(private readonly plugins: PluginRegistry) {}
 
   policyOf(step: CompiledStep) {
     return resolveRetryPolicy(
@@ -31,94 +33,53 @@ export class StepOutcomes {
     );
   }
 
-  /**
-   * Writes an attempt's outcome. `goOn` records an outcome that lets the run go on (and
-   * moves the run along); retries and sleeps are recorded here and re-enqueued.
-   */
-  async record(
-    runId: string,
-    step: CompiledStep,
-    claimed: ClaimedStep,
-    outcome: AttemptOutcome,
-    goOn: (result: GoingOn) => Promise<boolean>,
-  ): Promise<void> {
-    const { id: stepId } = step.definition;
-    const warnings = outcome.warnings;
-    const entry = (kind: AttemptEntry['outcome'], error?: string): AttemptEntry => ({
-      attempt: claimed.attempt,
-      startedAt: new Date(claimed.claimedAt).toISOString(),
-      finishedAt: new Date().toISOString(),
-      outcome: kind,
-      ...(error ? { error } : {}),
-    });
+  decide(step: CompiledStep, claimed: ClaimedStep, outcome: AttemptOutcome): Decision {
+    const entry = entryOf(claimed);
+    const { warnings } = outcome;
     switch (outcome.kind) {
-      case 'succeeded':
-        await goOn({
-          status: 'succeeded',
-          input: outcome.input,
-          output: outcome.output,
-          entry: entry('succeeded'),
-          warnings,
-        });
-        return;
+      case 'succeeded': {
+        const { input, output } = outcome;
+        return {
+          kind: 'advance',
+          result: { status: 'succeeded', input, output, entry: entry('succeeded'), warnings },
+        };
+      }
       case 'skipped':
-        await goOn(
-          outcome.reason === 'dry-run'
-            ? {
-                status: 'skipped',
-                reason: 'dry-run',
-                input: outcome.input,
-                output: outcome.output,
-                sampleOutput: outcome.sample,
-                entry: entry('succeeded'),
-                warnings,
-              }
-            : { status: 'skipped', reason: 'when', output: null, entry: entry('succeeded') },
-        );
-        return;
+        return { kind: 'advance', result: skipped(outcome, entry('succeeded')) };
       case 'sleeping': {
+        const { input, until } = outcome;
         const result = {
           status: 'pending' as const,
-          input: outcome.input,
-          nextAttemptAt: outcome.until,
-          wakeAt: outcome.until,
+          input,
+          nextAttemptAt: until,
+          wakeAt: until,
           entry: entry('sleeping'),
           warnings,
         };
-        if (await this.steps.recordAttempt(runId, stepId, claimed.attempt, result)) {
-          await this.queue.step(
-            runId,
-            stepId,
-            `wake-${claimed.attempt}`,
-            outcome.until.getTime() - Date.now(),
-          );
-        }
-        return;
+        const delayMs = until.getTime() - Date.now();
+        return { kind: 'retry', result, delayMs, jobId: `wake-${claimed.attempt}` };
       }
       case 'failed':
-        return this.recordFailure(runId, step, claimed, outcome, entry, goOn);
+        return this.failure(step, claimed, outcome, entry);
     }
   }
 
-  private async recordFailure(
-    runId: string,
+  private failure(
     step: CompiledStep,
     claimed: ClaimedStep,
-    outcome: Extract<AttemptOutcome, { kind: 'failed' }>,
+    outcome: FailedOutcome,
     entry: (kind: AttemptEntry['outcome'], error?: string) => AttemptEntry,
-    goOn: (result: GoingOn) => Promise<boolean>,
-  ) {
+  ): Decision {
     const { error } = outcome;
-    const { id: stepId } = step.definition;
-    const delay = error.retryable
-      ? nextRetryDelayMs(this.policyOf(step), claimed.attempt, { retryAfterMs: error.retryAfterMs })
-      : undefined;
     const common = {
       input: outcome.input,
       error: error.message,
       errorCode: error.code,
       warnings: outcome.warnings,
     };
+    const delay = error.retryable
+      ? nextRetryDelayMs(this.policyOf(step), claimed.attempt, { retryAfterMs: error.retryAfterMs })
+      : undefined;
     if (delay !== undefined) {
       const result = {
         ...common,
@@ -126,28 +87,41 @@ export class StepOutcomes {
         nextAttemptAt: new Date(Date.now() + delay),
         entry: entry('retrying', error.message),
       };
-      if (await this.steps.recordAttempt(runId, stepId, claimed.attempt, result)) {
-        await this.queue.step(runId, stepId, String(claimed.attempt + 1), delay);
-      }
-      return;
+      return { kind: 'retry', result, delayMs: delay, jobId: String(claimed.attempt + 1) };
     }
-    const failed = { ...common, status: 'failed' as const, entry: entry('failed', error.message) };
-    const stepFailed = () => this.events.stepFailed(runId, stepId, error.message, claimed.attempt);
-    if (step.definition.onError === 'continue') {
-      if (await goOn(failed)) stepFailed();
-      return;
-    }
-    const recorded = await this.steps.transaction(async (manager) => {
-      await this.steps.lockRun(manager, runId);
-      if (!(await this.steps.finishAttempt(manager, runId, stepId, claimed.attempt, failed))) {
-        return false;
-      }
-      const reason = `step '${stepId}' failed: ${error.message}`;
-      await this.steps.finishRun(manager, runId, 'failed', reason, stepId);
-      return true;
-    });
-    if (recorded) stepFailed();
-    this.events.runFinished(runId);
-    this.logger.warn(`run ${runId} failed at step ${stepId}: ${error.message}`);
+    const result = { ...common, status: 'failed' as const, entry: entry('failed', error.message) };
+    const stepId = step.definition.id;
+    if (step.definition.onError === 'continue') return { kind: 'advance', result };
+    const reason = `step '${stepId}' failed: ${error.message}`;
+    return { kind: 'fail', failure: { stepId, attempt: claimed.attempt, result, reason } };
   }
+}
+
+/** The attempt's history entry, from its claim to now. */
+function entryOf(claimed: ClaimedStep) {
+  return (kind: AttemptEntry['outcome'], error?: string): AttemptEntry => ({
+    attempt: claimed.attempt,
+    startedAt: new Date(claimed.claimedAt).toISOString(),
+    finishedAt: new Date().toISOString(),
+    outcome: kind,
+    ...(error ? { error } : {}),
+  });
+}
+
+function skipped(
+  outcome: Extract<AttemptOutcome, { kind: 'skipped' }>,
+  entry: AttemptEntry,
+): GoingOn {
+  if (outcome.reason !== 'dry-run')
+    return { status: 'skipped', reason: 'when', output: null, entry };
+  const { input, output, sample, warnings } = outcome;
+  return {
+    status: 'skipped',
+    reason: 'dry-run',
+    input,
+    output,
+    sampleOutput: sample,
+    entry,
+    warnings,
+  };
 }

@@ -68,6 +68,11 @@ export class EventBus implements BeforeApplicationShutdown {
     this.track(this.fanOut(event), event.event);
   }
 
+  /** emit, awaited: resolves once the deliveries are recorded, rejects when they could not be. */
+  publish(event: FlowhubEvent): Promise<void> {
+    return this.fanOut(event);
+  }
+
   /** Runs work in the background, logged (never thrown) when it fails, awaited by settled(). */
   track(promise: Promise<void>, what = 'event'): void {
     const work: Promise<void> = promise

@@ -1,59 +1,32 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EventBus } from './event-bus.service.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { links } from '../common/links.js';
-
-interface RunSummaryRow {
-  id: string;
-  status: string;
-  error: string | null;
-  flow_id: string;
-  flow_version: number;
-  flow_name: string;
-  request_id: string;
-  created_at: Date;
-  finished_at: Date | null;
-  failed_step: string | null;
-  failed_error: string | null;
-}
+import type { DomainEventMap } from '../events/domain-events.js';
+import { DomainEvents } from '../events/domain-events.service.js';
+import { EventBus } from './event-bus.service.js';
+import type { EventName } from './event-catalogue.js';
+import { RunSummaries, type RunSummaryRow } from './run-summaries.repository.js';
 
 /**
- * Run and step events (run.succeeded, run.failed, run.held, step.failed): ids and a summary,
- * never secrets, the request body only for subscriptions that ask. Each occurrence has a
- * stable key, so reporting it twice (a re-driven step) still gives one delivery.
+ * Run and step events to subscribed URLs: the runs module records run.succeeded, run.failed,
+ * run.held and step.failed in its outbox, and this relays each one as an outgoing event (ids
+ * and a summary, never secrets, the request body only for subscriptions that ask). Each
+ * occurrence has a stable key, so relaying it twice still gives one delivery.
  */
 @Injectable()
-export class RunEvents {
+export class RunEvents implements OnModuleInit {
   constructor(
     private readonly bus: EventBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly domain: DomainEvents,
+    private readonly summaries: RunSummaries,
   ) {}
 
-  private link(path: string): string {
-    return this.bus.link(path);
-  }
-
-  private async summary(runId: string): Promise<RunSummaryRow | undefined> {
-    const rows: RunSummaryRow[] = await this.dataSource.query(
-      `SELECT r.id, r.status, r.error, r.flow_id, r.flow_version, f.name AS flow_name, r.request_id,
-              r.created_at, r.finished_at, r.failed_step, s.error AS failed_error
-       FROM runs r JOIN flows f ON f.id = r.flow_id
-       LEFT JOIN run_steps s ON s.run_id = r.id AND s.step_id = r.failed_step
-       WHERE r.id = $1`,
-      [runId],
-    );
-    return rows[0];
-  }
-
-  private requestBody(requestId: string) {
-    return async () => {
-      const rows: { body: unknown }[] = await this.dataSource.query(
-        'SELECT body FROM inbound_requests WHERE id = $1',
-        [requestId],
-      );
-      return rows[0]?.body ?? null;
-    };
+  onModuleInit(): void {
+    const wants = (event: EventName) => () => this.bus.wants(event);
+    const finished = ({ runId }: { runId: string }) => this.runFinished(runId);
+    this.domain.on('run.succeeded', finished, { wants: wants('run.succeeded') });
+    this.domain.on('run.failed', finished, { wants: wants('run.failed') });
+    this.domain.on('run.held', ({ runId }) => this.runHeld(runId), { wants: wants('run.held') });
+    this.domain.on('step.failed', (e) => this.stepFailed(e), { wants: wants('step.failed') });
   }
 
   private runData(run: RunSummaryRow) {
@@ -71,58 +44,35 @@ export class RunEvents {
       },
       flow: { id: run.flow_id, name: run.flow_name },
       links: {
-        run: this.link(links.run(run.id)),
-        flow: this.link(links.flow(run.flow_id)),
+        run: this.bus.link(links.run(run.id)),
+        flow: this.bus.link(links.flow(run.flow_id)),
       },
     };
   }
 
-  /** Call after a run may have finished: emits run.succeeded or run.failed if it did. */
-  runFinished(runId: string): void {
-    this.later(async () => {
-      if (!(await this.bus.wants('run.succeeded', 'run.failed'))) return;
-      const run = await this.summary(runId);
-      if (!run || (run.status !== 'succeeded' && run.status !== 'failed')) return;
-      const event = run.status === 'succeeded' ? 'run.succeeded' : 'run.failed';
-      this.bus.emit({
-        event,
-        key: `${event}:${runId}`,
-        data: this.runData(run),
-        requestBody: this.requestBody(run.request_id),
-      });
-    });
+  private publish(event: EventName, key: string, run: RunSummaryRow, data = this.runData(run)) {
+    const requestBody = () => this.summaries.requestBody(run.request_id);
+    return this.bus.publish({ event, key, data, requestBody });
   }
 
-  runHeld(runId: string): void {
-    this.later(async () => {
-      if (!(await this.bus.wants('run.held'))) return;
-      const run = await this.summary(runId);
-      if (!run) return;
-      this.bus.emit({
-        event: 'run.held',
-        key: `run.held:${runId}`,
-        data: this.runData(run),
-        requestBody: this.requestBody(run.request_id),
-      });
-    });
+  /** run.succeeded or run.failed, as the run's status says. */
+  private async runFinished(runId: string): Promise<void> {
+    const run = await this.summaries.summary(runId);
+    if (!run || (run.status !== 'succeeded' && run.status !== 'failed')) return;
+    const event = run.status === 'succeeded' ? 'run.succeeded' : 'run.failed';
+    await this.publish(event, `${event}:${runId}`, run);
   }
 
-  stepFailed(runId: string, stepId: string, error: string, attempts: number): void {
-    this.later(async () => {
-      if (!(await this.bus.wants('step.failed'))) return;
-      const run = await this.summary(runId);
-      if (!run) return;
-      this.bus.emit({
-        event: 'step.failed',
-        key: `step.failed:${runId}:${stepId}`,
-        data: { ...this.runData(run), step: { id: stepId, error, attempts } },
-        requestBody: this.requestBody(run.request_id),
-      });
-    });
+  private async runHeld(runId: string): Promise<void> {
+    const run = await this.summaries.summary(runId);
+    if (run) await this.publish('run.held', `run.held:${runId}`, run);
   }
 
-  /** Never in the caller's way: the lookup runs after it returns, and its failure is the bus's. */
-  private later(work: () => Promise<void>): void {
-    this.bus.track(work());
+  private async stepFailed(e: DomainEventMap['step.failed']): Promise<void> {
+    const run = await this.summaries.summary(e.runId);
+    if (!run) return;
+    const step = { id: e.stepId, error: e.error, attempts: e.attempts };
+    const data = { ...this.runData(run), step };
+    await this.publish('step.failed', `step.failed:${e.runId}:${e.stepId}`, run, data);
   }
 }

@@ -5,6 +5,8 @@ import { DELIVERY_TIMEOUT_MS, DeliverySender, WEBHOOK_EGRESS } from './delivery-
 import { DeliverySweeper } from './delivery-sweeper.job.js';
 import { EventBus } from './event-bus.service.js';
 import { RunEvents } from './run-events.service.js';
+import { RunSummaries } from './run-summaries.repository.js';
+import { FlowEvents } from './flow-events.service.js';
 import { SubscriptionSecrets } from './subscription-secrets.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksProcessor } from './webhooks.processor.js';
@@ -14,8 +16,15 @@ import { WebhooksService } from './webhooks.service.js';
 /** The event bus, global so any module can announce what happened. */
 @Global()
 @Module({
-  providers: [EventBus, RunEvents, WebhooksRepository, SubscriptionSecrets],
-  exports: [EventBus, RunEvents, WebhooksRepository, SubscriptionSecrets],
+  providers: [
+    EventBus,
+    RunEvents,
+    FlowEvents,
+    RunSummaries,
+    WebhooksRepository,
+    SubscriptionSecrets,
+  ],
+  exports: [EventBus, WebhooksRepository, SubscriptionSecrets],
 })
 export class WebhookEventsModule {}
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { CATCH_GROUP_SQL, catchGroupParams } from '../../src/runs/stored-request.js';
+import { catchGroupParams } from '../../src/runs/stored-request.js';
+import { CATCH_GROUP_SQL } from '../../src/runs/state/catch-insert.sql.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -139,10 +140,10 @@ describe('grouped catch writes', () => {
         return { flowId: flow.id, runId: randomUUID(), request };
       });
       await client.query('BEGIN');
-      const { rows: plan } = await client.query(
-        `EXPLAIN (COSTS OFF) ${CATCH_GROUP_SQL}`,
-        catchGroupParams(rows),
-      );
+      const { rows: plan } = await client.query(`EXPLAIN (COSTS OFF) ${CATCH_GROUP_SQL}`, [
+        ...catchGroupParams(rows),
+        false,
+      ]);
       await client.query('ROLLBACK');
       const text = plan.map((line: Record<string, string>) => line['QUERY PLAN']).join('\n');
       expect(text).toMatch(/Index Scan .*on "?PK_flows_id"?|Index Scan using "?PK_flows_id"?/);

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { RunExecutor } from '../../src/runs/run-executor.service.js';
-import { RunStepsRepository } from '../../src/runs/run-steps.repository.js';
+import { RunState } from '../../src/runs/state/run-state.repository.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -140,7 +140,7 @@ describe('run statements', () => {
 
   it('a duplicate start job finds the run begun and claims nothing', async () => {
     const runId = await queuedRun(2);
-    const steps = app.app.get(RunStepsRepository);
+    const steps = app.app.get(RunState);
     const rows = twoStepRows(runId);
     const first = await steps.beginRun(runId, rows, 60_000);
     expect(first).toMatchObject({ claimed: { stepId: 's0', attempt: 1 }, fresh: true });
@@ -157,7 +157,7 @@ describe('run statements', () => {
 
   it('a stale attempt writes nothing and moves nothing on', async () => {
     const runId = await queuedRun(2);
-    const steps = app.app.get(RunStepsRepository);
+    const steps = app.app.get(RunState);
     const rows = twoStepRows(runId);
     await steps.beginRun(runId, rows, 60_000);
     const entry = { attempt: 1, startedAt: '', finishedAt: '', outcome: 'succeeded' as const };

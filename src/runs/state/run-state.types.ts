@@ -1,6 +1,6 @@
-import type { SkipReason, StepAttempt, StepStatus } from './run-step.entity.js';
+import type { SkipReason, StepAttempt, StepStatus } from '../run-step.entity.js';
 
-/** The shapes the step protocol (RunStepsRepository) reads and writes. */
+/** The shapes the step protocol (RunStore) reads and writes. */
 
 export interface NewStep {
   stepId: string;
@@ -56,3 +56,11 @@ export interface RecordedOutputs {
 
 /** An attempt's end that lets the run go on: recorded together with the run's next move. */
 export type GoingOn = AttemptResult & { status: 'succeeded' | 'skipped' | 'failed' };
+
+/** A failure that ends the run: the step's last attempt and why the run failed. */
+export interface RunFailure {
+  stepId: string;
+  attempt: number;
+  result: AttemptResult & { status: 'failed' };
+  reason: string;
+}
