@@ -24,7 +24,7 @@ const NODE_GLOBALS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
+  { ignores: ['dist/**', '**/dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 // The built-in plugins, checked at boot by PluginRegistry (src/plugin-host/).
 // Adding a connector = a new folder + one line here.
-import type { PluginDefinition } from '../src/plugin-sdk/index.js';
+import type { PluginDefinition } from '@flowhub/plugin-sdk';
 import { core } from './core/index.js';
 import { http } from './http/index.js';
 import { zohoCrm } from './zoho-crm/index.js';

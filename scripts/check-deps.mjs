@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks the import rules in dependency-rules.mjs (the architecture) over every .ts file in
-// src/ and plugins/: folder rules, the layer order and cycles. Why not dependency-cruiser:
+// src/, plugins/ and packages/: folder rules, the layer order and cycles. Why not dependency-cruiser:
 // docs/adr/0005-dependency-rules.md.
 //
 //   node scripts/check-deps.mjs [--root <dir>]
@@ -15,7 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['src', 'plugins'];
+const SOURCE_DIRS = ['src', 'plugins', 'packages'];
+/** Not sources: installed packages, and build output (a package dist/ holds .d.ts files). */
+const SKIPPED_DIRS = new Set(['node_modules', 'dist']);
 const MAX_CYCLES_PER_GROUP = 50;
 
 function parseArgs(argv) {
@@ -25,13 +27,13 @@ function parseArgs(argv) {
   return { root: resolve(argv[at + 1]) };
 }
 
-/** Every .ts file under src/ and plugins/, as repo-relative POSIX paths, sorted. */
+/** Every .ts file under src/, plugins/ and packages/, as repo-relative POSIX paths, sorted. */
 function sourceFiles(root) {
   const files = [];
   const walk = (dir) => {
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
       const path = posix.join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== 'node_modules') walk(path);
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(path);
       else if (entry.isFile() && entry.name.endsWith('.ts')) files.push(path);
     }
   };

@@ -127,12 +127,6 @@ function identifierFor(name, indexSource) {
   return RESERVED.has(camel) || taken ? `${camel}Plugin` : camel;
 }
 
-/** `{ "key": value }` on one line, as prettier keeps a short JSON object. */
-const inlineJson = (object) =>
-  `{ ${Object.entries(object)
-    .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`)
-    .join(', ')} }`;
-
 const PAD = (cells, widths) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
 
 /** A markdown table laid out as prettier does (columns padded, a dash row). */
@@ -150,10 +144,10 @@ function files({ name, identifier }) {
   // Schema from class-validator metadata keyed by class name.
   const Input = `${words(name).map(capitalize).join('')}${capitalize(VERB)}Input`;
   const Output = `${capitalize(VERB)}Output`;
-  const example = { input: { message: `Hello from ${name}` } };
-  example.expected = { message: example.input.message };
+  const url = `https://api.${name}.example/v1/echo`;
+  const message = `Hello from ${name}`;
 
-  const index = `import { definePlugin } from '../../src/plugin-sdk/index.js';
+  const index = `import { definePlugin } from '@flowhub/plugin-sdk';
 import { ${VERB} } from './actions/${VERB}.action.js';
 
 export const ${identifier} = definePlugin({
@@ -165,14 +159,17 @@ export const ${identifier} = definePlugin({
 });
 `;
 
-  const action = `import { IsString } from 'class-validator';
-import { defineAction } from '../../../src/plugin-sdk/index.js';
+  const action = `import { IsString, IsUrl } from 'class-validator';
+import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 
 /**
  * Validated by the host after the step's mapping; unknown fields are refused. The class name
  * is unique across plugins (the plugin catalogue keys input schemas by class name).
  */
 export class ${Input} {
+  @IsUrl({ require_tld: false }, { message: 'url must be a URL' })
+  url: string;
+
   @IsString({ message: 'message must be a string' })
   message: string;
 }
@@ -182,40 +179,57 @@ export interface ${Output} {
 }
 
 /**
- * Returns the message it is given. Replace it with a real action: call the provider through
- * \`ctx.http\` (the egress client) and throw FatalError / RetryableError from the SDK.
+ * Sends the message to an echo endpoint and returns what it answers. Replace it with a real
+ * action: call the provider through \`ctx.http\` (the egress client) and throw FatalError /
+ * RetryableError from the SDK.
  */
 export const ${VERB} = defineAction<${Input}, ${Output}>({
   displayName: 'Echo',
-  description: 'Returns the message it is given (a starting point for real actions).',
+  description: 'Sends a message to an echo endpoint and returns its answer (a starting point).',
   input: ${Input},
+  // Shown by GET /api/v1/plugins; \`url: true\` makes the host check it when a flow is saved.
+  inputFields: {
+    url: {
+      description: 'The echo endpoint',
+      example: '${url}',
+      url: true,
+    },
+    message: { description: 'Any text', example: '${message}' },
+  },
   sideEffects: false,
-  run: async ({ input }) => ({ message: input.message }),
+  run: async ({ input, http, signal }) => {
+    const response = await http.request({
+      method: 'POST',
+      url: input.url,
+      body: { message: input.message },
+      signal,
+    });
+    const body = response.body as { message?: unknown };
+    if (typeof body?.message !== 'string') throw new FatalError('the echo answer has no message');
+    return { message: body.message };
+  },
 });
 `;
 
   const spec = `import { readFileSync } from 'node:fs';
-import { registry, runAction } from '../../__tests__/action-context.js';
+import { runActionFixture, type ActionFixture } from '@flowhub/plugin-sdk/testing';
+import { registry, validInput } from '../../__tests__/action-context.js';
+import { ${VERB} } from '../actions/${VERB}.action.js';
 
 const ACTION = '${ref}';
 
-/** \`{input, expected}\`: the action's input and the output it must return. */
-interface Fixture {
-  input: Record<string, unknown>;
-  expected: unknown;
-}
-
+/** \`{input, http: [{request, response}], expected}\`, replayed with the network off. */
 const fixture = JSON.parse(
   readFileSync(new URL('./fixtures/${VERB}.json', import.meta.url), 'utf8'),
-) as Fixture;
+) as ActionFixture;
 
 describe(ACTION, () => {
-  it('returns the expected output for the fixture input (network off)', async () => {
-    expect(await runAction(ACTION, fixture.input)).toEqual(fixture.expected);
+  it('makes the recorded request and returns the expected output (network off)', async () => {
+    await runActionFixture(${VERB}, fixture, { input: (plain) => validInput(ACTION, plain) });
   });
 
   it('refuses an input without a message', async () => {
-    expect(await registry.validateInput(ACTION, {})).toEqual({
+    expect(await registry.validateInput(ACTION, { url: fixture.input.url })).toEqual({
       ok: false,
       problems: [{ path: 'message', message: 'message must be a string' }],
     });
@@ -227,10 +241,11 @@ describe(ACTION, () => {
 });
 `;
 
-  const fixture = `{
-  "input": ${inlineJson(example.input)},
-  "expected": ${inlineJson(example.expected)}
-}
+  const exchange = {
+    request: { method: 'POST', url, body: { message } },
+    response: { status: 200, headers: { 'content-type': 'application/json' }, body: { message } },
+  };
+  const fixture = `${JSON.stringify({ input: { url, message }, http: [exchange], expected: { message } }, null, 2)}
 `;
 
   const readme = `# ${name}
@@ -239,23 +254,28 @@ ${displayName}: describe what this connector does and which API it calls.
 
 ## ${ref} — Echo
 
-Returns the message it is given. \`sideEffects: false\` (dry-run still calls it); no default
-retry policy (a step's \`retry\` applies, else Flowhub's default).
+Sends \`{ message }\` to \`url\` (\`POST\`, JSON) and returns the \`message\` the endpoint answers.
+\`sideEffects: false\` (dry-run still calls it); no default retry policy (a step's \`retry\`
+applies, else Flowhub's default). \`url\` is declared \`url: true\` in \`inputFields\`, so a
+flow whose \`url\` the egress guard would refuse is rejected when it is saved.
 
 ${table([
   ['input', 'type', 'required', 'notes'],
+  ['`url`', 'string', 'yes', 'the echo endpoint (a URL input)'],
   ['`message`', 'string', 'yes', 'any text'],
 ])}
 
 ${table([
   ['output', 'type', 'notes'],
-  ['`message`', 'string', 'the input `message`, unchanged'],
+  ['`message`', 'string', "the endpoint's `message`"],
 ])}
 
-Errors: an input without a string \`message\` fails the step at once (not retried).
+Errors: an input without a string \`message\` fails the step at once (not retried); an answer
+without a \`message\` is a FatalError; 429 and 5xx answers are retried.
 
-Tests: \`__tests__/${VERB}.action.spec.ts\` runs \`__tests__/fixtures/${VERB}.json\` (\`input\` ->
-\`expected\`) with the network off.
+Tests: \`__tests__/${VERB}.action.spec.ts\` replays \`__tests__/fixtures/${VERB}.json\`
+(\`input\`, the recorded \`http\` exchange, \`expected\`) with \`runActionFixture\` from
+\`@flowhub/plugin-sdk/testing\`, network off.
 `;
 
   return [

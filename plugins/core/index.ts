@@ -1,4 +1,4 @@
-import { definePlugin } from '../../src/plugin-sdk/index.js';
+import { definePlugin } from '@flowhub/plugin-sdk';
 import { delay } from './actions/delay.action.js';
 import { transform } from './actions/transform.action.js';
 

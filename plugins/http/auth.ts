@@ -1,6 +1,6 @@
 /** How an http connection's credential is attached to one request, at call time. */
-import { FatalError } from '../../src/plugin-sdk/index.js';
-import type { HttpConnection } from './connection.js';
+import { FatalError } from '@flowhub/plugin-sdk';
+import type { HttpConnection } from './connection-fields.js';
 
 /** Sets a header, replacing any spelling of the same name. */
 export function setHeader(headers: Record<string, string>, name: string, value: string): void {

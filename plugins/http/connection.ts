@@ -2,75 +2,11 @@
  * The http connection: a credential that http.request steps use by naming the connection,
  * so the flow never holds it. The credential is attached only to URLs under `baseUrl`.
  */
-import { IsIn, IsNotEmpty, IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
-import type { ConnectionDefinition } from '../../src/plugin-sdk/index.js';
+import type { ConnectionDefinition } from '@flowhub/plugin-sdk';
 import { credentialHeader } from './auth.js';
-import { IsHeaderName, IsHttpUrl } from './validators.js';
+import { HttpConnection } from './connection-fields.js';
 
-export const HTTP_AUTH_KINDS = ['bearer', 'basic', 'api-key', 'hmac'] as const;
-export type HttpAuthKind = (typeof HTTP_AUTH_KINDS)[number];
-
-const when = (kind: HttpAuthKind) => ValidateIf((fields: HttpConnection) => fields.auth === kind);
-
-/** As named secrets: a shorter value cannot be redacted from run records reliably. */
-const MIN_SECRET = 8;
-const atLeast = (field: string) =>
-  MinLength(MIN_SECRET, {
-    message: `${field} must be at least ${MIN_SECRET} characters (shorter ones cannot be redacted from run records reliably)`,
-  });
-
-export class HttpConnection {
-  /** Requests to this origin and path prefix get the credential; others are refused. */
-  @IsHttpUrl()
-  baseUrl: string;
-
-  @IsIn(HTTP_AUTH_KINDS, { message: `auth must be one of ${HTTP_AUTH_KINDS.join(', ')}` })
-  auth: HttpAuthKind;
-
-  /** bearer: sent as `Authorization: Bearer <token>`. */
-  @when('bearer')
-  @IsString({ message: 'token is required for auth bearer' })
-  @IsNotEmpty({ message: 'token is required for auth bearer' })
-  @atLeast('token')
-  token?: string;
-
-  /** basic: sent as `Authorization: Basic base64(username:password)`. */
-  @when('basic')
-  @IsString({ message: 'username is required for auth basic' })
-  @IsNotEmpty({ message: 'username is required for auth basic' })
-  username?: string;
-
-  @when('basic')
-  @IsString({ message: 'password is required for auth basic' })
-  @atLeast('password')
-  password?: string;
-
-  /** api-key: sent as `<headerName>: <apiKey>`. */
-  @when('api-key')
-  @IsHeaderName()
-  headerName?: string;
-
-  @when('api-key')
-  @IsString({ message: 'apiKey is required for auth api-key' })
-  @IsNotEmpty({ message: 'apiKey is required for auth api-key' })
-  @atLeast('apiKey')
-  apiKey?: string;
-
-  /** hmac: the body is signed as with http.request's `sign`, with this secret. */
-  @when('hmac')
-  @IsString({ message: 'signingSecret is required for auth hmac' })
-  @IsNotEmpty({ message: 'signingSecret is required for auth hmac' })
-  @atLeast('signingSecret')
-  signingSecret?: string;
-
-  @IsOptional()
-  @IsHeaderName()
-  signatureHeader?: string;
-
-  @IsOptional()
-  @IsHeaderName()
-  timestampHeader?: string;
-}
+export { HTTP_AUTH_KINDS, HttpConnection, type HttpAuthKind } from './connection-fields.js';
 
 export const HTTP_SECRET_FIELDS = ['token', 'password', 'apiKey', 'signingSecret'];
 

@@ -1,4 +1,4 @@
-import { definePlugin } from '../../src/plugin-sdk/index.js';
+import { definePlugin } from '@flowhub/plugin-sdk';
 import { request } from './actions/request.action.js';
 import { httpConnection } from './connection.js';
 

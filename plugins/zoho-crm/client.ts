@@ -3,8 +3,8 @@ import {
   HttpStatusError,
   type ActionContext,
   type HttpResponse,
-} from '../../src/plugin-sdk/index.js';
-import { zohoCall } from '../../src/plugin-sdk/zoho.js';
+} from '@flowhub/plugin-sdk';
+import { zohoCall } from '../zoho-shared/zoho.js';
 
 export type CrmContext = Pick<ActionContext, 'auth' | 'connection' | 'http' | 'signal'>;
 export type CrmFields = Record<string, unknown>;

@@ -1,5 +1,5 @@
-import { HttpStatusError } from '../../src/plugin-sdk/index.js';
-import { zohoCall, type ZohoCheckContext } from '../../src/plugin-sdk/zoho.js';
+import { HttpStatusError } from '@flowhub/plugin-sdk';
+import { zohoCall, type ZohoCheckContext } from '../zoho-shared/zoho.js';
 import { IDEMPOTENCY_FIELD } from './actions/create-deal.action.js';
 
 /** What the connection test says when the Deals module lacks the Flowhub_Key field. */

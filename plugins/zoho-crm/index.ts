@@ -1,5 +1,5 @@
-import { definePlugin } from '../../src/plugin-sdk/index.js';
-import { zohoConnection } from '../../src/plugin-sdk/zoho.js';
+import { definePlugin } from '@flowhub/plugin-sdk';
+import { zohoConnection } from '../zoho-shared/zoho.js';
 import { checkFlowhubKeyField } from './connection-check.js';
 import { createDeal } from './actions/create-deal.action.js';
 import { createRecord, searchRecordsAction, upsertRecord } from './actions/record.actions.js';

@@ -1,5 +1,5 @@
-import { FatalError, HttpStatusError, type ActionContext } from '../../src/plugin-sdk/index.js';
-import { zohoCall } from '../../src/plugin-sdk/zoho.js';
+import { FatalError, HttpStatusError, type ActionContext } from '@flowhub/plugin-sdk';
+import { zohoCall } from '../zoho-shared/zoho.js';
 
 export type InventoryContext = Pick<ActionContext, 'auth' | 'connection' | 'http' | 'signal'>;
 

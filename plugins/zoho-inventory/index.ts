@@ -1,6 +1,6 @@
 import { IsString, MinLength } from 'class-validator';
-import { definePlugin } from '../../src/plugin-sdk/index.js';
-import { zohoConnection, ZohoConnectionFields } from '../../src/plugin-sdk/zoho.js';
+import { definePlugin } from '@flowhub/plugin-sdk';
+import { zohoConnection, ZohoConnectionFields } from '../zoho-shared/zoho.js';
 import { createSalesOrder } from './actions/create-sales-order.action.js';
 import { findContact, findItem } from './actions/find.actions.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { isCredentialHeader } from './credential-headers.js';
+import { isCredentialHeader } from '@flowhub/plugin-sdk';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/env.schema.js';
 import { redactCatchPath } from './catch-not-found.js';

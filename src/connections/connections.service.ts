@@ -8,7 +8,7 @@ import { flattenValidationErrors } from '../common/validation-errors.js';
 import { FatalError } from '../engine/step-errors.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
-import type { ConnectionDefinition, HttpClient, OAuth2Access } from '../plugin-sdk/index.js';
+import type { ConnectionDefinition, HttpClient, OAuth2Access } from '@flowhub/plugin-sdk';
 import { SecretBox } from '../secrets/secret-box.js';
 import type { ConnectionEntity } from './connection.entity.js';
 import type { CreateConnectionDto, UpdateConnectionDto } from './connection.dto.js';

@@ -1,4 +1,4 @@
-import type { ConnectionDefinition } from '../plugin-sdk/index.js';
+import type { ConnectionDefinition } from '@flowhub/plugin-sdk';
 import { endpointProblems } from './endpoint-fields.js';
 
 const http = { endpointFields: { baseUrl: {} } } as unknown as ConnectionDefinition;

@@ -4,7 +4,7 @@
  * the stored secrets again, so an API key cannot redirect secrets it does not know.
  */
 import { isAllowedHost, normaliseHostname } from '../common/egress/egress-policy.js';
-import type { ConnectionDefinition } from '../plugin-sdk/index.js';
+import type { ConnectionDefinition } from '@flowhub/plugin-sdk';
 
 export interface FieldProblem {
   path: string;

@@ -2,12 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
-import type {
-  HttpClient,
-  OAuth2Access,
-  OAuth2Definition,
-  OAuth2Token,
-} from '../plugin-sdk/index.js';
+import type { HttpClient, OAuth2Access, OAuth2Definition, OAuth2Token } from '@flowhub/plugin-sdk';
 import { SecretBox } from '../secrets/secret-box.js';
 
 /** Refresh this long before the provider's expiry, so no call goes out with a dying token. */

@@ -1,25 +1,12 @@
 /**
- * How a step failure is classified. Plugins throw RetryableError or FatalError (re-exported
- * by the plugin SDK); errors carrying an HTTP `status` are classified by it; anything else
- * (network errors, timeouts, bugs) is retryable.
+ * How a step failure is classified. Plugins throw RetryableError or FatalError from
+ * @flowhub/plugin-sdk (the engine classifies with those very classes, re-exported here);
+ * errors carrying an HTTP `status` are classified by it; anything else (network errors,
+ * timeouts, bugs) is retryable.
  */
-export class RetryableError extends Error {
-  constructor(
-    message: string,
-    /** Wait at least this long before the next attempt (e.g. from Retry-After). */
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'RetryableError';
-  }
-}
+import { FatalError, RetryableError } from '@flowhub/plugin-sdk';
 
-export class FatalError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FatalError';
-  }
-}
+export { FatalError, RetryableError };
 
 /**
  * What a failed step's `errorCode` can be: Flowhub's own codes, `http_<status>` for an HTTP

@@ -4,13 +4,16 @@
  * static url's query, and a credential typed into a static input that has no origin to be
  * bound to once it is moved into a named secret.
  */
-import { isCredentialHeader } from '../common/credential-headers.js';
 import type { FlowDefinition, StepDefinition } from '../engine/flow-definition.js';
 import { literalCredentials, mayWriteKey } from '../engine/literal-credentials.js';
 import type { FlowProblem } from '../engine/validate-flow.js';
 import { findLiterals } from '../named-secrets/literal-secrets.service.js';
 import { parseOrigin } from '../named-secrets/secret-origins.js';
-import { isCredentialQueryKey, type ActionDefinition } from '../plugin-sdk/index.js';
+import {
+  isCredentialHeader,
+  isCredentialQueryKey,
+  type ActionDefinition,
+} from '@flowhub/plugin-sdk';
 
 type Lookup = (action: string) => ActionDefinition | undefined;
 

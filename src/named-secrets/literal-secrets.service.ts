@@ -11,8 +11,7 @@ import { isPlainObject } from '../engine/plain-json.js';
 import { isSecretPlaceholder, secretPlaceholder } from '../engine/secret-references.js';
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { isCredentialHeader } from '../common/credential-headers.js';
-import { isCredentialQueryKey } from '../plugin-sdk/credential-query-keys.js';
+import { isCredentialHeader, isCredentialQueryKey } from '@flowhub/plugin-sdk';
 import { NamedSecretsService } from './named-secrets.service.js';
 import { originOfUrl } from './secret-origins.js';
 

@@ -3,7 +3,7 @@
  * (`destinationInput`), when that URL's origin (scheme, host, port) is one the secret is bound
  * to. Checked on the input the action is about to get, before anything is sent or recorded.
  */
-import { FatalError, type ActionDefinition } from '../plugin-sdk/index.js';
+import { FatalError, type ActionDefinition } from '@flowhub/plugin-sdk';
 import { originOfUrl } from './secret-origins.js';
 import { links } from '../common/links.js';
 

@@ -1,7 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PluginDefinition } from '../plugin-sdk/index.js';
+import type { PluginDefinition } from '@flowhub/plugin-sdk';
 import { pluginProblems } from './plugin-checks.js';
 import { schemaNameClashes } from './schema-names.js';
 

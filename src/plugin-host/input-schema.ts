@@ -4,7 +4,7 @@ import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
 import { reachableClasses, type AnyClass } from './schema-names.js';
-import type { ClassType } from '../plugin-sdk/index.js';
+import type { ClassType } from '@flowhub/plugin-sdk';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type JsonSchema = Record<string, any>;

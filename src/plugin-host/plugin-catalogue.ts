@@ -1,5 +1,5 @@
 import { resolveRetryPolicy, type RetryPolicy } from '../engine/retry-policy.js';
-import type { PluginDefinition } from '../plugin-sdk/index.js';
+import type { PluginDefinition } from '@flowhub/plugin-sdk';
 import { inputSchema, type JsonSchema } from './input-schema.js';
 
 export interface ActionEntry {

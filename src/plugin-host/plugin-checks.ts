@@ -2,7 +2,7 @@
  * Boot checks of plugin definitions (conventions.md, plugin contract): every problem of every
  * plugin is collected so one failed boot shows them all.
  */
-import type { ActionDefinition, PluginDefinition } from '../plugin-sdk/index.js';
+import type { ActionDefinition, PluginDefinition } from '@flowhub/plugin-sdk';
 
 export const PLUGIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export const ACTION_NAME = /^[a-z][A-Za-z0-9]*$/;

@@ -6,7 +6,7 @@ import {
   definePlugin,
   type ActionDefinition,
   type PluginDefinition,
-} from '../plugin-sdk/index.js';
+} from '@flowhub/plugin-sdk';
 import { InvalidPluginsError, PluginRegistry } from './plugin-registry.js';
 
 class Line {

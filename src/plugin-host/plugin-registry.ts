@@ -5,7 +5,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidatorOptions } from 'class-validator';
 import { flattenValidationErrors } from '../common/validation-errors.js';
-import type { ActionDefinition, PluginDefinition } from '../plugin-sdk/index.js';
+import type { ActionDefinition, PluginDefinition } from '@flowhub/plugin-sdk';
 import { pluginListProblems } from './plugin-checks.js';
 import { schemaNameClashes } from './schema-names.js';
 

@@ -3,7 +3,7 @@
  * wherever it appears in a string, and credential headers of the action's header maps
  * replaced by `[redacted]` (unless they already name a secret).
  */
-import { isCredentialHeader } from '../common/credential-headers.js';
+import { isCredentialHeader } from '@flowhub/plugin-sdk';
 import { secretMark } from '../engine/secret-references.js';
 import { REDACTED } from './redact-input.js';
 

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsNumber, IsString, ValidateNested } from 'class-validator';
 import { BUILT_IN_PLUGINS } from '../../plugins/index.js';
-import { defineAction, definePlugin } from '../plugin-sdk/index.js';
+import { defineAction, definePlugin } from '@flowhub/plugin-sdk';
 import { describePlugin } from './plugin-catalogue.js';
 import { InvalidPluginsError, PluginRegistry } from './plugin-registry.js';
 import { schemaNameClashes } from './schema-names.js';

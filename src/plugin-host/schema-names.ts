@@ -7,7 +7,7 @@
  */
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
-import type { ClassType, PluginDefinition } from '../plugin-sdk/index.js';
+import type { ClassType, PluginDefinition } from '@flowhub/plugin-sdk';
 
 /** Any class (what class-validator keys its metadata by). */
 export type AnyClass = abstract new (...args: never[]) => unknown;

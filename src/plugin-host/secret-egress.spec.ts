@@ -1,4 +1,4 @@
-import { FatalError, type HttpClient, type HttpRequest } from '../plugin-sdk/index.js';
+import { FatalError, type HttpClient, type HttpRequest } from '@flowhub/plugin-sdk';
 import { credentialHttpClient, derivedFrom } from './secret-egress.js';
 
 describe('the egress client of a step that carries a credential', () => {

@@ -5,7 +5,7 @@
  * sent over http:// unless the operator allowed that host (FLOWHUB_EGRESS_ALLOW_HOSTS).
  */
 import { isAllowedHost } from '../common/egress/egress-policy.js';
-import { FatalError, type HttpClient, type HttpRequest } from '../plugin-sdk/index.js';
+import { FatalError, type HttpClient, type HttpRequest } from '@flowhub/plugin-sdk';
 
 function cleartextProblem(url: string, allowHosts: readonly string[]): string | undefined {
   if (!URL.canParse(url)) return undefined; // the client reports a malformed URL

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { EgressClient } from '../common/egress/egress-client.js';
-import { EgressBlockedError, HttpStatusError } from '../plugin-sdk/http-client.js';
+import { EgressBlockedError, HttpStatusError } from '@flowhub/plugin-sdk';
 import { deliveryJob, type DeliveryJobData } from './delivery-jobs.js';
 import { QueueName } from '../queue/queue-names.js';
 import {

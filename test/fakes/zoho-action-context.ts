@@ -1,6 +1,6 @@
 import { createEgressClient } from '../../src/common/egress/egress-client.js';
-import type { OAuth2Access, OAuth2Token } from '../../src/plugin-sdk/index.js';
-import { zohoOAuth2 } from '../../src/plugin-sdk/zoho.js';
+import type { OAuth2Access, OAuth2Token } from '@flowhub/plugin-sdk';
+import { zohoOAuth2 } from '../../plugins/zoho-shared/zoho.js';
 import type { FakeZoho } from './fake-zoho.js';
 
 /**

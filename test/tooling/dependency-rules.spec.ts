@@ -14,7 +14,7 @@ import { join } from 'node:path';
 /**
  * scripts/check-deps.mjs, the import-rule check of `npm run check`: the real tree passes, and
  * each kind of violation fails with the file and the rule named. Violations are added to a
- * temporary copy of src/ and plugins/ (one copy; each test restores what it changed).
+ * temporary copy of src/, plugins/ and packages/ (one copy; each test restores what it changed).
  */
 describe('dependency rules (scripts/check-deps.mjs)', () => {
   let root: string;
@@ -48,6 +48,7 @@ describe('dependency rules (scripts/check-deps.mjs)', () => {
     root = mkdtempSync(join(tmpdir(), 'flowhub-check-deps-'));
     cpSync('src', join(root, 'src'), { recursive: true });
     cpSync('plugins', join(root, 'plugins'), { recursive: true });
+    cpSync('packages/plugin-sdk/src', join(root, 'packages/plugin-sdk/src'), { recursive: true });
   });
   afterEach(() => {
     for (const restore of restores.reverse()) restore();
@@ -98,12 +99,42 @@ describe('dependency rules (scripts/check-deps.mjs)', () => {
   it('fails when a feature imports a feature above it (index.js resolves to index.ts)', () => {
     write(
       'src/metrics/late.ts',
-      "export * from '../plugin-sdk';\nexport * from '../runs/run-views.js';\n",
+      "export * from '../../plugins';\nexport * from '../runs/run-views.js';\n",
     );
     const result = checkCopy();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('src/metrics/late.ts -> src/runs/run-views.ts: layer-order:');
-    expect(result.stderr).not.toContain('src/plugin-sdk/index.ts: layer-order');
+    expect(result.stderr).not.toContain('plugins/index.ts: layer-order');
+  });
+
+  it('fails when a plugin reaches the SDK by path instead of as @flowhub/plugin-sdk', () => {
+    prepend('plugins/core/index.ts', "import '../../packages/plugin-sdk/src/index.js';");
+    const result = checkCopy();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'plugins/core/index.ts -> packages/plugin-sdk/src/index.ts: plugins-on-sdk-only:',
+    );
+  });
+
+  it('fails when the SDK package imports anything of ours outside it', () => {
+    prepend('packages/plugin-sdk/src/errors.ts', "import '../../../src/engine/step-errors.js';");
+    const result = checkCopy();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'packages/plugin-sdk/src/errors.ts -> src/engine/step-errors.ts: plugin-sdk-is-self-contained:',
+    );
+  });
+
+  it('lets the Zoho plugins share plugins/zoho-shared/, and no other plugin use it', () => {
+    prepend('plugins/zoho-inventory/index.ts', "import '../zoho-shared/zoho.js';");
+    expect(checkCopy()).toMatchObject({ status: 0 });
+    prepend('plugins/http/index.ts', "import '../zoho-shared/zoho.js';");
+    const result = checkCopy();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'plugins/http/index.ts -> plugins/zoho-shared/zoho.ts: plugins-on-sdk-only:',
+    );
+    expect(result.stderr).not.toContain('plugins/zoho-inventory/index.ts ->');
   });
 
   it('lets test code import anything, but keeps plugin tests to the SDK and their helpers', () => {

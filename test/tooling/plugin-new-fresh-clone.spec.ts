@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -34,7 +35,15 @@ describe('plugin:new then its documented test command, in a fresh clone', () => 
       mkdirSync(dirname(join(clone, file)), { recursive: true });
       cpSync(file, join(clone, file));
     }
-    symlinkSync(resolve('node_modules'), join(clone, 'node_modules'), 'dir');
+    // as `npm ci` installs it: the packages, and the workspace SDK linked to the clone's own copy
+    mkdirSync(join(clone, 'node_modules', '@flowhub'), { recursive: true });
+    for (const entry of readdirSync('node_modules').filter((name) => name !== '@flowhub'))
+      symlinkSync(resolve('node_modules', entry), join(clone, 'node_modules', entry));
+    symlinkSync(
+      join(clone, 'packages', 'plugin-sdk'),
+      join(clone, 'node_modules', '@flowhub', 'plugin-sdk'),
+      'dir',
+    );
   });
 
   afterAll(() => rmSync(dirname(clone), { recursive: true, force: true }));
@@ -59,6 +68,7 @@ describe('plugin:new then its documented test command, in a fresh clone', () => 
 
   it('scaffolds demo and its test passes with the printed, documented command', () => {
     expect(existsSync(join(clone, 'dist'))).toBe(false);
+    expect(existsSync(join(clone, 'packages', 'plugin-sdk', 'dist'))).toBe(false);
     const scaffolded = run('npm run plugin:new -- demo');
     expect(scaffolded).toMatchObject({ status: 0 });
 

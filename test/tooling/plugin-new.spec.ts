@@ -69,8 +69,28 @@ describe('npm run plugin:new', () => {
     expect(read(name, '__tests__/echo.action.spec.ts')).toContain(
       "from '../../__tests__/action-context.js'",
     );
+    expect(read(name, '__tests__/echo.action.spec.ts')).toContain(
+      "import { runActionFixture, type ActionFixture } from '@flowhub/plugin-sdk/testing';",
+    );
+    for (const file of ['index.ts', 'actions/echo.action.ts', '__tests__/echo.action.spec.ts'])
+      expect(read(name, file)).not.toContain('src/plugin-sdk');
+    expect(read(name, 'index.ts')).toContain("import { definePlugin } from '@flowhub/plugin-sdk';");
     const fixture = JSON.parse(read(name, '__tests__/fixtures/echo.json'));
-    expect(fixture).toEqual({ input: { message: expect.any(String) }, expected: fixture.input });
+    const { url, message } = fixture.input;
+    expect(fixture).toEqual({
+      input: { url: expect.stringMatching(/^https:\/\//), message: expect.any(String) },
+      http: [
+        {
+          request: { method: 'POST', url, body: { message } },
+          response: {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+            body: { message },
+          },
+        },
+      ],
+      expected: { message },
+    });
     expect(read(name, 'README.md')).toContain(`## ${name}.echo`);
 
     const index = readFileSync(indexFile, 'utf8');

@@ -1,4 +1,4 @@
-import { isSleepRequest } from '../../../src/plugin-sdk/index.js';
+import { isSleepRequest } from '@flowhub/plugin-sdk';
 import { registry, runAction } from '../../__tests__/action-context.js';
 import { MAX_DELAY_MS } from '../actions/delay.action.js';
 

@@ -6,7 +6,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { defineAction, FatalError } from '../../../src/plugin-sdk/index.js';
+import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 
 export const MAX_DELAY_MS = 30 * 24 * 60 * 60 * 1000;
 

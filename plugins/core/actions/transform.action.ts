@@ -1,4 +1,4 @@
-import { defineAction } from '../../../src/plugin-sdk/index.js';
+import { defineAction } from '@flowhub/plugin-sdk';
 
 /** Any fields (the action allows unknown input): the output is the input, shaped by `map`. */
 export class TransformInput {

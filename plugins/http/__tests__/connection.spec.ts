@@ -5,7 +5,7 @@ import {
   type LoopbackServer,
 } from '../../../src/common/egress/__tests__/loopback-server.js';
 import { createEgressClient, type EgressClient } from '../../../src/common/egress/egress-client.js';
-import { FatalError } from '../../../src/plugin-sdk/index.js';
+import { FatalError } from '@flowhub/plugin-sdk';
 import { runAction } from '../../__tests__/action-context.js';
 import { isUnderBase } from '../auth.js';
 

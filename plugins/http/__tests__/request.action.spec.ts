@@ -5,7 +5,7 @@ import {
   type LoopbackServer,
 } from '../../../src/common/egress/__tests__/loopback-server.js';
 import { createEgressClient, type EgressClient } from '../../../src/common/egress/egress-client.js';
-import { EgressBlockedError, HttpStatusError } from '../../../src/plugin-sdk/index.js';
+import { EgressBlockedError, HttpStatusError } from '@flowhub/plugin-sdk';
 import { registry, runAction } from '../../__tests__/action-context.js';
 
 // A loopback receiver and a real egress client that allows only 127.0.0.1 (TEST RULE).

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { createHmac } from 'node:crypto';
-import { defineAction, type HttpResponse } from '../../../src/plugin-sdk/index.js';
+import { defineAction, type HttpResponse } from '@flowhub/plugin-sdk';
 import { checkDestination, credentialHeader, setHeader } from '../auth.js';
 import type { HttpConnection } from '../connection.js';
 import { IsHeaderMap, IsHeaderName, IsHttpUrl, IsQueryMap } from '../validators.js';

@@ -1,6 +1,6 @@
 import { classifyError } from '../../../src/engine/step-errors.js';
-import type { HttpClient, OAuth2Access } from '../../../src/plugin-sdk/index.js';
-import { zohoOAuth2 } from '../../../src/plugin-sdk/zoho.js';
+import type { HttpClient, OAuth2Access } from '@flowhub/plugin-sdk';
+import { zohoOAuth2 } from '../../zoho-shared/zoho.js';
 import { startFakeZoho, type FakeZoho } from '../../../test/fakes/fake-zoho.js';
 import { zohoActionContext } from '../../../test/fakes/zoho-action-context.js';
 import { runAction } from '../../__tests__/action-context.js';

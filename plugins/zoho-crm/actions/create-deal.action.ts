@@ -10,7 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { defineAction, FatalError } from '../../../src/plugin-sdk/index.js';
+import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 import { searchRecords, writeRecord, type CrmContext } from '../client.js';
 
 export class ZohoCrmCreateDealInput {

@@ -9,7 +9,7 @@ import {
   Matches,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { defineAction } from '../../../src/plugin-sdk/index.js';
+import { defineAction } from '@flowhub/plugin-sdk';
 import { searchRecords, writeRecord } from '../client.js';
 
 const MODULE = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -1,5 +1,5 @@
 import { classifyError } from '../../../src/engine/step-errors.js';
-import type { HttpClient, OAuth2Access } from '../../../src/plugin-sdk/index.js';
+import type { HttpClient, OAuth2Access } from '@flowhub/plugin-sdk';
 import { startFakeZoho, type FakeZoho } from '../../../test/fakes/fake-zoho.js';
 import { zohoActionContext } from '../../../test/fakes/zoho-action-context.js';
 import { runAction } from '../../__tests__/action-context.js';

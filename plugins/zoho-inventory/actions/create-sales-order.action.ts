@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { defineAction, FatalError } from '../../../src/plugin-sdk/index.js';
+import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 import {
   findContactByEmail,
   findItemBySku,

@@ -1,6 +1,6 @@
 import { IsEmail, IsNotEmpty, IsString } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { defineAction } from '../../../src/plugin-sdk/index.js';
+import { defineAction } from '@flowhub/plugin-sdk';
 import {
   findContactByEmail,
   findItemBySku,

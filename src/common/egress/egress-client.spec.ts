@@ -1,5 +1,5 @@
 import { classifyError, FatalError } from '../../engine/step-errors.js';
-import { HttpStatusError } from '../../plugin-sdk/http-client.js';
+import { HttpStatusError } from '@flowhub/plugin-sdk';
 import { startEgressFixtures, type EgressFixtures } from './__tests__/egress-fixtures.js';
 import { closedLoopbackPort, type LoopbackServer } from './__tests__/loopback-server.js';
 import { createEgressClient, type EgressClient } from './egress-client.js';

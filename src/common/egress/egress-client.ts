@@ -12,7 +12,7 @@ import {
   type HttpClient,
   type HttpRequest,
   type HttpResponse,
-} from '../../plugin-sdk/http-client.js';
+} from '@flowhub/plugin-sdk';
 import { createEgressAgents, refusedAddress, type EgressAgents } from './egress-agents.js';
 import {
   bodyExcerpt,

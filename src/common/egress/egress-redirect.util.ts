@@ -1,5 +1,5 @@
 /** How one redirect hop becomes the next request (the client re-checks its URL). */
-import { isCredentialHeader } from '../credential-headers.js';
+import { isCredentialHeader } from '@flowhub/plugin-sdk';
 import { withoutHeaders } from './egress-body.util.js';
 
 export interface Hop {

@@ -1,5 +1,5 @@
 import { classifyError, FatalError } from '../../engine/step-errors.js';
-import { EgressBlockedError, HttpStatusError } from '../../plugin-sdk/http-client.js';
+import { EgressBlockedError, HttpStatusError } from '@flowhub/plugin-sdk';
 import { startEgressFixtures, type EgressFixtures } from './__tests__/egress-fixtures.js';
 import { type LoopbackServer } from './__tests__/loopback-server.js';
 import { createEgressClient, type EgressClient } from './egress-client.js';

@@ -1,15 +1,8 @@
-/**
- * The only Flowhub module a plugin imports: plugins never see JSONata, Nest, TypeORM or
- * BullMQ. A plugin is a plain object made by definePlugin; each action by defineAction.
- */
-import type { RetryPolicyInput } from '../engine/flow-definition.js';
+/** An action: what a flow step calls (`<plugin>.<action>`), made with defineAction. */
+import type { InputFields } from './fields.js';
 import type { HttpClient } from './http-client.js';
-
-export { FatalError, RetryableError } from '../engine/step-errors.js';
-export { EgressBlockedError, HttpStatusError } from './http-client.js';
-export type { HttpClient, HttpRequest, HttpResponse } from './http-client.js';
-export { isCredentialHeader } from '../common/credential-headers.js';
-export { isCredentialQueryKey } from './credential-query-keys.js';
+import type { OAuth2Access } from './oauth.js';
+import type { RetryPolicyInput } from './retry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ClassType<T = any> = new (...args: any[]) => T;
@@ -51,6 +44,12 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
   description: string;
   /** A class-validator class; the host validates the mapped input against it. */
   input: ClassType<Input>;
+  /**
+   * Descriptions, examples and URL flags of input fields, by dot path: GET /plugins shows
+   * them, and every field with `url: true` is checked against the egress guard when a flow
+   * is saved (as http.request's `url` is).
+   */
+  inputFields?: InputFields;
   /** false for reads: dry-run mode still calls the action. */
   sideEffects: boolean;
   /** Accept fields the input class does not declare (e.g. core.transform). Default false. */
@@ -82,76 +81,6 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
    */
   sampleOutput?: Output | ((input: Input) => Output);
   run(ctx: ActionContext<Input>): Promise<Output | SleepRequest>;
-}
-
-/** An access token with what the provider said alongside it (e.g. Zoho's api_domain). */
-export interface OAuth2Token {
-  accessToken: string;
-  extra: Record<string, string>;
-}
-
-export interface OAuth2Access {
-  /** A valid token: cached (encrypted) until shortly before expiry, refreshed once per connection. */
-  token(): Promise<OAuth2Token>;
-  /** The provider refused `stale` (401): get a fresh token (one refresh, however many ask). */
-  refresh(stale: string): Promise<OAuth2Token>;
-}
-
-export interface OAuth2Definition {
-  /** Exchange the connection's long-lived credentials for an access token. */
-  refresh(ctx: { connection: Record<string, unknown>; http: HttpClient }): Promise<{
-    accessToken: string;
-    expiresInSeconds: number;
-    extra?: Record<string, string>;
-  }>;
-}
-
-/** A connection field that says where the credentials are sent (a URL or a host name). */
-export interface EndpointField {
-  /**
-   * The hosts it may name: `zoho.com` allows zoho.com and every sub-domain, over https only.
-   * Unset: any host the egress guard allows. The operator opens others with
-   * FLOWHUB_EGRESS_ALLOW_HOSTS (e.g. a self-hosted gateway, a test fake on loopback).
-   */
-  hosts?: readonly string[];
-}
-
-export interface ConnectionDefinition {
-  /** Set for OAuth2 refresh-token connections: the host then gives actions `ctx.auth`. */
-  oauth2?: OAuth2Definition;
-  fields: ClassType;
-  /** Fields holding secrets: encrypted at rest, write-only in the API, never logged. */
-  secretFields?: string[];
-  /**
-   * Fields naming where the secrets go (URLs or hosts). Changing one needs every stored
-   * secret field again in the same request, so the secrets cannot be sent somewhere new by
-   * someone who does not know them.
-   */
-  endpointFields?: Record<string, EndpointField>;
-  /**
-   * Forms the secrets take on the wire (e.g. basic auth's `Basic base64(user:pass)`), by a
-   * name of your choosing: run records redact them as they redact the secret fields.
-   */
-  derivedSecrets?: (fields: Record<string, unknown>) => Record<string, string>;
-  /** Steps of this plugin may run without a connection (e.g. http.request). Default false. */
-  optional?: boolean;
-  test?: (ctx: { connection: Record<string, unknown>; http: HttpClient }) => Promise<void>;
-}
-
-export interface PluginDefinition {
-  /** kebab-case, equals the folder name, unique */
-  name: string;
-  /** semver */
-  version: string;
-  displayName: string;
-  description?: string;
-  connection?: ConnectionDefinition;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  actions: Record<string, ActionDefinition<any, any>>;
-}
-
-export function definePlugin<P extends PluginDefinition>(plugin: P): P {
-  return plugin;
 }
 
 export function defineAction<Input, Output>(

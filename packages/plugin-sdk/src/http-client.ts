@@ -1,4 +1,4 @@
-import { FatalError } from '../engine/step-errors.js';
+import { FatalError } from './errors.js';
 
 /** The egress HTTP client a plugin receives as `ctx.http` (SSRF guard, timeouts, caps). */
 export interface HttpRequest {

@@ -1,16 +1,20 @@
 /**
- * Zoho OAuth2 as a framework feature, shared by the Zoho plugins: data centres, the
- * refresh-token grant, and an API call that refreshes once on a 401 INVALID_TOKEN.
+ * Zoho OAuth2, shared by the Zoho plugins (zoho-crm, zoho-inventory): data centres, the
+ * refresh-token grant, and an API call that refreshes once on a 401 INVALID_TOKEN. Vendor
+ * code, so it lives beside the Zoho plugins, not in @flowhub/plugin-sdk.
  */
 import { IsIn, IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
-import { FatalError, RetryableError } from '../engine/step-errors.js';
-import { HttpStatusError, type HttpRequest, type HttpResponse } from './http-client.js';
-import type {
-  ActionContext,
-  ConnectionDefinition,
-  OAuth2Definition,
-  OAuth2Token,
-} from './index.js';
+import {
+  FatalError,
+  HttpStatusError,
+  RetryableError,
+  type ActionContext,
+  type ConnectionDefinition,
+  type HttpRequest,
+  type HttpResponse,
+  type OAuth2Definition,
+  type OAuth2Token,
+} from '@flowhub/plugin-sdk';
 
 export const ZOHO_DATA_CENTRES = {
   us: { accounts: 'https://accounts.zoho.com', api: 'https://www.zohoapis.com' },
