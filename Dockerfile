@@ -20,6 +20,8 @@ ENV SCARF_ANALYTICS=false \
 RUN npm install -g "npm@${NPM_VERSION}"
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm workspaces: the plugin SDK package (node_modules/@flowhub/plugin-sdk links to it)
+COPY packages/plugin-sdk/package.json packages/plugin-sdk/
 
 # ---- build: all dependencies, compile TypeScript to dist/ --------------------------------
 FROM base AS build
@@ -39,6 +41,8 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/packages/plugin-sdk/package.json ./packages/plugin-sdk/
+COPY --from=build /app/packages/plugin-sdk/dist ./packages/plugin-sdk/dist
 # FLOWHUB_DATA_DIR defaults to ./.data, i.e. /app/.data here: the embedded PostgreSQL cluster and
 # the master-keys file live there when DATABASE_URL / FLOWHUB_MASTER_KEYS are unset. Mount a
 # volume on it to keep them. As a non-root user, embedded Postgres runs as that same user.
