@@ -87,7 +87,10 @@ describe('RunExecutor (a plain loop over an in-memory RunStore)', () => {
   it('fails the run at a step that fails for good: later steps never run, both events once', async () => {
     const broken: Script = (stepId, request) =>
       stepId === 's1'
-        ? { kind: 'failed', error: { retryable: false, message: 'HTTP 400: bad field' } }
+        ? {
+            kind: 'failed',
+            error: { retryable: false, message: 'HTTP 400: bad field', code: 'HTTP_400' },
+          }
         : ok(stepId, request);
     const { executor, store, attempted } = harness([{}, {}, {}], broken);
     await executor.start('r1');
@@ -100,7 +103,7 @@ describe('RunExecutor (a plain loop over an in-memory RunStore)', () => {
   it('goes on past a failed step with onError continue, announcing step.failed', async () => {
     const broken: Script = (stepId, request) =>
       stepId === 's0'
-        ? { kind: 'failed', error: { retryable: false, message: 'nope' } }
+        ? { kind: 'failed', error: { retryable: false, message: 'nope', code: 'error' } }
         : ok(stepId, request);
     const { executor, store } = harness([{ onError: 'continue' }, {}], broken);
     await executor.start('r1');
