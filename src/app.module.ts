@@ -5,6 +5,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { RuntimeModule } from './config/runtime.module.js';
 import type { Runtime } from './config/runtime.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { HealthModule } from './health/health.module.js';
 import { PluginHostModule } from './plugin-host/plugin-host.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -35,7 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         RuntimeModule.forRoot(runtime),
-        DatabaseModule.forRoot(runtime.databaseUrl, runtime.config.dbPoolSize),
+        DatabaseModule.forRoot(runtime.databaseUrl, ENTITIES, runtime.config.dbPoolSize),
         QueueModule.forRoot(runtime),
         MetricsModule,
         WebhookEventsModule,

@@ -1,10 +1,11 @@
 import { runWithDatabase } from '../database/cli-database.js';
-import { loadOrCreateKeyFile, parseMasterKeys } from './master-keys.js';
+import { ENTITIES } from '../entities.js';
+import { loadOrCreateKeyFile, parseMasterKeys } from '../secrets/master-keys.js';
+import { SecretBox } from '../secrets/secret-box.js';
 import { rekeySecrets } from './rekey.js';
-import { SecretBox } from './secret-box.js';
 
 /** `npm run secrets:rekey`: re-encrypt every stored secret under the first master key. */
-runWithDatabase(async (dataSource, config, logger) => {
+runWithDatabase(ENTITIES, async (dataSource, config, logger) => {
   const keys = config.masterKeys
     ? parseMasterKeys(config.masterKeys)
     : await loadOrCreateKeyFile(config.dataDir);

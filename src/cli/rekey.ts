@@ -4,7 +4,7 @@ import { sealContext } from '../flows/catch-key.js';
 import { verifySealContext } from '../flows/verify-secrets.js';
 import { namedSecretContext } from '../named-secrets/named-secret-context.js';
 import { webhookSecretContext } from '../webhooks/subscription-secrets.service.js';
-import type { SecretBox } from './secret-box.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 
 export interface RekeyReport {
   connectionSecrets: number;

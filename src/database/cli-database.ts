@@ -3,14 +3,16 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createLogger } from '../common/logging.js';
 import { loadConfig, type AppConfig } from '../config/load-config.js';
-import { dataSourceOptions } from './data-source-options.js';
+import { dataSourceOptions, type EntityList } from './data-source-options.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 /**
- * For command-line tools: the app's data source on DATABASE_URL or the embedded Postgres
- * (started and stopped around `work`). Errors end the process with their message.
+ * For command-line tools: the app's data source (on `entities`, the app's list) on DATABASE_URL
+ * or the embedded Postgres (started and stopped around `work`). Errors end the process with
+ * their message.
  */
 export function runWithDatabase(
+  entities: EntityList,
   work: (dataSource: DataSource, config: AppConfig, logger: Logger) => Promise<void>,
 ): void {
   const main = async () => {
@@ -24,7 +26,9 @@ export function runWithDatabase(
     const embedded = config.databaseUrl
       ? undefined
       : await startEmbeddedPostgres(config.dataDir, log);
-    const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url));
+    const dataSource = new DataSource(
+      dataSourceOptions(config.databaseUrl ?? embedded!.url, entities),
+    );
     try {
       await dataSource.initialize();
       await work(dataSource, config, logger);

@@ -1,13 +1,19 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { ENTITIES } from './entities.js';
 
-/** The one data source definition shared by the app and the migration CLI. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** The entities the data source maps: every feature's, listed in app wiring (src/entities.ts). */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+/** The one data source definition shared by the app and the command-line tools. */
+export function dataSourceOptions(
+  url: string,
+  entities: EntityList,
+  poolSize = 10,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'all',

@@ -1,7 +1,6 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { runWithDatabase } from './cli-database.js';
 import { generateMigration } from './migration-tasks.js';
 import { runMigrationsLocked } from './run-migrations.js';
 
@@ -24,7 +23,15 @@ async function register(file: string): Promise<void> {
   await appendFile(index, '');
 }
 
-async function run(command: string | undefined, name: string | undefined, dataSource: DataSource) {
+/**
+ * One `npm run migration:*` command (run, revert, show, generate <Name>) on a data source that
+ * maps every entity; returns what to tell the user. The entry point is src/cli/migration.cli.ts.
+ */
+export async function migrationCommand(
+  command: string | undefined,
+  name: string | undefined,
+  dataSource: DataSource,
+): Promise<string> {
   switch (command) {
     case 'run': {
       const applied = await runMigrationsLocked(dataSource);
@@ -47,9 +54,3 @@ async function run(command: string | undefined, name: string | undefined, dataSo
       throw new Error(USAGE);
   }
 }
-
-/** Migration commands on the same data source as the app (embedded Postgres included). */
-runWithDatabase(async (dataSource, _config, logger) => {
-  const [command, name] = process.argv.slice(2);
-  logger.info(await run(command, name, dataSource));
-});

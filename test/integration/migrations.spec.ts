@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { ENTITIES } from '../../src/entities.js';
 import { generateMigration, pendingSchemaChanges } from '../../src/database/migration-tasks.js';
 import { runMigrationsLocked } from '../../src/database/run-migrations.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -14,7 +15,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    dataSource = await new DataSource(dataSourceOptions(database.url, ENTITIES)).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { RedactRecordedCredentialHeaders1795460000001 as Redact } from '../../migrations/1795460000001-redact-recorded-credential-headers.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { ENTITIES } from '../../src/entities.js';
 import { runMigrationsLocked } from '../../src/database/run-migrations.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -34,7 +35,7 @@ describe('migration RedactRecordedCredentialHeaders1795460000001', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = await new DataSource(dataSourceOptions(database.url)).initialize();
+    db = await new DataSource(dataSourceOptions(database.url, ENTITIES)).initialize();
     await runMigrationsLocked(db);
   });
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { rekeySecrets } from '../../src/cli/rekey.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { rekeySecrets } from '../../src/secrets/rekey.js';
+import { ENTITIES } from '../../src/entities.js';
 import { SecretBox } from '../../src/secrets/secret-box.js';
 import { apiClient } from '../support/api-client.js';
 import { bootTestApp, TEST_MASTER_KEYS, type TestApp } from '../support/boot-test-app.js';
@@ -44,7 +45,9 @@ describe('master key rotation', () => {
     const [oldId, oldKey] = TEST_MASTER_KEYS.split(':');
     const newKey = { id: 'k2', key: randomBytes(32) };
     const both = new SecretBox([newKey, { id: oldId, key: Buffer.from(oldKey, 'base64') }]);
-    const dataSource = await new DataSource(dataSourceOptions(app.database.url)).initialize();
+    const dataSource = await new DataSource(
+      dataSourceOptions(app.database.url, ENTITIES),
+    ).initialize();
     try {
       expect(await rekeySecrets(dataSource, both)).toEqual({
         connectionSecrets: 1,
