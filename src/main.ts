@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Logger } from 'pino';
 import { applyHeapGrowth } from './common/heap-growth.js';
 import { resolveLogFormat } from './common/log-format.js';
 import { createLogger } from './common/logging.js';
@@ -6,10 +7,10 @@ import { bootBanner } from './boot-banner.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/load-config.js';
 import { bootFlowhub, type Flowhub } from './boot.js';
 
-async function main(): Promise<void> {
-  let config: AppConfig;
+/** The configuration, or every problem with it on stderr and exit code 78 (EX_CONFIG). */
+function configOrExit(): AppConfig {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(
@@ -17,11 +18,17 @@ async function main(): Promise<void> {
     );
     process.exit(78);
   }
-  applyHeapGrowth(config.heapGrowthPercent);
-  const logFormat = resolveLogFormat(config.logFormat, process.stdout.isTTY);
-  config = { ...config, logFormat };
-  const logger = createLogger(config.logLevel, logFormat);
-  let booting: Promise<Flowhub | undefined> = Promise.resolve(undefined);
+}
+
+/**
+ * SIGTERM/SIGINT close Flowhub once (after `booting()`, so a signal during boot waits for it)
+ * and exit 0; exit 1 when that takes longer than FLOWHUB_SHUTDOWN_TIMEOUT_MS.
+ */
+function handleStopSignals(
+  config: AppConfig,
+  logger: Logger,
+  booting: () => Promise<Flowhub | undefined>,
+): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -37,13 +44,23 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
-    const flowhub = await booting.catch(() => undefined);
+    const flowhub = await booting().catch(() => undefined);
     await flowhub?.close();
     logger.info('Flowhub stopped');
     process.exit(0);
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
+}
+
+async function main(): Promise<void> {
+  let config = configOrExit();
+  applyHeapGrowth(config.heapGrowthPercent);
+  const logFormat = resolveLogFormat(config.logFormat, process.stdout.isTTY);
+  config = { ...config, logFormat };
+  const logger = createLogger(config.logLevel, logFormat);
+  let booting: Promise<Flowhub | undefined> = Promise.resolve(undefined);
+  handleStopSignals(config, logger, () => booting);
   let flowhub: Flowhub;
   try {
     booting = bootFlowhub(config, logger);
