@@ -11,6 +11,18 @@ const FRAMEWORK_IMPORTS = {
   ],
 };
 
+// A plugin (built-in or external) imports Node's built-ins, @flowhub/plugin-sdk and its own
+// files only (scripts/check-deps.mjs checks which of ours): the SDK re-exports the validators.
+const PLUGIN_IMPORTS = {
+  patterns: [
+    {
+      regex: '^(?!node:|@flowhub/plugin-sdk(/|$)|\\.{1,2}/)',
+      message:
+        'a plugin imports only @flowhub/plugin-sdk (validators: @flowhub/plugin-sdk/validators), node: built-ins and its own files',
+    },
+  ],
+};
+
 const NODE_GLOBALS = [
   'process',
   'console',
@@ -42,6 +54,11 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', FRAMEWORK_IMPORTS] },
+  },
+  {
+    files: ['plugins/**/*.ts'],
+    ignores: ['**/__tests__/**', '**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', PLUGIN_IMPORTS] },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -159,7 +159,7 @@ export const ${identifier} = definePlugin({
 });
 `;
 
-  const action = `import { IsString, IsUrl } from 'class-validator';
+  const action = `import { IsString, IsUrl } from '@flowhub/plugin-sdk/validators';
 import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 
 /**

@@ -3,7 +3,14 @@
  * connection.ts so that auth.ts (which attaches the credential) can name the type without a
  * cycle.
  */
-import { IsIn, IsNotEmpty, IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MinLength,
+  ValidateIf,
+} from '@flowhub/plugin-sdk/validators';
 import { IsHeaderName, IsHttpUrl } from './validators.js';
 
 export const HTTP_AUTH_KINDS = ['bearer', 'basic', 'api-key', 'hmac'] as const;

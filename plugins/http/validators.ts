@@ -1,5 +1,5 @@
 /** class-validator rules the http plugin needs and class-validator does not ship. */
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { registerDecorator, type ValidationArguments } from '@flowhub/plugin-sdk/validators';
 
 /** RFC 9110 token: what a header name may contain. */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -1,4 +1,4 @@
-import { IsString, MinLength } from 'class-validator';
+import { IsString, MinLength } from '@flowhub/plugin-sdk/validators';
 import { definePlugin } from '@flowhub/plugin-sdk';
 import { zohoConnection, ZohoConnectionFields } from '../zoho-shared/zoho.js';
 import { createSalesOrder } from './actions/create-sales-order.action.js';

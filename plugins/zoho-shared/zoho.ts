@@ -3,7 +3,7 @@
  * refresh-token grant, and an API call that refreshes once on a 401 INVALID_TOKEN. Vendor
  * code, so it lives beside the Zoho plugins, not in @flowhub/plugin-sdk.
  */
-import { IsIn, IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, MinLength } from '@flowhub/plugin-sdk/validators';
 import {
   FatalError,
   HttpStatusError,

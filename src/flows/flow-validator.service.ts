@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { checkUrl, type EgressPolicy } from '../common/egress/egress-policy.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { invalidAllowEntries } from '../common/ip-allowlist.js';
 import { ConnectionsRepository } from '../connections/connections.repository.js';
@@ -12,15 +11,7 @@ import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import type { FlowDefinitionDto } from './dto/flow-definition.dto.js';
 import { destinationProblems, mapLiteralProblems } from './flow-secret-checks.js';
 import { staticInputProblems } from './static-input.js';
-
-/** SEC-3: a static destination that the egress guard would refuse is a 400 at save time. */
-function urlProblems(definition: FlowDefinition, policy: EgressPolicy): FlowProblem[] {
-  return definition.steps.flatMap((step, index) => {
-    const url = step.action === 'http.request' ? step.input?.url : undefined;
-    const problem = typeof url === 'string' ? checkUrl(url, policy) : undefined;
-    return problem ? [{ path: `steps[${index}].input.url`, message: problem }] : [];
-  });
-}
+import { urlInputProblems } from './url-inputs.js';
 
 /** ING-4: every allowlist entry must be an IP or a CIDR range. */
 function allowIpProblems(definition: FlowDefinition): FlowProblem[] {
@@ -115,7 +106,7 @@ export class FlowValidator {
       ...(await this.secretProblems(definition)),
       ...mapLiteralProblems(definition, actionOf),
       ...destinationProblems(definition, actionOf, allowHosts),
-      ...urlProblems(definition, { allowCidrs, allowHosts }),
+      ...urlInputProblems(definition, actionOf, { allowCidrs, allowHosts }),
       ...allowIpProblems(definition),
       ...this.twilioProblems(definition),
     ];

@@ -1,5 +1,6 @@
 import { resolveRetryPolicy, type RetryPolicy } from '../engine/retry-policy.js';
 import type { PluginDefinition } from '@flowhub/plugin-sdk';
+import { inputFieldEntries, withInputFields, type InputFieldEntry } from './input-fields.js';
 import { inputSchema, type JsonSchema } from './input-schema.js';
 
 export interface ActionEntry {
@@ -10,6 +11,8 @@ export interface ActionEntry {
   sideEffects: boolean;
   retry: RetryPolicy;
   inputSchema: JsonSchema;
+  /** What the action declared about its input fields: descriptions, examples, URL inputs. */
+  inputFields: InputFieldEntry[];
 }
 
 export interface ConnectionFieldEntry {
@@ -67,7 +70,11 @@ export function describePlugin(plugin: PluginDefinition): PluginEntry {
       description: action.description,
       sideEffects: action.sideEffects,
       retry: resolveRetryPolicy(undefined, action.retry),
-      inputSchema: inputSchema(action.input, action.allowUnknownInput === true),
+      inputSchema: withInputFields(
+        inputSchema(action.input, action.allowUnknownInput === true),
+        action.inputFields,
+      ),
+      inputFields: inputFieldEntries(action.inputFields),
     })),
   };
 }

@@ -10,6 +10,14 @@ export class RetryPolicyDto {
   @ApiProperty() maxDelayMs: number;
 }
 
+export class InputFieldEntryDto {
+  @ApiProperty({ example: 'url', description: 'Dot path of the input field' }) path: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiPropertyOptional({ description: 'A value the field could take' }) example?: unknown;
+  @ApiProperty({ description: 'A URL the action calls: egress-checked when a flow is saved' })
+  url: boolean;
+}
+
 export class ActionEntryDto {
   @ApiProperty({ example: 'zoho-crm.createDeal' }) action: string;
   @ApiProperty() displayName: string;
@@ -17,6 +25,8 @@ export class ActionEntryDto {
   @ApiProperty({ description: 'false for reads: dry-run still calls them' }) sideEffects: boolean;
   @ApiProperty({ type: RetryPolicyDto }) retry: RetryPolicyDto;
   @ApiProperty({ ...jsonSchema, description: 'JSON Schema of the input' }) inputSchema: object;
+  @ApiProperty({ type: [InputFieldEntryDto], description: 'Declared input field descriptions' })
+  inputFields: InputFieldEntryDto[];
 }
 
 export class ConnectionFieldEntryDto {

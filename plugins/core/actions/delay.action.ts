@@ -1,11 +1,11 @@
 import {
+  JSONSchema,
   Validate,
   ValidateIf,
-  ValidatorConstraint,
   type ValidationArguments,
+  ValidatorConstraint,
   type ValidatorConstraintInterface,
-} from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
+} from '@flowhub/plugin-sdk/validators';
 import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 
 export const MAX_DELAY_MS = 30 * 24 * 60 * 60 * 1000;

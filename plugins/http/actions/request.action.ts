@@ -1,18 +1,19 @@
-import { Transform, Type } from 'class-transformer';
 import {
   Allow,
+  Equals,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
+  JSONSchema,
   Max,
   Min,
+  Transform,
+  Type,
   ValidateIf,
   ValidateNested,
-  Equals,
-} from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
+} from '@flowhub/plugin-sdk/validators';
 import { createHmac } from 'node:crypto';
 import { defineAction, type HttpResponse } from '@flowhub/plugin-sdk';
 import { checkDestination, credentialHeader, setHeader } from '../auth.js';
@@ -56,10 +57,6 @@ export class RequestInput {
   method: string = 'POST';
 
   @IsHttpUrl()
-  @JSONSchema({
-    description: 'The URL to call (http or https; private addresses are refused unless allowed).',
-    examples: ['https://erp.example.com/orders'],
-  })
   url: string;
 
   @IsOptional()
@@ -170,6 +167,13 @@ export const request = defineAction<RequestInput, RequestOutput>({
   description:
     'Sends an HTTP request (JSON unless the body is a string) with an Idempotency-Key, optionally HMAC-signed; a connection adds its credential.',
   input: RequestInput,
+  inputFields: {
+    url: {
+      description: 'The URL to call (http or https; private addresses are refused unless allowed).',
+      example: 'https://erp.example.com/orders',
+      url: true, // checked against the egress guard when a flow is saved
+    },
+  },
   sideEffects: true,
   secretInputs: ['sign.secret'],
   credentialHeaderInputs: ['headers'],

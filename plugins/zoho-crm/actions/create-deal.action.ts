@@ -6,10 +6,10 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  JSONSchema,
   Matches,
   MaxLength,
-} from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
+} from '@flowhub/plugin-sdk/validators';
 import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 import { searchRecords, writeRecord, type CrmContext } from '../client.js';
 

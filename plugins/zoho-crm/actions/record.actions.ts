@@ -6,9 +6,9 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  JSONSchema,
   Matches,
-} from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
+} from '@flowhub/plugin-sdk/validators';
 import { defineAction } from '@flowhub/plugin-sdk';
 import { searchRecords, writeRecord } from '../client.js';
 

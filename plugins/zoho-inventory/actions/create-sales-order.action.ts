@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
@@ -7,13 +6,14 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  JSONSchema,
   Matches,
   MaxLength,
   Min,
+  Type,
   ValidateIf,
   ValidateNested,
-} from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
+} from '@flowhub/plugin-sdk/validators';
 import { defineAction, FatalError } from '@flowhub/plugin-sdk';
 import {
   findContactByEmail,

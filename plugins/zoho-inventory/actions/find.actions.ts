@@ -1,5 +1,4 @@
-import { IsEmail, IsNotEmpty, IsString } from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
+import { IsEmail, IsNotEmpty, IsString, JSONSchema } from '@flowhub/plugin-sdk/validators';
 import { defineAction } from '@flowhub/plugin-sdk';
 import {
   findContactByEmail,
