@@ -31,6 +31,7 @@ import type { TriggerDefinition } from '../engine/flow-definition.js';
 import { storageAppError, withConflictRetries } from '../common/storage-errors.js';
 import { RunQueue } from '../runs/run-queue.service.js';
 import { RunsRepository } from '../runs/runs.repository.js';
+import { RunLifecycle } from '../runs/state/run-lifecycle.repository.js';
 import { CatchKeyCache, type CatchTarget, keyOpens, secretsAt } from './catch-key.cache.js';
 import { CatchRateLimiter, DEFAULT_RATE } from './catch-rate-limiter.service.js';
 import { handshakeReply } from './handshake.js';
@@ -104,6 +105,7 @@ export class CatchController {
   constructor(
     private readonly keys: CatchKeyCache,
     private readonly runs: RunsRepository,
+    private readonly lifecycle: RunLifecycle,
     private readonly queue: RunQueue,
     private readonly dedupe: DedupeKeys,
     private readonly rateLimiter: CatchRateLimiter,
@@ -166,10 +168,12 @@ export class CatchController {
     const runId = randomUUID();
     const stored = withoutVerifySecret(storedRequestOf(request), trigger.verify);
     stored.dedupeKey = await this.dedupe.keyOf(target, stored);
-    const caught = await this.storageCall(() => this.runs.insertFromCatch(flowId, runId, stored));
+    const caught = await this.storageCall(() =>
+      this.lifecycle.insertFromCatch(flowId, runId, stored),
+    );
     if (!caught) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     const { status, flowVersion } = caught;
-    // A held run's run.held event was written with it (RunsRepository relays it).
+    // A held run's run.held event was written with it (RunLifecycle relays it).
     if (status === 'queued') this.queue.startInBackground(runId, { flowId, flowVersion });
     return { runId, status, statusUrl: this.statusUrl(runId) };
   }

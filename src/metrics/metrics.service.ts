@@ -55,7 +55,21 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Gauges read from the database at each scrape, registered by the module that owns the table. */
+  private readonly readers: (() => Promise<void>)[] = [];
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'flowhub_' });
+  }
+
+  onScrape(reader: () => Promise<void>): void {
+    this.readers.push(reader);
+  }
+
+  /** Every reader; rejects when one failed (the others still ran). */
+  async readGauges(): Promise<void> {
+    const results = await Promise.allSettled(this.readers.map((read) => read()));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   }
 }

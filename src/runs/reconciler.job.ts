@@ -6,20 +6,20 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { QueueName } from '../queue/queue-names.js';
 import { liveJobIndex, type LiveJobs } from '../queue/live-jobs.js';
 import { RunJob, RunQueue } from './run-queue.service.js';
+import {
+  RECOVERY_BATCH as BATCH,
+  RunRecovery,
+  type FoundWork,
+} from './state/run-recovery.repository.js';
 
-/** Any constant works: it only has to be the same in every Flowhub process. */
-const RECONCILER_LOCK = 7_140_003;
 /** VER-2: dedupe keys are kept at least this long, then released. */
 export const DEDUPE_RETENTION_HOURS = 72;
 const PRUNE_EVERY_MS = 3_600_000;
-const BATCH = 500;
 /** At most this many pages of BATCH queued runs per pass (20,000 runs). */
 const QUEUED_PAGES = 40;
 
@@ -30,10 +30,6 @@ export interface ReconcileReport {
   /** Due steps and queued runs left alone because a job for them is still in the queue. */
   stillQueued?: number;
 }
-
-type StepRow = { run_id: string; step_id: string; attempt: number };
-/** `created_at` as text: a JS Date would cut Postgres's microseconds off the paging key. */
-type QueuedRun = { id: string; created_at: string };
 
 /**
  * Postgres is the source of truth; the queue can lose jobs (Redis restart, a worker killed
@@ -51,7 +47,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private stopping = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recovery: RunRecovery,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly queue: RunQueue,
     @InjectQueue(QueueName.runs) private readonly jobs: Queue,
@@ -76,37 +72,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   /** One pass; returns what it re-enqueued (nothing when another process holds the lock). */
   async reconcile(): Promise<ReconcileReport> {
     const graceMs = Math.max(2 * this.runtime.config.reconcileIntervalMs, 2000);
-    const found = await this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        RECONCILER_LOCK,
-      ]);
-      if (!locked) return undefined;
-      const [expired]: [StepRow[]] = await manager.query(
-        `UPDATE run_steps s SET status = 'pending', lease_until = NULL, next_attempt_at = now(),
-                history = history || jsonb_build_array(jsonb_build_object('attempt', s.attempt,
-                  'startedAt', s.started_at, 'finishedAt', now(), 'outcome', 'lost',
-                  'error', 'the worker stopped during this attempt (its lease expired)'))
-         FROM runs r
-         WHERE r.id = s.run_id AND r.status = 'running' AND s.status = 'running' AND s.lease_until < now()
-         RETURNING s.run_id, s.step_id, s.attempt`,
-      );
-      // The first unfinished step of each running run, if it is pending: a running one is
-      // the lease's business (above). A step never marked due (next_attempt_at NULL: the worker
-      // died between creating the step rows and enqueueing the first step) is due since the
-      // run started.
-      const due: StepRow[] = await manager.query(
-        `SELECT run_id, step_id, attempt FROM (
-           SELECT DISTINCT ON (s.run_id) s.run_id, s.step_id, s.attempt, s.status,
-                  coalesce(s.next_attempt_at, r.started_at, r.created_at) AS due_at
-           FROM run_steps s JOIN runs r ON r.id = s.run_id
-           WHERE r.status = 'running' AND s.status IN ('pending', 'running')
-           ORDER BY s.run_id, s.position) first_unfinished
-         WHERE status = 'pending' AND due_at < now() - $1 * interval '1 millisecond' LIMIT ${BATCH}`,
-        [graceMs],
-      );
-      const queued = await this.queuedRuns(manager, graceMs);
-      return { expired, due, queued };
-    });
+    const found = await this.recovery.find(graceMs);
     if (!found) return { expiredLeases: 0, resumedSteps: 0, restartedRuns: 0 };
     if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.pruneDedupeKeys();
     const live =
@@ -118,7 +84,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     // jobs that find their run already started (or the same job id, which BullMQ ignores).
     let last = found.queued.length === BATCH ? found.queued.at(-1) : undefined;
     for (let page = 1; last && page < QUEUED_PAGES && !this.stopping; page += 1) {
-      const queued = await this.queuedRuns(this.dataSource.manager, graceMs, last);
+      const queued = await this.recovery.queuedRuns(graceMs, last);
       const more = await this.enqueue({ expired: [], due: [], queued }, live);
       report.restartedRuns += more.restartedRuns;
       report.stillQueued = (report.stillQueued ?? 0) + (more.stillQueued ?? 0);
@@ -127,30 +93,10 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     return report;
   }
 
-  /** Queued runs older than the grace, oldest first, after `after` (keyset paging). */
-  private queuedRuns(
-    manager: EntityManager,
-    graceMs: number,
-    after?: QueuedRun,
-  ): Promise<QueuedRun[]> {
-    const page = after ? `AND (created_at, id) > ($2::timestamptz, $3::uuid)` : '';
-    return manager.query(
-      `SELECT id, created_at::text AS created_at FROM runs
-       WHERE status = 'queued' AND created_at < now() - $1 * interval '1 millisecond' ${page}
-       ORDER BY created_at, id LIMIT ${BATCH}`,
-      after ? [graceMs, after.created_at, after.id] : [graceMs],
-    );
-  }
-
   /** Releases dedupe keys older than the retention, so the unique index stays small. */
   async pruneDedupeKeys(): Promise<number> {
     this.lastPrune = Date.now();
-    const [, released]: [unknown, number] = await this.dataSource.query(
-      `UPDATE inbound_requests SET dedupe_key = NULL
-       WHERE dedupe_key IS NOT NULL AND received_at < now() - $1 * interval '1 hour'`,
-      [DEDUPE_RETENTION_HOURS],
-    );
-    return released;
+    return this.recovery.pruneDedupeKeys(DEDUPE_RETENTION_HOURS);
   }
 
   /**
@@ -179,10 +125,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /** Enqueues what `found` holds, less what has a live job (`live`, read once per pass). */
-  private async enqueue(
-    found: { expired: StepRow[]; due: StepRow[]; queued: QueuedRun[] },
-    live: LiveJobs | undefined,
-  ): Promise<ReconcileReport> {
+  private async enqueue(found: FoundWork, live: LiveJobs | undefined): Promise<ReconcileReport> {
     const due = found.due.filter((step) => !live?.hasStep(step.run_id, step.step_id));
     const queued = found.queued.filter((run) => !live?.hasStart(run.id));
     // A time-bucketed suffix: a job BullMQ still remembers (completed or failed) under the

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { Reconciler } from './reconciler.job.js';
 import { RunsModule } from './runs.module.js';
 import { RunsProcessor } from './runs.processor.js';
+import { RunRecovery } from './state/run-recovery.repository.js';
 
 /** Loaded in the worker and all roles: runs jobs and reconciles lost work. */
 @Module({
   imports: [RunsModule],
-  providers: [RunsProcessor, Reconciler],
+  providers: [RunsProcessor, Reconciler, RunRecovery],
 })
 export class RunsWorkerModule {}

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { Metrics } from '../metrics/metrics.service.js';
 import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunExecutor } from './run-executor.service.js';
@@ -6,6 +7,7 @@ import { StepOutcomes } from './step-outcomes.service.js';
 import { RunQueue } from './run-queue.service.js';
 import { RunState } from './state/run-state.repository.js';
 import { RunStore } from './state/run-store.js';
+import { RunLifecycle } from './state/run-lifecycle.repository.js';
 import { FlowRunsController, RunsController } from './runs.controller.js';
 import { RunsRepository } from './runs.repository.js';
 import { RunsService } from './runs.service.js';
@@ -18,6 +20,7 @@ import { StepAttempts } from './step-attempt.service.js';
   providers: [
     RunsRepository,
     RunState,
+    RunLifecycle,
     { provide: RunStore, useExisting: RunState },
     RunQueue,
     RunsService,
@@ -25,6 +28,18 @@ import { StepAttempts } from './step-attempt.service.js';
     StepOutcomes,
     StepAttempts,
   ],
-  exports: [RunExecutor, RunQueue, RunsRepository],
+  exports: [RunExecutor, RunQueue, RunsRepository, RunLifecycle],
 })
-export class RunsModule {}
+export class RunsModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly runs: RunsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.onScrape(async () => {
+      const counts = await this.runs.openCounts();
+      for (const [status, n] of Object.entries(counts)) this.metrics.runs.set({ status }, n);
+    });
+  }
+}

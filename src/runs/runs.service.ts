@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource } from 'typeorm';
 import { storedHeaders } from '../catch/catch-request.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CompiledFlows } from '../flows/compiled-flows.cache.js';
 import { FlowsService } from '../flows/flows.service.js';
 import type { ListRunsQueryDto, RunDto, RunPageDto, TestFlowDto } from './dto/run.dto.js';
 import { RunQueue } from './run-queue.service.js';
-import { decodeCursor, encodeCursor, runView, stepView, type StepRow } from './run-views.js';
+import { decodeCursor, encodeCursor, runView, stepView } from './run-views.js';
 import { FINISHED_RUN_STATUSES } from './run.entity.js';
 import { RunsRepository, type RunRow } from './runs.repository.js';
+import { RunLifecycle } from './state/run-lifecycle.repository.js';
 import { planReplay, replayModeOf, type ReplayRequest } from './replay-plan.js';
 
 export const TEST_RUN_WAIT_MS = 30_000;
@@ -25,7 +24,7 @@ export class RunsService {
     private readonly queue: RunQueue,
     private readonly compiled: CompiledFlows,
     private readonly flows: FlowsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lifecycle: RunLifecycle,
   ) {}
 
   private async view(run: RunRow): Promise<RunDto> {
@@ -38,9 +37,7 @@ export class RunsService {
     if (!run) throw runNotFound(id);
     const [request, steps] = await Promise.all([
       this.runs.findRequest(run.request_id),
-      this.dataSource.query('SELECT * FROM run_steps WHERE run_id = $1 ORDER BY position', [
-        id,
-      ]) as Promise<StepRow[]>,
+      this.runs.steps(id),
     ]);
     const trigger = request && {
       method: request.method,
@@ -81,7 +78,7 @@ export class RunsService {
   async cancel(id: string): Promise<RunDto> {
     const run = await this.runs.find(id);
     if (!run) throw runNotFound(id);
-    if (!(await this.runs.cancel(id))) {
+    if (!(await this.lifecycle.cancel(id))) {
       throw new AppError(
         ErrorCode.Conflict,
         `Run '${id}' already finished (${run.status}); nothing to cancel`,
@@ -113,7 +110,7 @@ export class RunsService {
     const sources = await this.runs.replaySources(id);
     const plan = planReplay(original, sources, flow, { ...request, flowVersion, dryRun });
     const runId = randomUUID();
-    await this.runs.insertReplay(original, runId, flowVersion, plan);
+    await this.lifecycle.insertReplay(original, runId, flowVersion, plan);
     await this.queue.start(runId, '', { flowId: original.flow_id, flowVersion });
     return this.get(runId);
   }
@@ -127,7 +124,7 @@ export class RunsService {
       definition.trigger.verify,
     );
     const runId = randomUUID();
-    await this.runs.insertRun(
+    await this.lifecycle.insertRun(
       {
         id: runId,
         flowId,
@@ -161,7 +158,7 @@ export class RunsService {
 
   /** Activation: held runs become queued and are enqueued in arrival order. */
   async releaseHeld(flowId: string): Promise<number> {
-    const ids = await this.runs.releaseHeld(flowId);
+    const ids = await this.lifecycle.releaseHeld(flowId);
     for (const id of ids) await this.queue.start(id);
     return ids.length;
   }

@@ -1,4 +1,5 @@
-import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Metrics } from '../metrics/metrics.service.js';
 import { createEgressClient, type EgressClient } from '../common/egress/egress-client.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { DELIVERY_TIMEOUT_MS, DeliverySender, WEBHOOK_EGRESS } from './delivery-sender.service.js';
@@ -26,7 +27,18 @@ import { WebhooksService } from './webhooks.service.js';
   ],
   exports: [EventBus, WebhooksRepository, SubscriptionSecrets],
 })
-export class WebhookEventsModule {}
+export class WebhookEventsModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly repository: WebhooksRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.onScrape(async () =>
+      this.metrics.pendingDeliveries.set(await this.repository.pendingCount()),
+    );
+  }
+}
 
 /** The /webhooks API and the sender (its own egress client: no redirects, 15 s per attempt). */
 @Module({

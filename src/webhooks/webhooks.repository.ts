@@ -213,6 +213,14 @@ export class WebhooksRepository {
   }
 
   /** Pending deliveries whose attempt is overdue (a lost job): re-enqueued by the sweeper. */
+  /** Deliveries still to be sent (the flowhub_webhook_deliveries_pending gauge). */
+  async pendingCount(): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'pending'`,
+    );
+    return row.n;
+  }
+
   async overdue(limit: number): Promise<{ id: string; attempts: number }[]> {
     return this.dataSource.query(
       `SELECT id, attempts FROM webhook_deliveries

@@ -4,6 +4,7 @@ import { Worker, type Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
 import { QueueName } from '../../src/queue/queue-names.js';
+import { RunRecovery } from '../../src/runs/state/run-recovery.repository.js';
 import { Reconciler } from '../../src/runs/reconciler.job.js';
 import { RunQueue } from '../../src/runs/run-queue.service.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
@@ -32,7 +33,7 @@ describe('reconciler and a start job held by a dead worker', () => {
     const dataSource = app.app.get<DataSource>(getDataSourceToken());
     // Reconcile interval 100 ms: a grace of 2 s (its minimum) for runs and for taken jobs.
     const reconciler = new Reconciler(
-      dataSource,
+      new RunRecovery(dataSource),
       { ...runtime, config: { ...runtime.config, reconcileIntervalMs: 100 } },
       app.app.get(RunQueue),
       queue,

@@ -67,3 +67,7 @@ runs_in AS (${INSERT_RUNS}
         FROM flow, req
         RETURNING id, status, flow_version),
 ${heldEventsAndAnswer(15)}`;
+
+/** One stored request without its run's statement (a test run: requestParams). */
+export const INSERT_REQUEST = `INSERT INTO inbound_requests (${REQUEST_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;

@@ -196,3 +196,16 @@ export function resultParams(
     result.sampleOutput === true,
   ];
 }
+
+/** A run of a given version that starts queued whatever the flow's status (test, replay). */
+export const INSERT_RUN = `INSERT INTO runs (id, flow_id, flow_version, status, request_id, mode_override, replay_of, replay)
+  VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7)`;
+
+/** held -> queued for flow $1, answering the runs in arrival order. */
+export const RELEASE_HELD = `WITH released AS (
+    UPDATE runs SET status = 'queued' WHERE flow_id = $1 AND status = 'held' RETURNING id, created_at)
+  SELECT id FROM released ORDER BY created_at, id`;
+
+/** queued, held or running -> cancelled (run $1). */
+export const CANCEL_RUN = `UPDATE runs SET status = 'cancelled', finished_at = now(), error = 'cancelled through the API'
+  WHERE id = $1 AND status IN ('queued', 'held', 'running')`;
