@@ -27,6 +27,7 @@ export const layers = [
   'src/common/',
   'src/database/',
   'src/queue/',
+  'src/events/',
   // Features
   'src/metrics/',
   'src/api-keys/',

@@ -6,6 +6,7 @@ import { RuntimeModule } from './config/runtime.module.js';
 import type { Runtime } from './config/runtime.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ENTITIES } from './entities.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PluginHostModule } from './plugin-host/plugin-host.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         DatabaseModule.forRoot(runtime.databaseUrl, ENTITIES, runtime.config.dbPoolSize),
         QueueModule.forRoot(runtime),
         MetricsModule,
+        EventsModule,
         WebhookEventsModule,
         PluginHostModule,
         NamedSecretsModule,
