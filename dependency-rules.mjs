@@ -105,18 +105,8 @@ export const rules = [
   },
 ];
 
-// Why each known violation is still here: the issue 17 redesign (in progress) that removes it.
-const STORED_REQUEST =
-  'removed by issue 17: catch <-> runs untangled; catch-request helpers move below both';
-const RUN_STEPS = 'removed by issue 17: AttemptResult moves to run-steps.types.ts (type-only edge)';
-
-/** Rule name -> `from -> to` (for no-cycles: the cycle's path) -> why it is still allowed. */
-export const knownViolations = {
-  'no-cycles': {
-    'src/runs/run-steps.repository.ts -> src/runs/run-steps.sql.ts -> src/runs/run-steps.repository.ts':
-      RUN_STEPS,
-  },
-  'layer-order': {
-    'src/runs/runs.service.ts -> src/catch/catch-request.ts': STORED_REQUEST,
-  },
-};
+/**
+ * Rule name -> `from -> to` (for no-cycles: the cycle's path) -> why it is still allowed and
+ * what removes it. Empty since issue 17: keep it so.
+ */
+export const knownViolations = {};

@@ -1,5 +1,6 @@
 import type { StoredRequest } from '../runs/stored-request.js';
-import { storedHeaders, withoutVerifySecret } from './catch-request.js';
+import { storedHeaders } from '../engine/stored-headers.js';
+import { withoutVerifySecret } from './catch-request.js';
 
 const stored = (contentType: string, raw: string, body: unknown): StoredRequest => ({
   id: 'r1',

@@ -2,34 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { VerifyDefinition } from '../engine/verify-presets.js';
 import type { StoredRequest } from '../runs/stored-request.js';
-import { DEFAULT_TOKEN_HEADER } from './signatures/verify-request.js';
-
-const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
-
-/**
- * Headers as stored for `$trigger.headers`: names lower-cased, values joined, credentials
- * (authorization, cookie, proxy-authorization, a static-token preset's header) redacted.
- * Used for catch requests and for test runs (`POST /flows/:id/test`) alike.
- */
-export function storedHeaders(
-  raw: Record<string, string | string[] | number | undefined>,
-  verify?: VerifyDefinition,
-): Record<string, string> {
-  const token = tokenHeaderOf(verify);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    const lower = name.toLowerCase();
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
-    headers[lower] = REDACTED_HEADERS.has(lower) || lower === token ? '[redacted]' : text;
-  }
-  return headers;
-}
-
-function tokenHeaderOf(verify: VerifyDefinition | undefined): string | undefined {
-  if (verify?.preset !== 'static-token' || verify.basicAuth) return undefined;
-  return (verify.header ?? DEFAULT_TOKEN_HEADER).toLowerCase();
-}
+import { storedHeaders, tokenHeaderOf } from '../engine/stored-headers.js';
 
 /** JSON and form bodies as parsed, text as a string, anything else base64 of the bytes. */
 function bodyOf(request: FastifyRequest, raw: Buffer): unknown {

@@ -1,6 +1,6 @@
 import { addSensitiveHeaderNames } from '../common/request-logging.js';
 import type { VerifyDefinition } from '../engine/verify-presets.js';
-import { DEFAULT_TOKEN_HEADER } from './signatures/verify-request.js';
+import { DEFAULT_TOKEN_HEADER } from '../engine/stored-headers.js';
 
 /** The headers each preset reads (src/catch/signatures): kept out of log lines. */
 const PRESET_HEADERS: Record<VerifyDefinition['preset'], string[]> = {

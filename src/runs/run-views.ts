@@ -1,6 +1,6 @@
 import type { RunDto, RunStepDto } from './dto/run.dto.js';
 import type { SkipReason, StepAttempt } from './run-step.entity.js';
-import type { RunRow } from './runs.repository.js';
+import type { RunRow } from './run-with-request.js';
 
 /** The page cursor moved to common/ (webhooks pages use it too); re-exported for runs.service. */
 export { decodeCursor, encodeCursor } from '../common/page-cursor.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { storedHeaders } from '../catch/catch-request.js';
+import { storedHeaders } from '../engine/stored-headers.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CompiledFlows } from '../flows/compiled-flows.cache.js';
 import { FlowsService } from '../flows/flows.service.js';

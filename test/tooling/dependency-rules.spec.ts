@@ -153,7 +153,7 @@ describe('dependency rules (scripts/check-deps.mjs)', () => {
     restores.push(() => rmSync(join(root, 'dependency-rules.mjs')));
     appendFileSync(
       join(root, 'dependency-rules.mjs'),
-      "knownViolations['layer-order']['src/metrics/gone.ts -> src/runs/run.entity.ts'] = 'stale';\n",
+      "knownViolations['layer-order'] = { 'src/metrics/gone.ts -> src/runs/run.entity.ts': 'stale' };\n",
     );
     const result = checkCopy();
     expect(result.status).toBe(1);

@@ -4,7 +4,7 @@ import { verifyBasicAuth, verifyStaticHeader, verifyZohoCrmToken } from './token
 import { verifyTwilio } from './twilio.js';
 import type { VerifiableRequest, VerificationFailure } from './verification.js';
 
-export const DEFAULT_TOKEN_HEADER = 'X-Webhook-Secret';
+import { DEFAULT_TOKEN_HEADER } from '../../engine/stored-headers.js';
 
 /**
  * trigger.verify on one request: undefined when it passes with any of the secrets (current,
