@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -31,7 +32,7 @@ export class ApiKeyGuard implements CanActivate {
         ErrorCode.Unauthorized,
         header
           ? "Malformed Authorization header: send 'Authorization: Bearer <api key>'"
-          : "Missing API key: send 'Authorization: Bearer <api key>' (create keys with POST /api/v1/api-keys)",
+          : `Missing API key: send 'Authorization: Bearer <api key>' (create keys with ${route('POST', '/api-keys')})`,
         undefined,
         CHALLENGE,
       );

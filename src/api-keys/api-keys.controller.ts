@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import {
   Body,
   Controller,
@@ -72,7 +73,7 @@ export class ApiKeysController {
   @ApiNoContentResponse({ description: 'Revoked; requests with this key now get 401' })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   async revoke(
-    @Param('id', uuidParam('API key id (GET /api/v1/api-keys lists them)')) id: string,
+    @Param('id', uuidParam(`API key id (${route('GET', '/api-keys')} lists them)`)) id: string,
   ): Promise<void> {
     await this.apiKeys.revoke(id);
   }

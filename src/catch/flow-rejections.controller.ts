@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { API_PREFIX } from '../common/api-prefix.js';
@@ -25,7 +26,7 @@ export class FlowRejectionsController {
       'Counts per reason: {"total": 3, "byReason": {"bad-signature": {"count": 3, "lastAt": "..."}}}',
   })
   async totals(
-    @Param('id', uuidParam('flow id (GET /api/v1/flows lists them)')) id: string,
+    @Param('id', uuidParam(`flow id (${route('GET', '/flows')} lists them)`)) id: string,
   ): Promise<RejectionTotals> {
     await this.flows.get(id);
     return this.rejections.totals(id);

@@ -19,3 +19,8 @@ export const links = {
 export function absolute(publicUrl: string | undefined, path: string): string {
   return `${publicUrl ?? ''}${path}`;
 }
+
+/** A route as error messages name it: `route('POST', '/secrets')` is `POST /api/v1/secrets`. */
+export function route(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string): string {
+  return `${method} /${API_PREFIX}${path}`;
+}

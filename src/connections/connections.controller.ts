@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import {
   Body,
   Controller,
@@ -46,7 +47,7 @@ const CONNECTION_REF: PipeTransform<unknown, string> = {
     if (typeof value === 'string' && REF.test(value)) return value;
     throw new AppError(
       ErrorCode.BadRequest,
-      "id must be a connection's id (a UUID) or its name (1-100 letters, digits, _, . or -): GET /api/v1/connections lists them",
+      `id must be a connection's id (a UUID) or its name (1-100 letters, digits, _, . or -): ${route('GET', '/connections')} lists them`,
     );
   },
 };

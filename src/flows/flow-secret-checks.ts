@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 /**
  * Save-time checks that keep credentials out of stored flows: a credential written as a
  * literal in `map`, a user name or password in a static url, a credential parameter in a
@@ -17,8 +18,7 @@ import {
 
 type Lookup = (action: string) => ActionDefinition | undefined;
 
-const USE_SECRET =
-  'create a named secret with hosts (POST /api/v1/secrets) and write $secrets.NAME in map, or use an http connection';
+const USE_SECRET = `create a named secret with hosts (${route('POST', '/secrets')}) and write $secrets.NAME in map, or use an http connection`;
 
 /** A credential written as a string literal in `map` would be stored in clear: refused. */
 export function mapLiteralProblems(definition: FlowDefinition, actionOf: Lookup): FlowProblem[] {
@@ -30,7 +30,7 @@ export function mapLiteralProblems(definition: FlowDefinition, actionOf: Lookup)
         path: `steps[${index}].map`,
         message:
           `sets ${where} from a string literal, which would be stored in clear: store the value ` +
-          'with POST /api/v1/secrets and write $secrets.NAME, or use an http connection',
+          `with ${route('POST', '/secrets')} and write $secrets.NAME, or use an http connection`,
       }),
     );
   });

@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -41,7 +42,7 @@ export class FlowValidator {
         .filter((name) => missing.has(name))
         .map((name) => ({
           path: `steps[${index}]`,
-          message: `uses secret '${name}', which does not exist: create it with POST /api/v1/secrets (GET /api/v1/secrets lists them)`,
+          message: `uses secret '${name}', which does not exist: create it with ${route('POST', '/secrets')} (${route('GET', '/secrets')} lists them)`,
         })),
     );
   }
@@ -58,7 +59,7 @@ export class FlowValidator {
         if (plugin.connection && plugin.connection.optional !== true) {
           problems.push({
             path,
-            message: `${step.action} needs a connection: create one for plugin '${pluginName}' with POST /api/v1/connections and name it here`,
+            message: `${step.action} needs a connection: create one for plugin '${pluginName}' with ${route('POST', '/connections')} and name it here`,
           });
         }
         continue;
@@ -71,7 +72,7 @@ export class FlowValidator {
       if (!found)
         problems.push({
           path,
-          message: `no connection '${step.connection}' (GET /api/v1/connections lists them)`,
+          message: `no connection '${step.connection}' (${route('GET', '/connections')} lists them)`,
         });
       else if (found.plugin !== pluginName) {
         problems.push({

@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import {
   Body,
   Controller,
@@ -37,8 +38,13 @@ import { FlowsService, type FlowView } from './flows.service.js';
 
 /** OUT-3's default, applied to inbound secrets too: 24 h. */
 const DEFAULT_SECRET_GRACE_SECONDS = 86_400;
-const FLOW_ID = uuidParam('flow id (GET /api/v1/flows lists them)');
-const VERSION = intParam('version', 1, MAX_INT32, 'GET /api/v1/flows/:id/versions lists them');
+const FLOW_ID = uuidParam(`flow id (${route('GET', '/flows')} lists them)`);
+const VERSION = intParam(
+  'version',
+  1,
+  MAX_INT32,
+  `${route('GET', '/flows/:id/versions')} lists them`,
+);
 
 @ApiTags('flows')
 @ApiBearerAuth()

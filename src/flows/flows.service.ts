@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -217,7 +218,7 @@ export class FlowsService {
     if (!verify) {
       throw new AppError(
         ErrorCode.BadRequest,
-        'This flow has no trigger.verify, so it has no secret to rotate: add trigger.verify with PUT /api/v1/flows/:id',
+        `This flow has no trigger.verify, so it has no secret to rotate: add trigger.verify with ${route('PUT', '/flows/:id')}`,
       );
     }
     if (secret === undefined && isSenderIssued(verify.preset)) {

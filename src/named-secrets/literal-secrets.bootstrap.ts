@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FlowDefinition, StepDefinition } from '../engine/flow-definition.js';
@@ -187,7 +188,7 @@ export class LiteralSecretsBootstrap implements OnApplicationBootstrap {
     for (const { value } of found) reason = reason.split(value).join('[redacted]');
     const names = [...new Set(found.map(({ baseName }) => `'${baseName}'`))].join(', ');
     const secretAdvice = names
-      ? ` If a named secret ${names} (or one with a _2, _3… suffix) no longer decrypts, restore the master key it was encrypted with to FLOWHUB_MASTER_KEYS, or give it the value again (PUT /api/v1/secrets/NAME).`
+      ? ` If a named secret ${names} (or one with a _2, _3… suffix) no longer decrypts, restore the master key it was encrypted with to FLOWHUB_MASTER_KEYS, or give it the value again (${route('PUT', '/secrets/NAME')}).`
       : '';
     return (
       `Could not move the credentials typed into flow ${key.flow_id} version ${key.version} into named secrets (${reason}); ` +

@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 /**
  * Compatibility: a flow saved with a credential in clear (a credential header or `sign.secret`
  * in a step's static input) keeps working, but the value is moved into a named secret in the
@@ -44,7 +45,7 @@ export function literalOrigin(step: StepDefinition, declared: Declared): string 
 const unbound = (step: StepDefinition) =>
   new AppError(
     ErrorCode.BadRequest,
-    `step '${step.id}' holds a credential typed in clear but has no static url to bind it to: create a named secret with hosts (POST /api/v1/secrets) and write $secrets.NAME, or use an http connection`,
+    `step '${step.id}' holds a credential typed in clear but has no static url to bind it to: create a named secret with hosts (${route('POST', '/secrets')}) and write $secrets.NAME, or use an http connection`,
   );
 
 const safe = (part: string) => part.replace(/[^A-Za-z0-9_]/g, '_');

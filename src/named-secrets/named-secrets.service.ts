@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -36,7 +37,7 @@ export interface RevealedSecrets {
 const notFound = (name: string) =>
   new AppError(
     ErrorCode.NotFound,
-    `No secret named '${name}' (GET /api/v1/secrets lists them; POST /api/v1/secrets creates one)`,
+    `No secret named '${name}' (${route('GET', '/secrets')} lists them; ${route('POST', '/secrets')} creates one)`,
   );
 
 /**
@@ -84,7 +85,7 @@ export class NamedSecretsService {
     if (await this.repository.find(name)) {
       throw new AppError(
         ErrorCode.Conflict,
-        `A secret named '${name}' already exists: PUT /api/v1/secrets/${name} replaces its value`,
+        `A secret named '${name}' already exists: ${route('PUT', '/secrets/${name}')} replaces its value`,
       );
     }
     return this.store(this.repository.dataSource.manager, name, secret);
@@ -173,7 +174,7 @@ export class NamedSecretsService {
     if (absent.length > 0) {
       throw new FatalError(
         `secret${absent.length > 1 ? 's' : ''} ${absent.map((n) => `'${n}'`).join(', ')} ` +
-          'do not exist (they may have been deleted): create them with POST /api/v1/secrets',
+          `do not exist (they may have been deleted): create them with ${route('POST', '/secrets')}`,
       );
     }
     return { values, hosts };

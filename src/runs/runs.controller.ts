@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import {
   Body,
   Controller,
@@ -31,8 +32,8 @@ import { FlowsService } from '../flows/flows.service.js';
 import { ListRunsQueryDto, ReplayRunDto, RunDto, RunPageDto, TestFlowDto } from './dto/run.dto.js';
 import { RunsService } from './runs.service.js';
 
-const RUN_ID = uuidParam('run id (GET /api/v1/runs lists them)');
-const FLOW_ID = uuidParam('flow id (GET /api/v1/flows lists them)');
+const RUN_ID = uuidParam(`run id (${route('GET', '/runs')} lists them)`);
+const FLOW_ID = uuidParam(`flow id (${route('GET', '/flows')} lists them)`);
 
 @ApiTags('runs')
 @ApiBearerAuth()

@@ -1,3 +1,4 @@
+import { route } from '../common/links.js';
 import {
   Body,
   Controller,
@@ -45,7 +46,7 @@ import { ListQueryDto } from '../common/page-query.dto.js';
 import { byName, pageList } from '../common/page-list.js';
 import { WebhooksService } from './webhooks.service.js';
 
-const ID = uuidParam('webhook subscription id (GET /api/v1/webhooks lists them)');
+const ID = uuidParam(`webhook subscription id (${route('GET', '/webhooks')} lists them)`);
 
 /** Subscriptions to Flowhub's own events, signed deliveries and their log. */
 @ApiTags('webhooks')
@@ -147,7 +148,10 @@ export class WebhooksController {
   })
   redeliver(
     @Param('id', ID) id: string,
-    @Param('deliveryId', uuidParam('delivery id (GET /api/v1/webhooks/:id/deliveries lists them)'))
+    @Param(
+      'deliveryId',
+      uuidParam(`delivery id (${route('GET', '/webhooks/:id/deliveries')} lists them)`),
+    )
     deliveryId: string,
   ) {
     return this.webhooks.redeliver(id, deliveryId);

@@ -26,15 +26,14 @@ import {
 } from './webhook-signing.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import { WebhooksRepository } from './webhooks.repository.js';
-import { links } from '../common/links.js';
+import { route, links } from '../common/links.js';
 
-export const TEST_PING_NOTE =
-  'A test ping is sent once and never retried: whatever the receiver answered is final. Send it again with POST /api/v1/webhooks/:id/test.';
+export const TEST_PING_NOTE = `A test ping is sent once and never retried: whatever the receiver answered is final. Send it again with ${route('POST', '/webhooks/:id/test.')}`;
 
 const notFound = (id: string) =>
   new AppError(
     ErrorCode.NotFound,
-    `No webhook subscription with id '${id}' (GET /api/v1/webhooks lists them)`,
+    `No webhook subscription with id '${id}' (${route('GET', '/webhooks')} lists them)`,
   );
 
 /** Outgoing webhook subscriptions: CRUD, secret rotation, test events, the delivery log. */
@@ -111,7 +110,7 @@ export class WebhooksService {
     if (dto.secret !== undefined) {
       throw new AppError(
         ErrorCode.BadRequest,
-        'secret cannot be changed with PUT: use POST /api/v1/webhooks/:id/rotate-secret (the old secret keeps signing for a grace period)',
+        `secret cannot be changed with PUT: use ${route('POST', '/webhooks/:id/rotate-secret')} (the old secret keeps signing for a grace period)`,
       );
     }
     const subscription = await this.find(id);

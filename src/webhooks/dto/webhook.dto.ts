@@ -1,3 +1,4 @@
+import { route } from '../../common/links.js';
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -20,7 +21,7 @@ import { GraceSeconds } from '../../common/grace-seconds.decorator.js';
 
 const eventsMessage = {
   each: true,
-  message: `events: each must be one of ${EVENT_NAMES.join(', ')} (GET /api/v1/webhooks/events/available)`,
+  message: `events: each must be one of ${EVENT_NAMES.join(', ')} (${route('GET', '/webhooks/events/available')})`,
 };
 
 /** Fields a subscription may change with PUT (all optional there). */
