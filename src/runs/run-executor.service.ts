@@ -17,7 +17,8 @@ import type {
   RecordedOutputs,
 } from './state/run-state.types.js';
 import { RunStore } from './state/run-store.js';
-import { StepAttempts, type AttemptOutcome } from './step-attempt.service.js';
+import { StepAttempts } from './step-attempt.service.js';
+import type { AttemptOutcome } from './step-attempt.types.js';
 import { StepOutcomes, type Decision } from './step-outcomes.service.js';
 import { triggerFrom } from './stored-request.js';
 

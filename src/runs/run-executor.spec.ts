@@ -5,7 +5,8 @@ import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { MemoryRunStore } from './__tests__/memory-run-store.js';
 import { INLINE_STEPS, RunExecutor } from './run-executor.service.js';
 import type { RunQueue } from './run-queue.service.js';
-import type { AttemptOutcome, AttemptRequest, StepAttempts } from './step-attempt.service.js';
+import type { StepAttempts } from './step-attempt.service.js';
+import type { AttemptOutcome, AttemptRequest } from './step-attempt.types.js';
 import { StepOutcomes } from './step-outcomes.service.js';
 
 type Script = (stepId: string, request: AttemptRequest) => AttemptOutcome;

@@ -5,12 +5,12 @@ import {
   resolveStepInput,
   shouldRunStep,
   type ForEachItem,
-  type StepScope,
 } from '../engine/resolve-input.js';
 import type { StepDefinition } from '../engine/flow-definition.js';
 import { secretMarks, stepSecretNames } from '../engine/secret-references.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { classifyError, FatalError, type ClassifiedError } from '../engine/step-errors.js';
+import { classifyError, FatalError } from '../engine/step-errors.js';
+import type { AttemptOutcome, AttemptRequest } from './step-attempt.types.js';
 import { NamedSecretsService } from '../named-secrets/named-secrets.service.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import { ConnectionsService } from '../connections/connections.service.js';
@@ -32,38 +32,6 @@ import {
   type HttpClient,
 } from '@flowhub/plugin-sdk';
 import { itemIdempotencyKey, stepTimeoutMs } from '../engine/step-rules.js';
-
-export type AttemptOutcome = (
-  | { kind: 'succeeded'; input: unknown; output: unknown }
-  | { kind: 'skipped'; reason: 'when' }
-  /** Dry-run: the action has side effects and was not called; `sample`: output is sampleOutput. */
-  | { kind: 'skipped'; reason: 'dry-run'; input: unknown; output: unknown; sample: boolean }
-  | { kind: 'sleeping'; input: unknown; until: Date }
-  | { kind: 'failed'; input?: unknown; error: ClassifiedError }
-) & { warnings?: string[] };
-
-export interface AttemptRequest {
-  step: CompiledStep;
-  /**
-   * What the run record is resolved with (when, forEach, the recorded input): `$secrets` bound
-   * to `[secret:NAME]` marks when the step names secrets.
-   */
-  scope: StepScope;
-  /** The scope with the secret values, for the input the action gets (steps with secrets). */
-  callScope?: StepScope;
-  dryRun: boolean;
-  attempt: number;
-  idempotencyKey: string;
-  wokeAt?: Date;
-  /** forEach: outputs of items finished by earlier attempts. */
-  doneItems: unknown[];
-  /** forEach: called after each item, to save progress and renew the lease. */
-  onItemDone(outputs: unknown[]): Promise<void>;
-  /** Filled during the attempt: secret values it used (mark name -> value), for redaction. */
-  revealed?: Record<string, string>;
-  /** Named secrets of this step: name -> the origins each is bound to. */
-  limitedTo?: Record<string, string[]>;
-}
 
 class StepTimeoutError extends Error {
   constructor(ms: number) {

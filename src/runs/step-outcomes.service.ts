@@ -4,7 +4,7 @@ import { nextRetryDelayMs, resolveRetryPolicy } from '../engine/retry-policy.js'
 import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import type { StepAttempt as AttemptEntry } from './run-step.entity.js';
 import type { AttemptResult, ClaimedStep, GoingOn, RunFailure } from './state/run-state.types.js';
-import type { AttemptOutcome } from './step-attempt.service.js';
+import type { AttemptOutcome } from './step-attempt.types.js';
 
 /** What the executor does with an attempt's end; every write it makes is fenced by the attempt. */
 export type Decision =
