@@ -2,7 +2,9 @@ import { definePlugin } from '@flowhub/plugin-sdk';
 import { zohoConnection } from '../zoho-shared/zoho.js';
 import { checkFlowhubKeyField } from './connection-check.js';
 import { createDeal } from './actions/create-deal.action.js';
-import { createRecord, searchRecordsAction, upsertRecord } from './actions/record.actions.js';
+import { createRecord } from './actions/create-record.action.js';
+import { searchRecords } from './actions/search-records.action.js';
+import { upsertRecord } from './actions/upsert-record.action.js';
 
 export const zohoCrm = definePlugin({
   name: 'zoho-crm',
@@ -12,5 +14,5 @@ export const zohoCrm = definePlugin({
     'Deals, contacts and any module of Zoho CRM (API v8), with OAuth2 refresh handled by Flowhub.',
   // The connection test also checks the Deals module has the Flowhub_Key field createDeal needs.
   connection: zohoConnection(undefined, { check: checkFlowhubKeyField }),
-  actions: { createDeal, createRecord, upsertRecord, searchRecords: searchRecordsAction },
+  actions: { createDeal, createRecord, upsertRecord, searchRecords },
 });

@@ -2,7 +2,8 @@ import { IsString, MinLength } from '@flowhub/plugin-sdk/validators';
 import { definePlugin } from '@flowhub/plugin-sdk';
 import { zohoConnection, ZohoConnectionFields } from '../zoho-shared/zoho.js';
 import { createSalesOrder } from './actions/create-sales-order.action.js';
-import { findContact, findItem } from './actions/find.actions.js';
+import { findContact } from './actions/find-contact.action.js';
+import { findItem } from './actions/find-item.action.js';
 
 /** Zoho's OAuth fields plus the Inventory organization every call names. */
 export class ZohoInventoryConnection extends ZohoConnectionFields {
