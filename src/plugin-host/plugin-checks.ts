@@ -67,6 +67,23 @@ function retryProblems(retry: ActionDefinition['retry']): string[] {
   return problems;
 }
 
+/** `inputFields`: dot path -> {description?: string, example?, url?: boolean}. */
+function inputFieldProblems(fields: ActionDefinition['inputFields']): string[] {
+  if (fields === undefined) return [];
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+    return ['inputFields must map dot paths to {description?, example?, url?}'];
+  return Object.entries(fields).flatMap(([path, info]) => {
+    if (typeof info !== 'object' || info === null)
+      return [`inputFields.${path} must be {description?, example?, url?}`];
+    const problems: string[] = [];
+    if (info.description !== undefined && typeof info.description !== 'string')
+      problems.push(`inputFields.${path}.description must be a string`);
+    if (info.url !== undefined && typeof info.url !== 'boolean')
+      problems.push(`inputFields.${path}.url must be true or false`);
+    return problems;
+  });
+}
+
 function actionProblems(name: string, action: ActionDefinition): string[] {
   if (typeof action !== 'object' || action === null) return ['must be made with defineAction'];
   const problems: string[] = [];
@@ -84,7 +101,7 @@ function actionProblems(name: string, action: ActionDefinition): string[] {
     if (paths !== undefined && !isStringList(paths))
       problems.push(`${key} must be a list of dot paths (e.g. ['headers'])`);
   }
-  return [...problems, ...retryProblems(action.retry)];
+  return [...problems, ...inputFieldProblems(action.inputFields), ...retryProblems(action.retry)];
 }
 
 /** Problems of one plugin, each prefixed `plugin 'name'` (and `action 'key'`). */

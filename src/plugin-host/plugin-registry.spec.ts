@@ -169,6 +169,18 @@ describe('PluginRegistry', () => {
     ]);
   });
 
+  it('checks declared input fields: descriptions are text, url is a boolean', () => {
+    const inputFields = { customer: { description: 42, url: 'yes' }, priority: 'high' };
+    const action = { ...createOrder, inputFields } as unknown as ActionDefinition;
+    expect(bootProblems([plugin({ actions: { createOrder: action } })])).toEqual([
+      "plugin 'test-shop' action 'createOrder': inputFields.customer.description must be a string",
+      "plugin 'test-shop' action 'createOrder': inputFields.customer.url must be true or false",
+      "plugin 'test-shop' action 'createOrder': inputFields.priority must be {description?, example?, url?}",
+    ]);
+    const declared = { ...createOrder, inputFields: { customer: { url: true, example: 'x' } } };
+    expect(bootProblems([plugin({ actions: { createOrder: declared } })])).toEqual([]);
+  });
+
   it('refuses a plugin without actions', () => {
     expect(bootProblems([plugin({ actions: {} })])).toEqual([
       "plugin 'test-shop': needs at least one action",
