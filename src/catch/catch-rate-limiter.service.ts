@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { CatchLimitsRepository } from './catch-limits.repository.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
 /** ING-3 defaults: 50 requests per second per catch URL, bursts of up to 100. */
@@ -96,7 +95,7 @@ export class CatchRateLimiter implements OnModuleDestroy {
   private readonly fetching = new Map<string, Promise<Taken | undefined>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CatchLimitsRepository,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.prefix = `${runtime.config.queuePrefix}:catch-rate`;
@@ -203,16 +202,8 @@ export class CatchRateLimiter implements OnModuleDestroy {
     return taken;
   }
 
-  private async fromPostgres(rowId: string, perSecond: number, burst: number): Promise<number> {
-    const rows: { tokens: number }[] = await this.dataSource.query(
-      `INSERT INTO catch_rate_limits AS b (flow_id, tokens, updated_at) VALUES ($1, $3::float8 - 1, now())
-       ON CONFLICT (flow_id) DO UPDATE SET
-         tokens = greatest(-1, least($3::float8, b.tokens + $2::float8 * extract(epoch FROM now() - b.updated_at)) - 1),
-         updated_at = now()
-       RETURNING tokens`,
-      [rowId, perSecond, burst],
-    );
-    return Number(rows[0].tokens);
+  private fromPostgres(rowId: string, perSecond: number, burst: number): Promise<number> {
+    return this.repository.takeToken(rowId, perSecond, burst);
   }
 
   onModuleDestroy(): void {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { CatchKeyCache } from './catch-key.cache.js';
+import { CatchLimitsRepository } from './catch-limits.repository.js';
 import { CatchRateLimiter } from './catch-rate-limiter.service.js';
 import { CatchController } from './catch.controller.js';
 import { DedupeKeys } from './dedupe-keys.service.js';
@@ -12,6 +13,6 @@ import { RejectionCounter } from './rejection-counter.service.js';
 @Module({
   imports: [FlowsModule, RunsModule],
   controllers: [CatchController, FlowRejectionsController],
-  providers: [CatchKeyCache, DedupeKeys, CatchRateLimiter, RejectionCounter],
+  providers: [CatchKeyCache, DedupeKeys, CatchLimitsRepository, CatchRateLimiter, RejectionCounter],
 })
 export class CatchModule {}

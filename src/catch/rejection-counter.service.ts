@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Metrics } from '../metrics/metrics.service.js';
+import { CatchLimitsRepository } from './catch-limits.repository.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 
 export type RejectionReason =
@@ -38,7 +37,7 @@ export class RejectionCounter implements OnModuleDestroy {
   private readonly announced = new Map<string, { at: number; since: number }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CatchLimitsRepository,
     private readonly events: DomainEvents,
     private readonly metrics: Metrics,
   ) {}
@@ -72,15 +71,12 @@ export class RejectionCounter implements OnModuleDestroy {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    const rows = [...batch].map(([key, { count, lastAt }]) => [...key.split(' '), count, lastAt]);
+    const rows = [...batch].map(([key, { count, lastAt }]): [string, string, number, Date] => {
+      const [flowId, reason] = key.split(' ');
+      return [flowId, reason, count, lastAt];
+    });
     try {
-      await this.dataSource.query(
-        `INSERT INTO flow_rejections AS r (flow_id, reason, count, last_at)
-         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::bigint[], $4::timestamptz[])
-         ON CONFLICT (flow_id, reason) DO UPDATE
-           SET count = r.count + EXCLUDED.count, last_at = greatest(r.last_at, EXCLUDED.last_at)`,
-        [0, 1, 2, 3].map((column) => rows.map((row) => row[column])),
-      );
+      await this.repository.addRejections(rows);
     } catch (error) {
       for (const [key, entry] of batch) {
         const waiting = this.pending.get(key);
@@ -95,11 +91,7 @@ export class RejectionCounter implements OnModuleDestroy {
 
   async totals(flowId: string): Promise<RejectionTotals> {
     await this.flush();
-    const rows: { reason: RejectionReason; count: string; last_at: Date }[] =
-      await this.dataSource.query(
-        'SELECT reason, count, last_at FROM flow_rejections WHERE flow_id = $1 ORDER BY reason',
-        [flowId],
-      );
+    const rows = await this.repository.rejections(flowId);
     const byReason = Object.fromEntries(
       rows.map((row) => [
         row.reason,

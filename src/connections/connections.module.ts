@@ -1,3 +1,4 @@
+import { TokenCacheRepository } from './token-cache.repository.js';
 import { Module } from '@nestjs/common';
 import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsRepository } from './connections.repository.js';
@@ -6,7 +7,7 @@ import { OAuthTokens } from './oauth-tokens.service.js';
 
 @Module({
   controllers: [ConnectionsController],
-  providers: [ConnectionsRepository, ConnectionsService, OAuthTokens],
+  providers: [ConnectionsRepository, TokenCacheRepository, ConnectionsService, OAuthTokens],
   exports: [ConnectionsService, ConnectionsRepository],
 })
 export class ConnectionsModule {}

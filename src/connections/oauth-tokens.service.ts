@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { TokenCacheRepository } from './token-cache.repository.js';
 import { EGRESS_HTTP } from '../plugin-host/plugin-host.module.js';
 import type { HttpClient, OAuth2Access, OAuth2Definition, OAuth2Token } from '@flowhub/plugin-sdk';
 import { SecretBox } from '../secrets/secret-box.js';
@@ -26,7 +26,7 @@ export class OAuthTokens {
   private readonly inflight = new Map<string, Promise<CachedToken>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: TokenCacheRepository,
     private readonly secrets: SecretBox,
     @Inject(EGRESS_HTTP) private readonly http: HttpClient,
   ) {}
@@ -41,10 +41,7 @@ export class OAuthTokens {
   /** Forget a connection's token (its credentials changed). */
   async forget(id: string, manager?: EntityManager): Promise<void> {
     this.memory.delete(id);
-    await (manager ?? this.dataSource).query(
-      'UPDATE connections SET token_cache = NULL WHERE id = $1',
-      [id],
-    );
+    await this.cache.write(id, null, manager);
   }
 
   private fresh(token: CachedToken | undefined): token is CachedToken {
@@ -54,7 +51,7 @@ export class OAuthTokens {
   private async token(id: string, connection: Record<string, unknown>, oauth2: OAuth2Definition) {
     const remembered = this.memory.get(id);
     if (this.fresh(remembered)) return remembered;
-    const stored = await this.read(this.dataSource, id);
+    const stored = await this.read(id);
     if (this.fresh(stored)) {
       this.memory.set(id, stored);
       return stored;
@@ -71,13 +68,11 @@ export class OAuthTokens {
     return pending;
   }
 
-  private async read(db: DataSource | EntityManager, id: string): Promise<CachedToken | undefined> {
-    const [row] = (await db.query('SELECT token_cache FROM connections WHERE id = $1', [id])) as {
-      token_cache: string | null;
-    }[];
-    if (!row?.token_cache) return undefined;
+  private async read(id: string, manager?: EntityManager): Promise<CachedToken | undefined> {
+    const sealed = await this.cache.read(id, manager);
+    if (!sealed) return undefined;
     try {
-      return JSON.parse(this.secrets.decrypt(row.token_cache, tokenContext(id))) as CachedToken;
+      return JSON.parse(this.secrets.decrypt(sealed, tokenContext(id))) as CachedToken;
     } catch {
       return undefined;
     }
@@ -90,9 +85,8 @@ export class OAuthTokens {
     oauth2: OAuth2Definition,
     stale?: string,
   ) {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`oauth:${id}`]);
-      const stored = await this.read(manager, id);
+    return this.cache.locked(id, async (manager) => {
+      const stored = await this.read(id, manager);
       if (this.fresh(stored) && stored.accessToken !== stale) {
         this.memory.set(id, stored);
         return stored;
@@ -104,7 +98,7 @@ export class OAuthTokens {
         expiresAt: Date.now() + reply.expiresInSeconds * 1000,
       };
       const sealed = this.secrets.encrypt(JSON.stringify(token), tokenContext(id));
-      await manager.query('UPDATE connections SET token_cache = $2 WHERE id = $1', [id, sealed]);
+      await this.cache.write(id, sealed, manager);
       this.memory.set(id, token);
       return token;
     });

@@ -8,6 +8,7 @@ import {
   refusalRowId,
   RESERVE_MS,
 } from '../../src/catch/catch-rate-limiter.service.js';
+import { CatchLimitsRepository } from '../../src/catch/catch-limits.repository.js';
 import { RUNTIME, type Runtime } from '../../src/config/runtime.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -17,7 +18,7 @@ describe('catch rate limiter on Redis', () => {
   let dataSource: DataSource;
   let runtime: Runtime;
   const limiter = (redisUrl: string | undefined) =>
-    new CatchRateLimiter(dataSource, {
+    new CatchRateLimiter(new CatchLimitsRepository(dataSource), {
       ...runtime,
       config: { ...runtime.config, redisUrl },
     } as Runtime);
