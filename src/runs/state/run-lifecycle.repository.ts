@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DomainEvents } from '../../events/domain-events.service.js';
 import type { RunStatus } from '../run.entity.js';
 import type { ReplayPlan } from '../replay-plan.js';
-import { REPLAY_COPY_STEPS, REPLAY_PENDING_STEPS, replayRows } from '../replay.sql.js';
+import { REPLAY_COPY_STEPS, REPLAY_PENDING_STEPS, replayRows } from './replay.sql.js';
 import type { RunRow } from '../run-with-request.js';
 import { catchGroupParams, requestParams, type StoredRequest } from '../stored-request.js';
 import { WriteFailure, WriteGroups } from '../write-groups.js';

@@ -1,6 +1,6 @@
-import type { ReplayPlan } from './replay-plan.js';
+import type { ReplayPlan } from '../replay-plan.js';
 
-/** The statements that give a replay's run its step rows (RunsRepository.insertReplay). */
+/** The statements that give a replay's run its step rows (RunLifecycle.insertReplay). */
 
 /** A replay's reused steps: copied as recorded (at their position in the target version). */
 export const REPLAY_COPY_STEPS = `
