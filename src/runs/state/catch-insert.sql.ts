@@ -20,23 +20,27 @@ const FIRST_STATUS = `CASE WHEN flow.status = 'paused' THEN 'held' ELSE 'queued'
 
 const INSERT_RUNS = 'INSERT INTO runs (id, flow_id, flow_version, status, request_id, created_at)';
 
-/** After `runs_in`: the held runs' events ($n: whether anyone wants run.held), then the answer. */
-function heldEventsAndAnswer(param: number): string {
-  const held = `(SELECT 'run.held'::text AS name, jsonb_build_object('runId', id::text) AS payload
-     FROM runs_in WHERE status = 'held' AND $${param}::boolean) e`;
-  return `held AS (${outboxInsert(held)})
+/**
+ * After `runs_in`, the answer; with `held` (a subscriber wants run.held) the held runs' events
+ * are written first. Without, the statement has no outbox part to plan or run.
+ */
+function heldEventsAndAnswer(held: boolean): string {
+  if (!held) return `SELECT id, status, flow_version, NULL::text AS event_id FROM runs_in`;
+  const events = `(SELECT 'run.held'::text AS name, jsonb_build_object('runId', id::text) AS payload
+     FROM runs_in WHERE status = 'held') e`;
+  return `, held AS (${outboxInsert(events)})
 SELECT r.id, r.status, r.flow_version, h.id::text AS event_id
 FROM runs_in r LEFT JOIN held h ON h.payload->>'runId' = r.id::text`;
 }
 
 /**
- * Many rows at once: $1 jsonb rows (catchGroupParams), $2 their flow ids, $3 wants run.held.
+ * Many rows at once: $1 jsonb rows (catchGroupParams), $2 their flow ids.
  * Rows are inserted in (flow, dedupe key) order so concurrent groups cannot deadlock. Not a
  * prepared statement (unlike the run path): its planning is shared by the whole group, and a
  * plan cached while `flows` was small would keep scanning it after it grew (seen in the bench:
  * 10,000 flows cloned in one go).
  */
-export const CATCH_GROUP_SQL = `
+const catchGroupSql = (held: boolean) => `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb)
     AS i(id uuid, flow_id uuid, method varchar, headers jsonb, query jsonb, raw_body text,
@@ -52,11 +56,11 @@ req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
 runs_in AS (${INSERT_RUNS}
         SELECT i.run_id, flow.id, flow.current_version, ${FIRST_STATUS}, req.id, i.received_at
         FROM req JOIN input i ON i.id = req.id JOIN flow ON flow.id = i.flow_id
-        RETURNING id, status, flow_version),
-${heldEventsAndAnswer(3)}`;
+        RETURNING id, status, flow_version)
+${heldEventsAndAnswer(held)}`;
 
-/** One row (a large body, or a group's row tried alone): requestParams, $14 run id, $15 wants run.held. */
-export const CATCH_ONE_SQL = `
+/** One row (a large body, or a group's row tried alone): requestParams, then $14 the run id. */
+const catchOneSql = (held: boolean) => `
 WITH ${flowCte('id = $2::uuid')},
 req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
         SELECT $1::uuid, flow.id, $3::varchar, $4::jsonb, $5::jsonb, $6::bytea, $7::jsonb,
@@ -65,8 +69,12 @@ req AS (INSERT INTO inbound_requests (${REQUEST_COLUMNS})
 runs_in AS (${INSERT_RUNS}
         SELECT $14::uuid, flow.id, flow.current_version, ${FIRST_STATUS}, req.id, $11::timestamptz
         FROM flow, req
-        RETURNING id, status, flow_version),
-${heldEventsAndAnswer(15)}`;
+        RETURNING id, status, flow_version)
+${heldEventsAndAnswer(held)}`;
+
+/** The catch statements by whether a subscriber wants run.held: [without, with]. */
+export const CATCH_GROUP_SQL = [catchGroupSql(false), catchGroupSql(true)] as const;
+export const CATCH_ONE_SQL = [catchOneSql(false), catchOneSql(true)] as const;
 
 /** One stored request without its run's statement (a test run: requestParams). */
 export const INSERT_REQUEST = `INSERT INTO inbound_requests (${REQUEST_COLUMNS})

@@ -91,7 +91,8 @@ export class RunLifecycle {
     if (rows.length === 1) return [await this.insertOne(rows[0], held)];
     let inserted: CaughtRow[];
     try {
-      inserted = await this.dataSource.query(CATCH_GROUP_SQL, [...catchGroupParams(rows), held]);
+      const sql = CATCH_GROUP_SQL[held ? 1 : 0];
+      inserted = await this.dataSource.query(sql, catchGroupParams(rows));
     } catch {
       const settled = await Promise.allSettled(rows.map((row) => this.insertOne(row, held)));
       return settled.map((result) =>
@@ -107,8 +108,8 @@ export class RunLifecycle {
     { flowId, runId, request }: CatchRow,
     held: boolean,
   ): Promise<CaughtRun | undefined> {
-    const params = [...requestParams(flowId, request), runId, held];
-    const rows: CaughtRow[] = await this.dataSource.query(CATCH_ONE_SQL, params);
+    const params = [...requestParams(flowId, request), runId];
+    const rows: CaughtRow[] = await this.dataSource.query(CATCH_ONE_SQL[held ? 1 : 0], params);
     this.relayHeld(rows);
     return rows[0] && caughtRun(rows[0]);
   }
