@@ -2,7 +2,8 @@ import { ListQueryDto } from '../common/page-query.dto.js';
 import { PageDto } from '../common/page-dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ROLES, ROLE_SCOPE, type Role } from '../common/roles.js';
 import type { ApiKeyEntity } from './api-key.entity.js';
 
 export class CreateApiKeyDto {
@@ -11,6 +12,15 @@ export class CreateApiKeyDto {
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    default: 'admin',
+    description: ROLES.map((role) => `${role}: ${ROLE_SCOPE[role]}`).join('; '),
+  })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
 }
 
 export class ListApiKeysQueryDto extends ListQueryDto {
@@ -24,6 +34,7 @@ export class ListApiKeysQueryDto extends ListQueryDto {
 export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ example: 'fh_AbC1…', description: 'Start of the key, to tell keys apart' })
   hint: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -34,6 +45,7 @@ export class ApiKeyDto {
     return {
       id: entity.id,
       name: entity.name,
+      role: entity.role,
       hint: entity.hint,
       createdAt: entity.createdAt.toISOString(),
       lastUsedAt: entity.lastUsedAt?.toISOString() ?? null,

@@ -1,3 +1,4 @@
+import type { Role } from '../common/roles.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'api_keys' })
@@ -7,6 +8,10 @@ export class ApiKeyEntity {
 
   @Column({ type: 'varchar', length: 100 })
   name: string;
+
+  /** What the key may do (common/roles.ts). */
+  @Column({ type: 'varchar', length: 16, default: 'admin' })
+  role: Role;
 
   /** SHA-256 of the whole key; the key itself is never stored. */
   @Index('UQ_api_keys_hash', { unique: true })

@@ -14,6 +14,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -25,6 +26,7 @@ import { byCreatedAt, pageList, type Page } from '../common/page-list.js';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
+import { RequiresRole } from '../common/roles.js';
 import {
   ApiKeyDto,
   CreateApiKeyDto,
@@ -37,6 +39,8 @@ import { ApiKeysService } from './api-keys.service.js';
 @ApiTags('api-keys')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Missing, invalid or revoked API key' })
+@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Only admin keys manage API keys' })
+@RequiresRole('admin')
 @UseGuards(JsonBodyGuard)
 @Controller(`${API_PREFIX}/api-keys`)
 export class ApiKeysController {
@@ -52,7 +56,7 @@ export class ApiKeysController {
     description: 'The new key; `key` is shown only once',
   })
   async create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    const { entity, key } = await this.apiKeys.create(body.name);
+    const { entity, key } = await this.apiKeys.create(body.name, body.role);
     return { ...ApiKeyDto.from(entity), key };
   }
 

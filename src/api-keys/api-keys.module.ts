@@ -5,12 +5,15 @@ import { ApiKeysBootstrap } from './api-keys.bootstrap.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
+import { ConsoleSessionsRepository } from './console-sessions.repository.js';
+import { SessionController } from './session.controller.js';
 
 @Module({
-  controllers: [ApiKeysController],
+  controllers: [ApiKeysController, SessionController],
   providers: [
     ApiKeysRepository,
     ApiKeysService,
+    ConsoleSessionsRepository,
     ApiKeysBootstrap,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],

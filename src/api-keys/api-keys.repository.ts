@@ -29,7 +29,10 @@ export class ApiKeysRepository {
     });
   }
 
-  insert(values: Pick<ApiKeyEntity, 'name' | 'hash' | 'hint'>, manager?: EntityManager) {
+  insert(
+    values: Pick<ApiKeyEntity, 'name' | 'hash' | 'hint'> & Partial<Pick<ApiKeyEntity, 'role'>>,
+    manager?: EntityManager,
+  ) {
     const repo = manager ? manager.getRepository(ApiKeyEntity) : this.repo;
     return repo.save(repo.create(values));
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { ApiKeyEntity } from './api-key.entity.js';
+import type { Role } from '../common/roles.js';
 import { apiKeyHint, generateApiKey, hashApiKey, sameHash } from './api-key-token.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 
@@ -17,9 +18,10 @@ export type BootstrapOutcome =
 export class ApiKeysService {
   constructor(private readonly keys: ApiKeysRepository) {}
 
-  async create(name: string): Promise<{ entity: ApiKeyEntity; key: string }> {
+  async create(name: string, role: Role = 'admin'): Promise<{ entity: ApiKeyEntity; key: string }> {
     const key = generateApiKey();
-    const entity = await this.keys.insert({ name, hash: hashApiKey(key), hint: apiKeyHint(key) });
+    const hint = apiKeyHint(key);
+    const entity = await this.keys.insert({ name, role, hash: hashApiKey(key), hint });
     return { entity, key };
   }
 

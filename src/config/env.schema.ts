@@ -46,6 +46,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_QUEUE_LOCK_DURATION_MS',
   'FLOWHUB_QUEUE_STALLED_INTERVAL_MS',
   'FLOWHUB_WEBHOOK_RETENTION_DAYS',
+  'FLOWHUB_SESSION_TTL_HOURS',
   'FLOWHUB_EGRESS_ALLOW_CIDRS',
   'FLOWHUB_EGRESS_ALLOW_HOSTS',
   'FLOWHUB_PLUGINS',
@@ -201,6 +202,13 @@ export class EnvSchema {
   @Min(1, { message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
   @Max(3650, { message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
   FLOWHUB_WEBHOOK_RETENTION_DAYS: number = 30;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_SESSION_TTL_HOURS must be an integer between 1 and 720' })
+  @Min(1, { message: 'FLOWHUB_SESSION_TTL_HOURS must be an integer between 1 and 720' })
+  @Max(720, { message: 'FLOWHUB_SESSION_TTL_HOURS must be an integer between 1 and 720' })
+  FLOWHUB_SESSION_TTL_HOURS: number = 12;
 
   @IsOptional()
   @Type(() => Number)

@@ -38,6 +38,8 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   /** Outgoing webhook deliveries (and their attempts) older than this are pruned. */
   webhookRetentionDays: number;
+  /** How long a console session lasts after sign-in. */
+  sessionTtlHours: number;
   /** BullMQ worker lock on an active job (renewed at half of it while the job runs). */
   queueLockDurationMs: number;
   /** How often a BullMQ worker looks for jobs whose worker died (lock expired). */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: parsed.FLOWHUB_DB_POOL_SIZE,
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
     webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
+    sessionTtlHours: parsed.FLOWHUB_SESSION_TTL_HOURS,
     queueLockDurationMs: parsed.FLOWHUB_QUEUE_LOCK_DURATION_MS,
     queueStalledIntervalMs: parsed.FLOWHUB_QUEUE_STALLED_INTERVAL_MS,
     egressAllowCidrs: splitList(parsed.FLOWHUB_EGRESS_ALLOW_CIDRS),

@@ -1,3 +1,4 @@
+import { RequiresRole } from '../common/roles.js';
 import { route } from '../common/links.js';
 import {
   Body,
@@ -131,6 +132,7 @@ export class FlowsController {
   }
 
   @Post(':id/pause')
+  @RequiresRole('operator')
   @HttpCode(200)
   @ApiOkResponse({ type: FlowDto, description: 'Paused: requests are stored as held runs' })
   async pause(@Param('id', FLOW_ID) id: string, @Req() request: RequestLike): Promise<FlowDto> {

@@ -1,3 +1,4 @@
+import { RequiresRole } from '../common/roles.js';
 import { route } from '../common/links.js';
 import {
   Body,
@@ -57,6 +58,7 @@ export class RunsController {
   }
 
   @Post(':id/replay')
+  @RequiresRole('operator')
   @HttpCode(202)
   @ApiAcceptedResponse({
     type: RunDto,
@@ -75,6 +77,7 @@ export class RunsController {
   }
 
   @Post(':id/cancel')
+  @RequiresRole('operator')
   @HttpCode(200)
   @ApiOkResponse({ type: RunDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The run already finished' })
@@ -97,6 +100,7 @@ export class FlowRunsController {
   ) {}
 
   @Post(':id/activate')
+  @RequiresRole('operator')
   @HttpCode(200)
   @ApiOkResponse({
     type: FlowDto,

@@ -23,7 +23,7 @@ describe('API keys and authentication', () => {
       statusCode: 401,
       error: 'Unauthorized',
       message:
-        "Missing API key: send 'Authorization: Bearer <api key>' (create keys with POST /api/v1/api-keys)",
+        "Missing API key: send 'Authorization: Bearer <api key>' (create keys with POST /api/v1/api-keys), or sign in with POST /api/v1/session",
     });
   });
 
