@@ -1,7 +1,8 @@
 import type { Role } from '../common/roles.js';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'api_keys' })
+@Check('CHK_api_keys_role', `"role" IN ('admin', 'operator', 'viewer')`)
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_api_keys_id' })
   id: string;

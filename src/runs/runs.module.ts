@@ -9,6 +9,8 @@ import { RunState } from './state/run-state.repository.js';
 import { RunStore } from './state/run-store.js';
 import { RunLifecycle } from './state/run-lifecycle.repository.js';
 import { FlowRunsController, RunsController } from './runs.controller.js';
+import { FlowRequestsController } from './flow-requests.controller.js';
+import { Playground } from './playground.service.js';
 import { RunsRepository } from './runs.repository.js';
 import { RunsService } from './runs.service.js';
 import { StepAttempts } from './step-attempt.service.js';
@@ -16,7 +18,7 @@ import { StepAttempts } from './step-attempt.service.js';
 /** The runs API, the run queue and the executor (driven by RunsWorkerModule's processor). */
 @Module({
   imports: [FlowsModule, ConnectionsModule],
-  controllers: [RunsController, FlowRunsController],
+  controllers: [RunsController, FlowRunsController, FlowRequestsController],
   providers: [
     RunsRepository,
     RunState,
@@ -24,6 +26,7 @@ import { StepAttempts } from './step-attempt.service.js';
     { provide: RunStore, useExisting: RunState },
     RunQueue,
     RunsService,
+    Playground,
     RunExecutor,
     StepOutcomes,
     StepAttempts,

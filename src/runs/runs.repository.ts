@@ -26,6 +26,11 @@ const FIND_WITH_REQUEST = prepared(
 export interface RunListFilter {
   flowId?: string;
   status?: RunStatus;
+  /** created_at in [since, until). */
+  since?: string;
+  until?: string;
+  /** A step of the run failed with this error code. */
+  errorCode?: string;
   limit: number;
   after?: { createdAt: string; id: string };
 }
@@ -72,6 +77,28 @@ export class RunsRepository {
     return rows[0] && withExactValues(rows[0]);
   }
 
+  /** A flow's stored request, only if it is of that flow. */
+  async findFlowRequest(flowId: string, requestId: string) {
+    const rows: ReadRequestRow<StoredRequestRow>[] = await this.dataSource.query(
+      `SELECT ${REQUEST_READ.join(', ')} FROM inbound_requests WHERE id = $1 AND flow_id = $2`,
+      [requestId, flowId],
+    );
+    return rows[0] && withExactValues(rows[0]);
+  }
+
+  /** A flow's stored requests, newest first, after (received_at text, id). */
+  async flowRequests(flowId: string, limit: number, after?: { createdAt: string; id: string }) {
+    const page = after ? 'AND (received_at, id) < ($3::timestamptz, $4::uuid)' : '';
+    const rows: ReadRequestRow<StoredRequestRow & { id: string; received_at_text: string }>[] =
+      await this.dataSource.query(
+        `SELECT id, received_at::text AS received_at_text, ${REQUEST_READ.join(', ')}
+         FROM inbound_requests WHERE flow_id = $1 ${page}
+         ORDER BY received_at DESC, id DESC LIMIT $2`,
+        after ? [flowId, limit, after.createdAt, after.id] : [flowId, limit],
+      );
+    return rows.map((row) => withExactValues(row));
+  }
+
   /** Newest first; `after` is the exact (created_at text, id) of the last row seen. */
   async list(filter: RunListFilter): Promise<(RunRow & { created_at_text: string })[]> {
     const conditions: string[] = [];
@@ -82,6 +109,13 @@ export class RunsRepository {
     };
     if (filter.flowId) conditions.push(`flow_id = ${param(filter.flowId)}`);
     if (filter.status) conditions.push(`status = ${param(filter.status)}`);
+    if (filter.since) conditions.push(`created_at >= ${param(filter.since)}::timestamptz`);
+    if (filter.until) conditions.push(`created_at < ${param(filter.until)}::timestamptz`);
+    if (filter.errorCode) {
+      conditions.push(
+        `EXISTS (SELECT 1 FROM run_steps s WHERE s.run_id = runs.id AND s.error_code = ${param(filter.errorCode)})`,
+      );
+    }
     if (filter.after) {
       conditions.push(
         `(created_at, id) < (${param(filter.after.createdAt)}::timestamptz, ${param(filter.after.id)}::uuid)`,

@@ -64,6 +64,9 @@ export class RunsService {
     const rows = await this.runs.list({
       flowId: query.flowId,
       status: query.status,
+      since: query.since,
+      until: query.until,
+      errorCode: query.errorCode,
       limit: limit + 1,
       after,
     });

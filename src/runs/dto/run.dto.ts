@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   ValidateBy,
 } from 'class-validator';
 import { RUN_STATUSES, type RunStatus } from '../run.entity.js';
@@ -145,6 +147,26 @@ export class ListRunsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(RUN_STATUSES)
   status?: RunStatus;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Runs created at or after this time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'since must be a date-time, e.g. 2026-12-03T08:00:00Z' })
+  since?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Runs created before this time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'until must be a date-time, e.g. 2026-12-03T09:00:00Z' })
+  until?: string;
+
+  @ApiPropertyOptional({
+    example: 'HTTP_422',
+    description: "Runs with a step that failed with this error code (a step's errorCode)",
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, {
+    message: 'errorCode must be an error code as steps report it, e.g. HTTP_422 or TIMEOUT',
+  })
+  errorCode?: string;
 }
 
 export class ReplayRunDto {

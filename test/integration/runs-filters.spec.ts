@@ -1,0 +1,53 @@
+import { apiClient } from '../support/api-client.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+
+/** Issue 18: the runs list filters by time range and by a step's error code. */
+describe('GET /runs filters', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  let ok: { id: string; createdAt: string };
+  let failed: { id: string; createdAt: string; errorCode: string };
+
+  const testRun = async (flowId: string) => {
+    const run = await api.post(`/api/v1/flows/${flowId}/test`, { payload: { n: 1 } });
+    return api.waitForRun(run.body.id);
+  };
+  const ids = async (query: string) =>
+    ((await api.get(`/api/v1/runs?${query}`)).body.items as { id: string }[]).map((r) => r.id);
+
+  beforeAll(async () => {
+    app = await bootTestApp();
+    api = apiClient(app.url!);
+    const flow = (body: object) =>
+      api.post('/api/v1/flows', { name: 'F', trigger: { type: 'webhook' }, ...body });
+    const good = (await flow({ steps: [{ id: 'a', action: 'core.transform' }] })).body;
+    const bad = (
+      await flow({ steps: [{ id: 'a', action: 'core.transform', map: '$error("no customer")' }] })
+    ).body;
+    ok = await testRun(good.id);
+    const run = await testRun(bad.id);
+    failed = { ...run, errorCode: run.steps[0].errorCode };
+  });
+  afterAll(() => app.stop());
+
+  it('finds the runs whose step failed with an error code, and only those', async () => {
+    expect(failed.errorCode).toEqual(expect.any(String));
+    expect(await ids(`errorCode=${failed.errorCode}`)).toEqual([failed.id]);
+    expect(await ids('errorCode=HTTP_599')).toEqual([]);
+  });
+
+  it('limits runs to a time range, since inclusive and until exclusive', async () => {
+    expect(await ids(`since=${encodeURIComponent(failed.createdAt)}`)).toEqual([failed.id]);
+    expect(await ids(`until=${encodeURIComponent(failed.createdAt)}`)).toEqual([ok.id]);
+    const both = `since=${encodeURIComponent(ok.createdAt)}&until=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
+    expect(await ids(both)).toEqual([failed.id, ok.id]);
+  });
+
+  it('says what to send for a malformed filter', async () => {
+    const reply = await api.get('/api/v1/runs?since=yesterday&errorCode=1;DROP');
+    expect(reply.status).toBe(400);
+    const text = JSON.stringify(reply.body);
+    expect(text).toContain('since must be a date-time, e.g. 2026-12-03T08:00:00Z');
+    expect(text).toContain('errorCode must be an error code as steps report it');
+  });
+});
