@@ -11,6 +11,7 @@ import { CreateNamedSecrets1795460000000 } from './1795460000000-create-named-se
 import { RedactRecordedCredentialHeaders1795460000001 } from './1795460000001-redact-recorded-credential-headers.js';
 import { AddRequestExactValues1795440200000 } from './1795440200000-add-request-exact-values.js';
 import { AddRunTruthColumns1795470016000 } from './1795470016000-add-run-truth-columns.js';
+import { CreateOauthStates1795500000002 } from './1795500000002-create-oauth-states.js';
 import { CreateConsoleSessions1795500000001 } from './1795500000001-create-console-sessions.js';
 import { AddApiKeyRoles1795500000000 } from './1795500000000-add-api-key-roles.js';
 import { CreateEventOutbox1795490000000 } from './1795490000000-create-event-outbox.js';
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateEventOutbox1795490000000,
   AddApiKeyRoles1795500000000,
   CreateConsoleSessions1795500000001,
+  CreateOauthStates1795500000002,
 ];

@@ -13,6 +13,9 @@ export const zohoCrm = definePlugin({
   description:
     'Deals, contacts and any module of Zoho CRM (API v8), with OAuth2 refresh handled by Flowhub.',
   // The connection test also checks the Deals module has the Flowhub_Key field createDeal needs.
-  connection: zohoConnection(undefined, { check: checkFlowhubKeyField }),
+  connection: zohoConnection(undefined, {
+    check: checkFlowhubKeyField,
+    scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.settings.fields.READ'],
+  }),
   actions: { createDeal, createRecord, upsertRecord, searchRecords },
 });

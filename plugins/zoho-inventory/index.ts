@@ -18,6 +18,6 @@ export const zohoInventory = definePlugin({
   displayName: 'Zoho Inventory',
   description:
     'Sales orders, customers and items of Zoho Inventory (API v1), with OAuth2 refresh handled by Flowhub.',
-  connection: zohoConnection(ZohoInventoryConnection),
+  connection: zohoConnection(ZohoInventoryConnection, { scopes: ['ZohoInventory.fullaccess.all'] }),
   actions: { createSalesOrder, findContact, findItem },
 });

@@ -15,18 +15,10 @@ import {
   type OAuth2Definition,
   type OAuth2Token,
 } from '@flowhub/plugin-sdk';
+import { zohoAuthorization } from './zoho-authorize.js';
 
-export const ZOHO_DATA_CENTRES = {
-  us: { accounts: 'https://accounts.zoho.com', api: 'https://www.zohoapis.com' },
-  eu: { accounts: 'https://accounts.zoho.eu', api: 'https://www.zohoapis.eu' },
-  in: { accounts: 'https://accounts.zoho.in', api: 'https://www.zohoapis.in' },
-  au: { accounts: 'https://accounts.zoho.com.au', api: 'https://www.zohoapis.com.au' },
-  cn: { accounts: 'https://accounts.zoho.com.cn', api: 'https://www.zohoapis.com.cn' },
-  jp: { accounts: 'https://accounts.zoho.jp', api: 'https://www.zohoapis.jp' },
-  ca: { accounts: 'https://accounts.zohocloud.ca', api: 'https://www.zohoapis.ca' },
-  sa: { accounts: 'https://accounts.zoho.sa', api: 'https://www.zohoapis.sa' },
-} as const;
-export type ZohoDataCentre = keyof typeof ZOHO_DATA_CENTRES;
+export { ZOHO_DATA_CENTRES, type ZohoDataCentre } from './data-centres.js';
+import { ZOHO_DATA_CENTRES, type ZohoDataCentre } from './data-centres.js';
 
 /** Zoho's own domains (accounts and API of every data centre): `accounts.zoho.eu` -> `zoho.eu`. */
 export const ZOHO_HOSTS: readonly string[] = [
@@ -131,6 +123,8 @@ export interface ZohoConnectionOptions {
    * field the plugin needs exists. Throw an Error whose message says what to fix to fail the test.
    */
   check?: (ctx: ZohoCheckContext) => Promise<void>;
+  /** OAuth scopes asked for by "Connect with Zoho" (zoho-authorize.ts). */
+  scopes?: string[];
 }
 
 /** The connection definition of a Zoho plugin; `fields` may be a subclass adding fields. */
@@ -143,7 +137,9 @@ export function zohoConnection(
     secretFields: ['clientSecret', 'refreshToken'],
     // The secrets go to accountsUrl, the access token to apiDomain: both stay on Zoho's domains.
     endpointFields: { accountsUrl: { hosts: ZOHO_HOSTS }, apiDomain: { hosts: ZOHO_HOSTS } },
-    oauth2: zohoOAuth2,
+    oauth2: options.scopes
+      ? { ...zohoOAuth2, authorization: zohoAuthorization(options.scopes) }
+      : zohoOAuth2,
     test: async ({ connection, http }) => {
       const { accessToken, extra = {} } = await zohoOAuth2.refresh({ connection, http });
       const token: OAuth2Token = { accessToken, extra };

@@ -37,11 +37,12 @@ export class ConnectionsService {
   ) {}
 
   /** Endpoint fields outside the plugin's hosts (and FLOWHUB_EGRESS_ALLOW_HOSTS). */
-  private endpointProblems(definition: ConnectionDefinition, fields: Record<string, unknown>) {
+  endpointProblems(definition: ConnectionDefinition, fields: Record<string, unknown>) {
     return endpointProblems(definition, fields, this.runtime.config.egressAllowHosts);
   }
 
-  private definitionOf(pluginName: string): ConnectionDefinition {
+  /** The plugin's connection definition; 400 for an unknown plugin or one without connections. */
+  definitionOf(pluginName: string): ConnectionDefinition {
     const plugin = this.plugins.getPlugin(pluginName);
     if (!plugin) {
       const names = this.plugins

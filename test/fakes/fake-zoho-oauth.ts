@@ -13,6 +13,10 @@ export interface FakeZohoOAuth {
   expire(token?: string): void;
   /** `expires_in` of the next tokens; may be changed between calls. */
   tokenLifetimeSeconds: number;
+  /** Authorize requests, as received (the user consents at once). */
+  authorizations: Record<string, string>[];
+  /** Codes issued by the authorize endpoint, by code: the redirect URI each was issued for. */
+  codes: Map<string, string>;
 }
 
 /** Zoho's answer to a missing, unknown or expired access token (HTTP 401). */
@@ -48,6 +52,8 @@ export function createFakeOAuth(options: {
     tokenRequests: 0,
     issued: [],
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    authorizations: [],
+    codes: new Map(),
     expire(token?: string) {
       for (const known of expiresAt.keys()) {
         if (token === undefined || token === known) expiresAt.set(known, 0);
@@ -58,6 +64,7 @@ export function createFakeOAuth(options: {
   const handleToken = (method: string, params: Record<string, string>): Reply => {
     state.tokenRequests += 1;
     if (method !== 'POST') return { status: 405, body: { error: 'invalid_request' } };
+    if (params.grant_type === 'authorization_code') return codeGrant(params);
     if (params.grant_type !== 'refresh_token') {
       return { status: 200, body: { error: 'unsupported_grant_type' } };
     }
@@ -88,8 +95,46 @@ export function createFakeOAuth(options: {
     };
   };
 
+  /** The user consented: back to redirect_uri with a one-time code, Zoho's DC parameters and state. */
+  const handleAuthorize = (query: Record<string, string>, accountsServer: string): Reply => {
+    state.authorizations.push(query);
+    if (query.client_id !== state.clientId)
+      return { status: 400, body: { error: 'invalid_client' } };
+    const code = `1000.${hex(16)}.${hex(16)}`;
+    state.codes.set(code, query.redirect_uri);
+    const back = new URL(query.redirect_uri);
+    for (const [name, value] of Object.entries({
+      code,
+      location: 'us',
+      'accounts-server': accountsServer,
+      state: query.state,
+    })) {
+      back.searchParams.set(name, value);
+    }
+    return { status: 302, location: back.toString() };
+  };
+
+  const codeGrant = (params: Record<string, string>): Reply => {
+    if (params.client_id !== state.clientId || params.client_secret !== state.clientSecret) {
+      return { status: 200, body: { error: 'invalid_client' } };
+    }
+    const issuedFor = state.codes.get(params.code);
+    state.codes.delete(params.code);
+    if (issuedFor === undefined || issuedFor !== params.redirect_uri) {
+      return { status: 200, body: { error: 'invalid_code' } };
+    }
+    const reply = handleToken('POST', {
+      ...params,
+      grant_type: 'refresh_token',
+      refresh_token: state.refreshToken,
+    });
+    state.tokenRequests -= 1; // one request, counted once
+    return { ...reply, body: { ...(reply.body as object), refresh_token: state.refreshToken } };
+  };
+
   return {
     state,
+    handleAuthorize,
     handleToken,
     isValid: (token: string) => (expiresAt.get(token) ?? 0) > Date.now(),
   };

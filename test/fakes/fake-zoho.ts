@@ -26,6 +26,8 @@ export interface RecordedRequest {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A redirect's target (the authorize endpoint). */
+  location?: string;
 }
 
 export interface FakeZoho {
@@ -70,6 +72,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   const inventory = createFakeInventory();
 
   const route = (request: RecordedRequest): Reply => {
+    if (request.path === '/oauth/v2/auth') return oauth.handleAuthorize(request.query, url);
     if (request.path === '/oauth/v2/token') {
       const params = { ...request.query, ...formFields(request.body) };
       return oauth.handleToken(request.method, params);
@@ -99,7 +102,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
         reply = { status: 500, body: { code: 'INTERNAL_ERROR', message: String(error) } };
       }
       if (reply.body === undefined) {
-        res.writeHead(reply.status);
+        res.writeHead(reply.status, reply.location ? { location: reply.location } : {});
         res.end();
         return;
       }

@@ -13,7 +13,7 @@ export type {
 } from './action.js';
 export { definePlugin } from './plugin.js';
 export type { ConnectionDefinition, EndpointField, PluginDefinition } from './plugin.js';
-export type { OAuth2Access, OAuth2Definition, OAuth2Token } from './oauth.js';
+export type { OAuth2Access, OAuth2Authorization, OAuth2Definition, OAuth2Token } from './oauth.js';
 export { FatalError, RetryableError } from './errors.js';
 export { EgressBlockedError, HttpStatusError } from './http-client.js';
 export type { HttpClient, HttpRequest, HttpResponse } from './http-client.js';
