@@ -11,6 +11,7 @@ import {
   Req,
   Res,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -25,6 +26,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
+import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { CatchUrls, type RequestLike } from '../flows/catch-urls.service.js';
@@ -45,13 +47,18 @@ export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Get()
-  @ApiOkResponse({ type: RunPageDto, description: 'Newest first' })
+  @UseInterceptors(EtagInterceptor)
+  @ApiOkResponse({ type: RunPageDto, description: 'Newest first (ETag: If-None-Match gets 304)' })
   list(@Query() query: ListRunsQueryDto): Promise<RunPageDto> {
     return this.runs.list(query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: RunDto })
+  @UseInterceptors(EtagInterceptor)
+  @ApiOkResponse({
+    type: RunDto,
+    description: 'ETag: If-None-Match gets 304 while it is unchanged',
+  })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   get(@Param('id', RUN_ID) id: string): Promise<RunDto> {
     return this.runs.get(id);

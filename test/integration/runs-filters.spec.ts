@@ -1,5 +1,5 @@
 import { apiClient } from '../support/api-client.js';
-import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
 
 /** Issue 18: the runs list filters by time range and by a step's error code. */
 describe('GET /runs filters', () => {
@@ -49,5 +49,43 @@ describe('GET /runs filters', () => {
     const text = JSON.stringify(reply.body);
     expect(text).toContain('since must be a date-time, e.g. 2026-12-03T08:00:00Z');
     expect(text).toContain('errorCode must be an error code as steps report it');
+  });
+});
+
+describe('GET /runs and /runs/:id answer conditional requests', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  beforeAll(async () => {
+    app = await bootTestApp();
+    api = apiClient(app.url!);
+  });
+  afterAll(() => app.stop());
+
+  it('304 while nothing changed, 200 with a new ETag once a run appears', async () => {
+    const get = (path: string, etag?: string) =>
+      fetch(`${app.url}${path}`, {
+        headers: {
+          authorization: `Bearer ${TEST_ADMIN_KEY}`,
+          ...(etag ? { 'if-none-match': etag } : {}),
+        },
+      });
+    const first = await get('/api/v1/runs');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const same = await get('/api/v1/runs', etag);
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    const flow = await api.post('/api/v1/flows', {
+      name: 'E',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'a', action: 'core.transform' }],
+    });
+    const run = await api.post(`/api/v1/flows/${flow.body.id}/test`, { payload: {} });
+    const changed = await get('/api/v1/runs', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    const detail = await get(`/api/v1/runs/${run.body.id}`);
+    const again = await get(`/api/v1/runs/${run.body.id}`, detail.headers.get('etag')!);
+    expect(again.status).toBe(304);
   });
 });
