@@ -43,6 +43,7 @@ export const layers = [
   'src/entities.ts',
   'src/boot-banner.ts',
   'src/openapi.ts',
+  'src/console/',
   'src/app.module.ts',
   'src/boot.ts',
   'src/main.ts',

@@ -35,6 +35,8 @@ const NODE_GLOBALS = [
   'clearTimeout',
 ];
 
+const BROWSER_GLOBALS = ['window', 'document', 'fetch', 'setTimeout', 'clearTimeout', 'console'];
+
 export default tseslint.config(
   { ignores: ['dist/**', '**/dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -70,6 +72,20 @@ export default tseslint.config(
     ignores: ['**/__tests__/**', '**/*.spec.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // The console (React, in the browser): the same size limits, browser globals.
+    files: ['console/src/**/*.{ts,tsx}'],
+    ignores: ['console/src/api/schema.d.ts'], // generated: npm run console:api
+    languageOptions: {
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: Object.fromEntries(BROWSER_GLOBALS.map((name) => [name, 'readonly'])),
+    },
+    rules: {
+      'max-lines': ['error', { max: 299 }],
+      'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true }],
+      'no-console': 'error',
     },
   },
   {

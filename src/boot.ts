@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ApiKeysBootstrap } from './api-keys/api-keys.bootstrap.js';
 import { AppModule, type ModuleImport } from './app.module.js';
 import { registerCatchBodyParsers } from './catch/catch-body-parsers.js';
+import { registerConsole } from './console/console-static.js';
 import { frameworkErrors } from './common/framework-errors.js';
 import { parseJsonBody } from './common/json-body-parser.js';
 import { clientErrorHandler } from './common/client-error-handler.js';
@@ -109,6 +110,7 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
   );
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
+  await registerConsole(adapter.getInstance());
   await app.listen(runtime.config.port, runtime.config.host);
   return { app, url: await app.getUrl() };
 }

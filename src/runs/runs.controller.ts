@@ -33,6 +33,7 @@ import { CatchUrls, type RequestLike } from '../flows/catch-urls.service.js';
 import { FlowDto } from '../flows/dto/flow.dto.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { ListRunsQueryDto, ReplayRunDto, RunDto, RunPageDto, TestFlowDto } from './dto/run.dto.js';
+import { ActivityDto, ActivityQueryDto } from './dto/activity.dto.js';
 import { RunsService } from './runs.service.js';
 
 const RUN_ID = uuidParam(`run id (${route('GET', '/runs')} lists them)`);
@@ -51,6 +52,13 @@ export class RunsController {
   @ApiOkResponse({ type: RunPageDto, description: 'Newest first (ETag: If-None-Match gets 304)' })
   list(@Query() query: ListRunsQueryDto): Promise<RunPageDto> {
     return this.runs.list(query);
+  }
+
+  @Get('activity')
+  @UseInterceptors(EtagInterceptor)
+  @ApiOkResponse({ type: ActivityDto, description: "Each flow's last run and failure rate" })
+  activity(@Query() query: ActivityQueryDto): Promise<ActivityDto> {
+    return this.runs.activity(query.since);
   }
 
   @Get(':id')

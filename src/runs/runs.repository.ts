@@ -154,4 +154,31 @@ export class RunsRepository {
     for (const row of rows) counts[row.status] = row.n;
     return counts;
   }
+
+  /** Per flow (not deleted): its last run, and runs since `since` by outcome. */
+  activity(since: string): Promise<ActivityRow[]> {
+    return this.dataSource.query(
+      `SELECT f.id AS flow_id, last.id AS last_id, last.status AS last_status,
+              last.created_at AS last_created_at, c.runs, c.failed, c.succeeded
+       FROM flows f
+       LEFT JOIN LATERAL (SELECT id, status, created_at FROM runs WHERE flow_id = f.id
+                          ORDER BY created_at DESC, id DESC LIMIT 1) last ON true
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS runs, (count(*) FILTER (WHERE status = 'failed'))::int AS failed,
+                (count(*) FILTER (WHERE status = 'succeeded'))::int AS succeeded
+         FROM runs WHERE flow_id = f.id AND created_at >= $1::timestamptz) c
+       WHERE f.deleted_at IS NULL ORDER BY f.created_at, f.id`,
+      [since],
+    );
+  }
+}
+
+export interface ActivityRow {
+  flow_id: string;
+  last_id: string | null;
+  last_status: RunStatus | null;
+  last_created_at: Date | null;
+  runs: number;
+  failed: number;
+  succeeded: number;
 }

@@ -159,6 +159,24 @@ export class RunsService {
     return { run: await this.get(runId), finished: false };
   }
 
+  /** The flows list's activity columns: last run and failure rate since `since` (24 h). */
+  async activity(since = new Date(Date.now() - 24 * 3_600_000).toISOString()) {
+    const rows = await this.runs.activity(since);
+    const items = rows.map((row) => {
+      const finished = row.failed + row.succeeded;
+      const lastRun = row.last_id
+        ? {
+            id: row.last_id,
+            status: row.last_status!,
+            createdAt: row.last_created_at!.toISOString(),
+          }
+        : null;
+      const failureRate = finished === 0 ? null : row.failed / finished;
+      return { flowId: row.flow_id, lastRun, runs: row.runs, failed: row.failed, failureRate };
+    });
+    return { since: new Date(since).toISOString(), items };
+  }
+
   /** Activation: held runs become queued and are enqueued in arrival order. */
   async releaseHeld(flowId: string): Promise<number> {
     const ids = await this.lifecycle.releaseHeld(flowId);

@@ -5,8 +5,9 @@ import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-
 describe('GET /runs filters', () => {
   let app: TestApp;
   let api: ReturnType<typeof apiClient>;
-  let ok: { id: string; createdAt: string };
-  let failed: { id: string; createdAt: string; errorCode: string };
+  let ok: { id: string; createdAt: string; flowId: string };
+  let idle: string;
+  let failed: { id: string; createdAt: string; errorCode: string; flowId: string };
 
   const testRun = async (flowId: string) => {
     const run = await api.post(`/api/v1/flows/${flowId}/test`, { payload: { n: 1 } });
@@ -25,6 +26,7 @@ describe('GET /runs filters', () => {
       await flow({ steps: [{ id: 'a', action: 'core.transform', map: '$error("no customer")' }] })
     ).body;
     ok = await testRun(good.id);
+    idle = (await flow({ steps: [{ id: 'a', action: 'core.transform' }] })).body.id;
     const run = await testRun(bad.id);
     failed = { ...run, errorCode: run.steps[0].errorCode };
   });
@@ -41,6 +43,30 @@ describe('GET /runs filters', () => {
     expect(await ids(`until=${encodeURIComponent(failed.createdAt)}`)).toEqual([ok.id]);
     const both = `since=${encodeURIComponent(ok.createdAt)}&until=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
     expect(await ids(both)).toEqual([failed.id, ok.id]);
+  });
+
+  it("gives each flow's last run and failure rate (the flows list's columns)", async () => {
+    const { body } = await api.get('/api/v1/runs/activity');
+    const byFlow = Object.fromEntries(body.items.map((i: { flowId: string }) => [i.flowId, i]));
+    expect(byFlow[ok.flowId]).toEqual({
+      flowId: ok.flowId,
+      lastRun: { id: ok.id, status: 'succeeded', createdAt: ok.createdAt },
+      runs: 1,
+      failed: 0,
+      failureRate: 0,
+    });
+    expect(byFlow[failed.flowId]).toMatchObject({ runs: 1, failed: 1, failureRate: 1 });
+    expect(byFlow[idle]).toEqual({
+      flowId: idle,
+      lastRun: null,
+      runs: 0,
+      failed: 0,
+      failureRate: null,
+    });
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const quiet = await api.get(`/api/v1/runs/activity?since=${encodeURIComponent(later)}`);
+    const okLater = quiet.body.items.find((i: { flowId: string }) => i.flowId === ok.flowId);
+    expect(okLater).toMatchObject({ lastRun: { id: ok.id }, runs: 0, failureRate: null });
   });
 
   it('says what to send for a malformed filter', async () => {

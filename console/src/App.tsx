@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, type Session } from './api/client';
+import { navigate, usePath } from './router';
+import { RunDetailPage } from './pages/RunDetailPage';
+import { RunsPage } from './pages/RunsPage';
+import { SignInPage } from './pages/SignInPage';
+import { Header } from './Header';
+
+/** undefined: still asking the server; null: signed out. */
+type SessionState = Session | null | undefined;
+
+function useSession() {
+  const [session, setSession] = useState<SessionState>(undefined);
+  useEffect(() => {
+    api.GET('/api/v1/session').then(
+      ({ data }) => setSession(data ?? null),
+      () => setSession(null),
+    );
+  }, []);
+  const signOut = useCallback(async () => {
+    await api.DELETE('/api/v1/session');
+    setSession(null);
+    navigate('/sign-in');
+  }, []);
+  return { session, setSession, signOut };
+}
+
+function Page({ path, session }: { path: string; session: Session }) {
+  const runId = /^\/runs\/([^/]+)$/.exec(path)?.[1];
+  if (runId) return <RunDetailPage id={decodeURIComponent(runId)} role={session.apiKey.role} />;
+  return <RunsPage />;
+}
+
+export function App() {
+  const path = usePath();
+  const { session, setSession, signOut } = useSession();
+  useEffect(() => {
+    if (session === null && path !== '/sign-in') navigate('/sign-in');
+    if (session && (path === '/' || path === '/sign-in')) navigate('/runs');
+  }, [session, path]);
+  if (session === undefined) return <p className="loading">Loading…</p>;
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <Header session={session} onSignOut={signOut} />
+      <main id="main" tabIndex={-1}>
+        {session ? <Page path={path} session={session} /> : <SignInPage onSignedIn={setSession} />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { apiClient, postToCatch } from '../support/api-client.js';
+import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
+import { launchChromium, openPage, signIn } from './browser.js';
+
+const IMAGES = join(process.cwd(), 'docs', 'images');
+const FLOW_NAME = 'Orders to CRM';
+
+/** Issue 18: the console in a real browser against the real app. */
+describe('console in Chromium', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  let browser: Browser;
+  let catchUrl: string;
+  let firstRunId: string;
+
+  beforeAll(async () => {
+    app = await bootTestApp();
+    api = apiClient(app.url!);
+    const flow = await api.post('/api/v1/flows', {
+      name: FLOW_NAME,
+      trigger: { type: 'webhook' },
+      steps: [
+        { id: 'shape', action: 'core.transform', map: "{ 'order': order, 'total': amount * 2 }" },
+        { id: 'summary', action: 'core.transform', map: "{ 'done': true }" },
+      ],
+    });
+    expect(flow.status).toBe(201);
+    catchUrl = flow.body.catchUrl;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const runLinks = (page: Page) => page.getByRole('link', { name: FLOW_NAME });
+
+  it('signs in, sees a new run arrive live, reads a step and replays from it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context);
+    await signIn(page, app.url!, TEST_ADMIN_KEY);
+    await expect(runLinks(page).count()).resolves.toBe(0);
+
+    const caught = await postToCatch(catchUrl, JSON.stringify({ order: 'A-1001', amount: 42 }));
+    expect(caught.status).toBe(202);
+    await runLinks(page).first().waitFor({ timeout: 10_000 });
+    for (const order of ['A-1002', 'A-1003'])
+      await postToCatch(catchUrl, JSON.stringify({ order, amount: 5 }));
+    await page.locator('tbody tr').nth(2).waitFor();
+    await page.getByText('succeeded').nth(2).waitFor();
+    await page.screenshot({ path: join(IMAGES, 'console-runs.png') });
+
+    await runLinks(page).last().click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+    firstRunId = page.url().split('/').pop()!;
+    const shape = page.locator('li.step', { has: page.getByRole('heading', { name: /^shape/ }) });
+    await shape.getByText('succeeded', { exact: true }).waitFor();
+    await shape.getByText('Output', { exact: true }).click();
+    await expect(
+      shape.locator('details', { hasText: 'Output' }).locator('pre').innerText(),
+    ).resolves.toContain('"total": 84');
+    await page.screenshot({ path: join(IMAGES, 'console-run.png'), fullPage: true });
+
+    const summary = page.locator('li.step', {
+      has: page.getByRole('heading', { name: /^summary/ }),
+    });
+    await summary.getByRole('button', { name: 'Replay from this step' }).click();
+    await page.waitForURL(
+      (url) => /\/runs\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(firstRunId),
+    );
+    await page.getByText(`(from-step from summary)`).waitFor();
+    const replayId = page.url().split('/').pop()!;
+    const replayed = await api.waitForRun(replayId);
+    expect(replayed).toMatchObject({
+      status: 'succeeded',
+      replay: { of: firstRunId, mode: 'from-step' },
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a viewer's session no Replay or Cancel button, and signs out", async () => {
+    const viewer = await api.post('/api/v1/api-keys', { name: 'Read only', role: 'viewer' });
+    expect(viewer.status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, errors } = await openPage(context);
+    await signIn(page, app.url!, viewer.body.key);
+    await page.getByText('viewer', { exact: true }).waitFor();
+    await page.goto(`${app.url}/runs/${firstRunId}`);
+    await page.getByRole('heading', { name: 'Steps' }).waitFor();
+    await page.getByRole('heading', { name: /^shape/ }).waitFor();
+    expect(await page.getByRole('button', { name: /Replay|Fresh run|Cancel/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${app.url}/sign-in`);
+    expect((await api.get('/api/v1/runs')).status).toBe(200);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
