@@ -385,6 +385,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/runs/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RunsController_activity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/secrets': {
     parameters: {
       query?: never;
@@ -643,6 +659,12 @@ export interface components {
       retry: components['schemas']['RetryPolicyDto'];
       /** @description false for reads: dry-run still calls them */
       sideEffects: boolean;
+    };
+    ActivityDto: {
+      /** @description Every flow that is not deleted */
+      items: components['schemas']['FlowActivityDto'][];
+      /** Format: date-time */
+      since: string;
     };
     AliveDto: {
       /** @example ok */
@@ -908,6 +930,17 @@ export interface components {
       /** @description The value (null when nothing matched or it failed) */
       result?: Record<string, never>;
     };
+    FlowActivityDto: {
+      /** @description Of those, the ones that failed */
+      failed: number;
+      /** @description failed / finished (succeeded + failed); null when none finished */
+      failureRate: number | null;
+      /** Format: uuid */
+      flowId: string;
+      lastRun: components['schemas']['LastRunDto'] | null;
+      /** @description Runs created since `since` */
+      runs: number;
+    };
     FlowDefinitionDto: {
       description?: string;
       /**
@@ -976,6 +1009,14 @@ export interface components {
       path: string;
       /** @description A URL the action calls: egress-checked when a flow is saved */
       url: boolean;
+    };
+    LastRunDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'held' | 'running' | 'succeeded' | 'failed' | 'filtered' | 'cancelled';
     };
     PluginConnectionDto: {
       fields: components['schemas']['ConnectionFieldEntryDto'][];
@@ -2927,6 +2968,37 @@ export interface operations {
       };
       /** @description The run has not finished, or (retry) it has nothing left to run */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RunsController_activity: {
+    parameters: {
+      query?: {
+        /** @description Count runs created since this time (default: 24 hours ago) */
+        since?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Each flow's last run and failure rate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityDto'];
+        };
+      };
+      401: {
         headers: {
           [name: string]: unknown;
         };
