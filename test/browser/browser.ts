@@ -36,11 +36,31 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
   return { page, errors };
 }
 
-/** Signs in through the page's form and waits for the runs list. */
-export async function signIn(page: Page, baseUrl: string, apiKey: string): Promise<void> {
+/**
+ * Signs in through the page's form and waits for the runs list. With `keyboard`, only keys:
+ * Tab until the API key field has the focus, type, Enter.
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  apiKey: string,
+  { keyboard = false } = {},
+): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.waitForURL(`${baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(apiKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const field = page.getByLabel('API key');
+  if (keyboard) {
+    for (
+      let tabs = 0;
+      tabs < 5 && !(await field.evaluate((el) => el.ownerDocument.activeElement === el));
+      tabs++
+    )
+      await page.keyboard.press('Tab');
+    await page.keyboard.type(apiKey);
+    await page.keyboard.press('Enter');
+  } else {
+    await field.fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
   await page.getByRole('heading', { name: 'Runs' }).waitFor();
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
+import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
 import { launchChromium, openPage, signIn } from './browser.js';
 
 const IMAGES = join(process.cwd(), 'docs', 'images');
@@ -12,17 +13,31 @@ describe('console in Chromium', () => {
   let app: TestApp;
   let api: ReturnType<typeof apiClient>;
   let browser: Browser;
+  let crm: FakeReceiver;
   let catchUrl: string;
   let firstRunId: string;
 
   beforeAll(async () => {
-    app = await bootTestApp();
+    // The CRM refuses every other call: the step's timeline shows a failed attempt, then one
+    // that succeeded.
+    crm = await startReceiver((_request, index) =>
+      index % 2 === 0
+        ? { status: 503, body: { error: 'busy' } }
+        : { status: 201, body: { dealId: index } },
+    );
+    app = await bootTestApp({ FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' });
     api = apiClient(app.url!);
     const flow = await api.post('/api/v1/flows', {
       name: FLOW_NAME,
       trigger: { type: 'webhook' },
       steps: [
         { id: 'shape', action: 'core.transform', map: "{ 'order': order, 'total': amount * 2 }" },
+        {
+          id: 'crm',
+          action: 'http.request',
+          input: { method: 'POST', url: `${crm.url}/deals` },
+          retry: { attempts: 3, backoff: 'fixed', delayMs: 150 },
+        },
         { id: 'summary', action: 'core.transform', map: "{ 'done': true }" },
       ],
     });
@@ -33,6 +48,7 @@ describe('console in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await crm?.close();
   });
 
   const runLinks = (page: Page) => page.getByRole('link', { name: FLOW_NAME });
@@ -86,7 +102,7 @@ describe('console in Chromium', () => {
     expect(viewer.status).toBe(201);
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const { page, errors } = await openPage(context);
-    await signIn(page, app.url!, viewer.body.key);
+    await signIn(page, app.url!, viewer.body.key, { keyboard: true });
     await page.getByText('viewer', { exact: true }).waitFor();
     await page.goto(`${app.url}/runs/${firstRunId}`);
     await page.getByRole('heading', { name: 'Steps' }).waitFor();

@@ -5,7 +5,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { StepCard } from '../components/StepCard';
 import { durationBetween, formatBytes, formatDuration, formatTime } from '../format';
 import { linkTo } from '../router';
-import { useRun } from './useRun';
+import { useFlowName, useRun } from './useRun';
 
 function RequestSection({ trigger }: { trigger: NonNullable<Run['trigger']> }) {
   return (
@@ -32,6 +32,7 @@ function RequestSection({ trigger }: { trigger: NonNullable<Run['trigger']> }) {
 
 function Summary({ run }: { run: Run }) {
   const duration = durationBetween(run.startedAt, run.finishedAt);
+  const flowName = useFlowName(run.flowId);
   return (
     <dl className="facts">
       <dt>Status</dt>
@@ -39,8 +40,8 @@ function Summary({ run }: { run: Run }) {
         <StatusBadge status={run.status} />
       </dd>
       <dt>Flow</dt>
-      <dd className="mono">
-        {run.flowId} (version {run.flowVersion})
+      <dd>
+        {flowName ?? <span className="mono">{run.flowId}</span>} (version {run.flowVersion})
       </dd>
       <dt>Created</dt>
       <dd>{formatTime(run.createdAt)}</dd>

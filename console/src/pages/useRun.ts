@@ -34,3 +34,15 @@ export function useRun(id: string) {
 
   return { run, error, reload: load };
 }
+
+/** The flow's name, once the run says which flow (undefined until then, or when unreadable). */
+export function useFlowName(flowId: string | undefined): string | undefined {
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    if (!flowId) return;
+    void api
+      .GET('/api/v1/flows/{id}', { params: { path: { id: flowId } } })
+      .then(({ data }) => setName(data?.name));
+  }, [flowId]);
+  return name;
+}
