@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -63,4 +69,15 @@ export async function signIn(
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
   await page.getByRole('heading', { name: 'Runs' }).waitFor();
+}
+
+/** Waits until the locator matches exactly `count` elements (polled from the test side). */
+export async function waitForCount(locator: Locator, count: number, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const now = await locator.count();
+    if (now === count) return;
+    if (Date.now() > deadline) throw new Error(`${locator} matched ${now}, not ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

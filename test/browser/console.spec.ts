@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
 import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
-import { launchChromium, openPage, signIn } from './browser.js';
+import { CONSOLE_CSP } from '../../src/console/console-static.js';
+import { launchChromium, openPage, signIn, waitForCount } from './browser.js';
 
 const IMAGES = join(process.cwd(), 'docs', 'images');
 const FLOW_NAME = 'Orders to CRM';
@@ -113,5 +114,45 @@ describe('console in Chromium', () => {
     expect((await api.get('/api/v1/runs')).status).toBe(200);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('filters by flow and status, and pages back with Older', async () => {
+    const nightly = await api.post('/api/v1/flows', {
+      name: 'Nightly sync',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'copy', action: 'core.transform', map: "{ 'n': n }" }],
+    });
+    const runIds: string[] = [];
+    for (let n = 0; n < 27; n++)
+      runIds.push((await postToCatch(nightly.body.catchUrl, JSON.stringify({ n }))).body.runId);
+    await api.waitForRun(runIds[26]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context);
+    await signIn(page, app.url!, TEST_ADMIN_KEY);
+    await page.getByLabel('Flow').selectOption({ label: 'Nightly sync' });
+    const rows = page.locator('tbody tr');
+    await waitForCount(rows, 25);
+    expect(await page.getByRole('link', { name: FLOW_NAME }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Older' }).click();
+    await waitForCount(rows, 27);
+    await expect(rows.last().innerText()).resolves.toContain(runIds[0]);
+    expect(await page.getByRole('button', { name: 'Older' }).count()).toBe(0);
+    await page.getByLabel('Status').selectOption('failed');
+    await page.getByText('No run matches.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is served by the app with its CSP, and leaves the API and webhook 404s as JSON', async () => {
+    const page = await fetch(`${app.url}/runs/anything`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    expect(await page.text()).toMatch(/<script type="module" crossorigin src="\/assets\//);
+    for (const path of ['/api/v1/nope', '/webhook/nope', '/health/nope', '/nope']) {
+      const response = await fetch(`${app.url}${path}`);
+      expect([path, response.status]).toEqual([path, 404]);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('content-security-policy')).toBeNull();
+    }
   });
 });
