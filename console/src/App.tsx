@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type Session } from './api/client';
 import { navigate, usePath } from './router';
 import { RunDetailPage } from './pages/RunDetailPage';
@@ -31,8 +31,21 @@ function Page({ path, session }: { path: string; session: Session }) {
   return <RunsPage />;
 }
 
+/** After a page change, the focus moves to the new page's content (not back to the top). */
+function useFocusOnNavigation(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [path]);
+}
+
 export function App() {
   const path = usePath();
+  useFocusOnNavigation(path);
   const { session, setSession, signOut } = useSession();
   useEffect(() => {
     if (session === null && path !== '/sign-in') navigate('/sign-in');
