@@ -57,7 +57,7 @@ describe('registerConsole', () => {
     expect(response.headers['content-security-policy']).toBe(CONSOLE_CSP);
   });
 
-  it.each(['/api/v1/nope', '/webhook/x', '/docsx', '/health/nope', '/nope', '/runs/a/b'])(
+  it.each(['/api/v1/nope', '/webhook/x', '/docsx', '/health/nope', '/nope', '/runs/a/b', '/runs/'])(
     'leaves %s to the JSON 404',
     async (url) => {
       await start(dist);

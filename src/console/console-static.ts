@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Only our own files: no inline script or style, no framing (docs/console.md). */
 export const CONSOLE_CSP = [
@@ -16,8 +16,18 @@ export const CONSOLE_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-/** The console's own client-side routes: each answers index.html (the SPA fallback). */
-export const CONSOLE_ROUTES = ['/', '/sign-in', '/runs', '/runs/:id'];
+/**
+ * The console's own client-side routes: each answers index.html (the SPA fallback). A run's
+ * page is `/runs/*` with one segment (checked in the handler, else the JSON 404): a wildcard,
+ * not `/runs/:id`, so the route table holds no parameter route that is not an API.
+ */
+export const CONSOLE_ROUTES = ['/', '/sign-in', '/runs', '/runs/*'];
+
+/** `/runs/<one segment>`, or a path without a wildcard. */
+function isConsolePath(request: FastifyRequest): boolean {
+  const rest = (request.params as { '*'?: string })['*'];
+  return rest === undefined || (rest.length > 0 && !rest.includes('/'));
+}
 
 export const CONSOLE_NOT_BUILT =
   'The Flowhub console is not built: console/dist is missing. Run `npm run build` ' +
@@ -38,8 +48,9 @@ function consoleHeaders(reply: FastifyReply) {
 
 /**
  * Serves the built console at / from its own routes only: files under assets/ (hashed names,
- * cached for a year) and index.html for the console's routes. No hook and no wildcard route,
- * so /api, /webhook, /docs, /health and /metrics, and their JSON 404s, are untouched.
+ * cached for a year) and index.html for the console's routes. No hook and no catch-all route
+ * (the one wildcard is under /runs/), so /api, /webhook, /docs, /health and /metrics, and
+ * their JSON 404s, are untouched.
  */
 export async function registerConsole(
   fastify: FastifyInstance,
@@ -48,14 +59,16 @@ export async function registerConsole(
   const indexFile = join(distDir, 'index.html');
   if (!existsSync(indexFile)) {
     for (const url of CONSOLE_ROUTES)
-      fastify.get(url, (_request, reply) => {
+      fastify.get(url, (request, reply) => {
+        if (!isConsolePath(request)) return reply.callNotFound();
         reply.code(503).type('text/plain; charset=utf-8').send(CONSOLE_NOT_BUILT);
       });
     return;
   }
   const index = readFileSync(indexFile);
   for (const url of CONSOLE_ROUTES)
-    fastify.get(url, (_request, reply) => {
+    fastify.get(url, (request, reply) => {
+      if (!isConsolePath(request)) return reply.callNotFound();
       consoleHeaders(reply);
       reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
     });
