@@ -21,10 +21,12 @@ describe('console in Chromium', () => {
   beforeAll(async () => {
     // The CRM refuses every other call: the step's timeline shows a failed attempt, then one
     // that succeeded.
-    crm = await startReceiver((_request, index) =>
-      index % 2 === 0
-        ? { status: 503, body: { error: 'busy' } }
-        : { status: 201, body: { dealId: index } },
+    crm = await startReceiver((request, index) =>
+      request.url === '/slow'
+        ? { status: 200, body: { ok: true }, delayMs: 4000 }
+        : index % 2 === 0
+          ? { status: 503, body: { error: 'busy' } }
+          : { status: 201, body: { dealId: index } },
     );
     app = await bootTestApp({ FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' });
     api = apiClient(app.url!);
@@ -139,6 +141,27 @@ describe('console in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Older' }).count()).toBe(0);
     await page.getByLabel('Status').selectOption('failed');
     await page.getByText('No run matches.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('cancels a run that has not finished', async () => {
+    const slow = await api.post('/api/v1/flows', {
+      name: 'Slow export',
+      trigger: { type: 'webhook' },
+      steps: [
+        { id: 'export', action: 'http.request', input: { method: 'POST', url: `${crm.url}/slow` } },
+      ],
+    });
+    const { runId } = (await postToCatch(slow.body.catchUrl, '{}')).body;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context);
+    await signIn(page, app.url!, TEST_ADMIN_KEY);
+    await page.goto(`${app.url}/runs/${runId}`);
+    await page.getByRole('heading', { name: 'Steps' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.facts .status', { hasText: 'cancelled' }).waitFor();
+    expect((await api.get(`/api/v1/runs/${runId}`)).body.status).toBe('cancelled');
     expect(errors).toEqual([]);
     await context.close();
   });
