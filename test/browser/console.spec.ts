@@ -118,6 +118,18 @@ describe('console in Chromium', () => {
     await context.close();
   });
 
+  it('sends the page back to sign in when the session ends (its key revoked)', async () => {
+    const viewer = await api.post('/api/v1/api-keys', { name: 'Soon revoked', role: 'viewer' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context);
+    await signIn(page, app.url!, viewer.body.key);
+    expect((await api.delete(`/api/v1/api-keys/${viewer.body.id}`)).status).toBe(204);
+    await page.waitForURL(`${app.url}/sign-in`, { timeout: 10_000 });
+    await page.getByLabel('API key').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('filters by flow and status, and pages back with Older', async () => {
     const nightly = await api.post('/api/v1/flows', {
       name: 'Nightly sync',

@@ -17,9 +17,18 @@ const csrf: Middleware = {
   },
 };
 
+/** A session that ended (expired, signed out elsewhere) sends the page back to sign in. */
+const signedOut: Middleware = {
+  onResponse({ request, response }) {
+    const ended = response.status === 401 && !new URL(request.url).pathname.endsWith('/session');
+    if (ended) window.location.assign('/sign-in');
+    return response;
+  },
+};
+
 /** Typed client for /api/v1 (schema.d.ts is generated: `npm run console:api`). */
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
-api.use(csrf);
+api.use(csrf, signedOut);
 
 /** The message of an error body ({ message }), or the status line. */
 export function errorText(error: unknown, response: Response): string {
