@@ -79,7 +79,7 @@ describe('modules match folders', () => {
 
   it('every injectable provider lives in a file named for its role', () => {
     const role =
-      /\.(service|repository|controller|guard|filter|pipe|job|processor|cache|health|bootstrap)\.ts$/;
+      /\.(service|repository|controller|guard|filter|pipe|interceptor|job|processor|cache|health|bootstrap)\.ts$/;
     const unnamed = files.filter(
       (file) => readFileSync(file, 'utf8').includes('@Injectable()') && !role.test(file),
     );
