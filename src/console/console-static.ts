@@ -61,7 +61,8 @@ export async function registerConsole(
     for (const url of CONSOLE_ROUTES)
       fastify.get(url, (request, reply) => {
         if (!isConsolePath(request)) return reply.callNotFound();
-        reply.code(503).type('text/plain; charset=utf-8').send(CONSOLE_NOT_BUILT);
+        // 404, not 503: a 503 from Flowhub means only "database unreachable".
+        reply.code(404).type('text/plain; charset=utf-8').send(CONSOLE_NOT_BUILT);
       });
     return;
   }
