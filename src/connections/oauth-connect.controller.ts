@@ -75,7 +75,7 @@ export class OAuthConnectController {
     description: 'Unknown, used or expired state; the provider refused',
   })
   async callback(
-    @Query() query: Record<string, string>,
+    @Query() query: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {

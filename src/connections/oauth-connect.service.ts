@@ -56,7 +56,8 @@ export class OAuthConnect {
     return { authorizeUrl, expiresAt: expiresAt.toISOString() };
   }
 
-  async finish(query: Record<string, string>, redirectUri: string): Promise<ConnectionEntity> {
+  async finish(raw: Record<string, unknown>, redirectUri: string): Promise<ConnectionEntity> {
+    const query = singleValues(raw);
     if (query.error) throw badRequest(`The provider did not grant access: ${query.error}`);
     if (!query.state || !query.code) {
       throw badRequest('The sign-in came back without code and state: start "Connect" again');
@@ -81,6 +82,13 @@ export class OAuthConnect {
     const dto = { name: pending.name, plugin: pending.plugin, fields: { ...fields, ...granted } };
     return this.connections.create(dto);
   }
+}
+
+/** The query's parameters given once; a repeated one (an array) is left out. */
+function singleValues(raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function pick(fields: Record<string, unknown>, names: string[]): Record<string, unknown> {

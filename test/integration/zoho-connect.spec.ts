@@ -92,6 +92,10 @@ describe('Connect with Zoho', () => {
       redirect: 'manual',
     });
     expect(forged.status).toBe(400);
+    const doubled = await fetch(`${app.url}/oauth/callback?code=x&state=a&state=b`, {
+      redirect: 'manual',
+    });
+    expect(doubled.status).toBe(400); // a repeated parameter is not one value: no 500
     const outside = await start('zoho-outside', { accountsUrl: 'https://accounts.evil.example' });
     expect(outside.status).toBe(400);
     const http = await api.post('/api/v1/connections/authorize', {
