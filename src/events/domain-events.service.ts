@@ -1,4 +1,5 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BackgroundWork } from '../common/background-work.js';
 import { waitAtMost } from '../common/wait-at-most.js';
 import type { DomainEvent, DomainEventMap, DomainEventName, OutboxEvent } from './domain-events.js';
 import { EventOutbox, type OutboxRow } from './event-outbox.repository.js';
@@ -23,7 +24,9 @@ const SHUTDOWN_WAIT_MS = 2_000;
 export class DomainEvents implements BeforeApplicationShutdown {
   private readonly logger = new Logger('DomainEvents');
   private readonly subscriptions = new Map<DomainEventName, Subscription[]>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly background = new BackgroundWork((what, error) =>
+    this.logger.warn(`${what}: a subscriber failed: ${error.message}`),
+  );
 
   constructor(private readonly outbox: EventOutbox) {}
 
@@ -80,15 +83,12 @@ export class DomainEvents implements BeforeApplicationShutdown {
   }
 
   private track(promise: Promise<void>, what: string): void {
-    const work: Promise<void> = promise
-      .catch((error: Error) => this.logger.warn(`${what}: a subscriber failed: ${error.message}`))
-      .finally(() => this.inFlight.delete(work));
-    this.inFlight.add(work);
+    this.background.track(promise, what);
   }
 
   /** Waits for subscribers in progress (shutdown, tests). */
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  settled(): Promise<void> {
+    return this.background.settled();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -9,6 +9,7 @@ import { QueueName } from '../queue/queue-names.js';
 import { messageIdFor, randomMessageId } from './webhook-signing.js';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+import { BackgroundWork } from '../common/background-work.js';
 import { waitAtMost } from '../common/wait-at-most.js';
 import { absolute } from '../common/links.js';
 
@@ -39,7 +40,9 @@ export interface FlowhubEvent {
 export class EventBus implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Events');
   private cache?: { at: number; subscriptions: Promise<WebhookSubscriptionEntity[]> };
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly background = new BackgroundWork((what, error) =>
+    this.logger.warn(`${what} not delivered to subscribers: ${error.message}`),
+  );
 
   constructor(
     private readonly repository: WebhooksRepository,
@@ -75,17 +78,12 @@ export class EventBus implements BeforeApplicationShutdown {
 
   /** Runs work in the background, logged (never thrown) when it fails, awaited by settled(). */
   track(promise: Promise<void>, what = 'event'): void {
-    const work: Promise<void> = promise
-      .catch((error: Error) =>
-        this.logger.warn(`${what} not delivered to subscribers: ${error.message}`),
-      )
-      .finally(() => this.inFlight.delete(work));
-    this.inFlight.add(work);
+    this.background.track(promise, what);
   }
 
   /** Waits for emits in progress (shutdown, tests). */
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  settled(): Promise<void> {
+    return this.background.settled();
   }
 
   /** On SIGTERM, events already announced get their delivery rows before the database closes. */
