@@ -5,6 +5,18 @@ import { defineConfig } from 'vite';
 // own transformer (oxc) with React's automatic runtime: no React plugin needed.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: 'dist', emptyOutDir: true, modulePreload: { polyfill: false } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // TanStack Query marks its files "use client" for React Server Components; a
+        // browser-only bundle has no use for the directive.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -110,7 +110,7 @@ async function createNestApp(runtime: Runtime, logger: Logger, options: BootOpti
   );
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
-  await registerConsole(adapter.getInstance());
+  await registerConsole(adapter.getInstance(), runtime.config.consoleDir);
   await app.listen(runtime.config.port, runtime.config.host);
   return { app, url: await app.getUrl() };
 }

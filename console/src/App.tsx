@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type Session } from './api/client';
 import { navigate, usePath } from './router';
-import { RunDetailPage } from './pages/RunDetailPage';
-import { RunsPage } from './pages/RunsPage';
+import { parseRoute } from './routes';
 import { SignInPage } from './pages/SignInPage';
+import { SignedInPage } from './Pages';
 import { Header } from './Header';
 
 /** undefined: still asking the server; null: signed out. */
@@ -25,12 +25,6 @@ function useSession() {
   return { session, setSession, signOut };
 }
 
-function Page({ path, session }: { path: string; session: Session }) {
-  const runId = /^\/runs\/([^/]+)$/.exec(path)?.[1];
-  if (runId) return <RunDetailPage id={decodeURIComponent(runId)} role={session.apiKey.role} />;
-  return <RunsPage />;
-}
-
 /** After a page change, the focus moves to the new page's content (not back to the top). */
 function useFocusOnNavigation(path: string) {
   const first = useRef(true);
@@ -49,7 +43,7 @@ export function App() {
   const { session, setSession, signOut } = useSession();
   useEffect(() => {
     if (session === null && path !== '/sign-in') navigate('/sign-in');
-    if (session && (path === '/' || path === '/sign-in')) navigate('/runs');
+    if (session && (path === '/' || path === '/sign-in')) navigate('/overview');
   }, [session, path]);
   if (session === undefined) return <p className="loading">Loading…</p>;
   return (
@@ -59,7 +53,11 @@ export function App() {
       </a>
       <Header session={session} onSignOut={signOut} />
       <main id="main" tabIndex={-1}>
-        {session ? <Page path={path} session={session} /> : <SignInPage onSignedIn={setSession} />}
+        {session ? (
+          <SignedInPage route={parseRoute(path)} role={session.apiKey.role} />
+        ) : (
+          <SignInPage onSignedIn={setSession} />
+        )}
       </main>
     </>
   );

@@ -1,17 +1,37 @@
 import type { Session } from './api/client';
-import { linkTo } from './router';
+import { linkTo, usePath } from './router';
+
+const SECTIONS = [
+  ['/overview', 'Overview'],
+  ['/flows', 'Flows'],
+  ['/runs', 'Runs'],
+  ['/webhooks', 'Webhooks'],
+  ['/connections', 'Connections'],
+  ['/plugins', 'Plugins'],
+  ['/api-keys', 'API keys'],
+] as const;
+
+function NavLink({ to, label, path }: { to: string; label: string; path: string }) {
+  const current = path === to || path.startsWith(`${to}/`);
+  return (
+    <a href={to} onClick={linkTo(to)} aria-current={current ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+}
 
 export function Header({ session, onSignOut }: { session: Session | null; onSignOut(): void }) {
+  const path = usePath();
   return (
     <header className="top">
-      <a className="brand" href="/runs" onClick={linkTo('/runs')}>
+      <a className="brand" href="/overview" onClick={linkTo('/overview')}>
         Flowhub
       </a>
       {session && (
         <nav aria-label="Main">
-          <a href="/runs" onClick={linkTo('/runs')}>
-            Runs
-          </a>
+          {SECTIONS.map(([to, label]) => (
+            <NavLink key={to} to={to} label={label} path={path} />
+          ))}
         </nav>
       )}
       {session && (

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -52,6 +53,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_PLUGINS',
   'FLOWHUB_TRUST_PROXY',
   'FLOWHUB_HEAP_GROWTH_PERCENT',
+  'FLOWHUB_CONSOLE_DIR',
 ] as const;
 
 /**
@@ -133,6 +135,11 @@ export class EnvSchema {
   @Min(0, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
   @Max(300, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
   FLOWHUB_HEAP_GROWTH_PERCENT: number = 100;
+
+  /** A console build to serve instead of console/dist (a folder with index.html). */
+  @IsOptional()
+  @IsNotEmpty({ message: 'FLOWHUB_CONSOLE_DIR must be a folder path (a Vite build of console/)' })
+  FLOWHUB_CONSOLE_DIR?: string;
 
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {

@@ -17,13 +17,28 @@ export const CONSOLE_CSP = [
 ].join('; ');
 
 /**
- * The console's own client-side routes: each answers index.html (the SPA fallback). A run's
- * page is `/runs/*` with one segment (checked in the handler, else the JSON 404): a wildcard,
- * not `/runs/:id`, so the route table holds no parameter route that is not an API.
+ * The console's own client-side routes (console/src/routes.ts): each answers index.html (the
+ * SPA fallback). A page with an id is `/<section>/*` with one segment (checked in the
+ * handler, else the JSON 404): a wildcard, not `/runs/:id`, so the route table holds no
+ * parameter route that is not an API. test/tooling/console-routes.spec.ts keeps both in step.
  */
-export const CONSOLE_ROUTES = ['/', '/sign-in', '/runs', '/runs/*'];
+export const CONSOLE_ROUTES = [
+  '/',
+  '/sign-in',
+  '/overview',
+  '/runs',
+  '/runs/*',
+  '/flows',
+  '/flows/*',
+  '/webhooks',
+  '/webhooks/*',
+  '/connections',
+  '/plugins',
+  '/plugins/*',
+  '/api-keys',
+];
 
-/** `/runs/<one segment>`, or a path without a wildcard. */
+/** `/<section>/<one segment>`, or a path without a wildcard. */
 function isConsolePath(request: FastifyRequest): boolean {
   const rest = (request.params as { '*'?: string })['*'];
   return rest === undefined || (rest.length > 0 && !rest.includes('/'));
@@ -49,7 +64,7 @@ function consoleHeaders(reply: FastifyReply) {
 /**
  * Serves the built console at / from its own routes only: files under assets/ (hashed names,
  * cached for a year) and index.html for the console's routes. No hook and no catch-all route
- * (the one wildcard is under /runs/), so /api, /webhook, /docs, /health and /metrics, and
+ * (the wildcards are one segment under a console section), so /api, /webhook, /docs, /health and /metrics, and
  * their JSON 404s, are untouched.
  */
 export async function registerConsole(

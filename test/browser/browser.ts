@@ -43,7 +43,7 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
 }
 
 /**
- * Signs in through the page's form and waits for the runs list. With `keyboard`, only keys:
+ * Signs in through the page's form and waits for the overview (the landing page). With `keyboard`, only keys:
  * Tab until the API key field has the focus, type, Enter.
  */
 export async function signIn(
@@ -68,7 +68,17 @@ export async function signIn(
     await field.fill(apiKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
-  await page.getByRole('heading', { name: 'Runs' }).waitFor();
+  await page.waitForURL(`${baseUrl}/overview`);
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+}
+
+/** Opens a section from the main menu (Overview, Flows, Runs, Webhooks, ...) and waits for its heading. */
+export async function openSection(page: Page, name: string, heading = name): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name, exact: true })
+    .click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
 
 /** Waits until the locator matches exactly `count` elements (polled from the test side). */

@@ -4,9 +4,45 @@ import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
 import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
 import { CONSOLE_CSP } from '../../src/console/console-static.js';
-import { launchChromium, openPage, signIn, waitForCount } from './browser.js';
+import { launchChromium, openPage, openSection, signIn, waitForCount } from './browser.js';
 
 const IMAGES = join(process.cwd(), 'docs', 'images');
+
+/** What the two functions below use of the page's globals (they run in the page). */
+interface PageGlobals {
+  document: { querySelectorAll(selector: string): { length: number }; body: unknown };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: unknown, options: object): void;
+    disconnect(): void;
+  };
+  performance: {
+    now(): number;
+    getEntriesByType(type: 'resource'): { name: string; responseEnd: number }[];
+  };
+  rowsShownAt?: number;
+}
+
+/** In the page: notes (performance.now()) when the runs table first holds `count` rows. */
+function watchRowCount(count: number) {
+  const page = globalThis as unknown as PageGlobals;
+  const observer = new page.MutationObserver(() => {
+    if (page.document.querySelectorAll('tbody tr').length < count) return;
+    page.rowsShownAt = page.performance.now();
+    observer.disconnect();
+  });
+  observer.observe(page.document.body, { childList: true, subtree: true });
+}
+
+/** In the page: ms from the end of the flow's runs response to the rows being shown. */
+function renderDelay(flowId: string): number {
+  const page = globalThis as unknown as PageGlobals;
+  const entry = page.performance
+    .getEntriesByType('resource')
+    .find((e) => e.name.includes('/api/v1/runs?') && e.name.includes(flowId));
+  if (page.rowsShownAt === undefined || !entry)
+    throw new Error('no runs response, or the rows were not shown');
+  return page.rowsShownAt - entry.responseEnd;
+}
 const FLOW_NAME = 'Orders to CRM';
 
 /** Issue 18: the console in a real browser against the real app. */
@@ -60,6 +96,7 @@ describe('console in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, errors } = await openPage(context);
     await signIn(page, app.url!, TEST_ADMIN_KEY);
+    await openSection(page, 'Runs');
     await expect(runLinks(page).count()).resolves.toBe(0);
 
     const caught = await postToCatch(catchUrl, JSON.stringify({ order: 'A-1001', amount: 42 }));
@@ -123,6 +160,7 @@ describe('console in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, errors } = await openPage(context);
     await signIn(page, app.url!, viewer.body.key);
+    await openSection(page, 'Runs'); // it refreshes every 2 s
     expect((await api.delete(`/api/v1/api-keys/${viewer.body.id}`)).status).toBe(204);
     await page.waitForURL(`${app.url}/sign-in`, { timeout: 10_000 });
     await page.getByLabel('API key').waitFor();
@@ -130,28 +168,38 @@ describe('console in Chromium', () => {
     await context.close();
   });
 
-  it('filters by flow and status, and pages back with Older', async () => {
+  it('filters by flow and status, shows 100 runs at once, and pages back with Older', async () => {
     const nightly = await api.post('/api/v1/flows', {
       name: 'Nightly sync',
       trigger: { type: 'webhook' },
       steps: [{ id: 'copy', action: 'core.transform', map: "{ 'n': n }" }],
     });
     const runIds: string[] = [];
-    for (let n = 0; n < 27; n++)
+    for (let n = 0; n < 102; n++)
       runIds.push((await postToCatch(nightly.body.catchUrl, JSON.stringify({ n }))).body.runId);
-    await api.waitForRun(runIds[26]);
+    await api.waitForRun(runIds[101]);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, errors } = await openPage(context);
     await signIn(page, app.url!, TEST_ADMIN_KEY);
+    await openSection(page, 'Runs');
+    await page.evaluate(watchRowCount, 100);
     await page.getByLabel('Flow').selectOption({ label: 'Nightly sync' });
     const rows = page.locator('tbody tr');
-    await waitForCount(rows, 25);
+    await waitForCount(rows, 100);
+    const render = await page.evaluate(renderDelay, nightly.body.id);
+    // Reported, not asserted (issue 18's bar: within 200 ms of the data arriving).
+    console.log(`runs page: 100 runs shown ${render.toFixed(1)} ms after their data arrived`);
+    expect(render).toBeGreaterThanOrEqual(0);
     expect(await page.getByRole('link', { name: FLOW_NAME }).count()).toBe(0);
     await page.getByRole('button', { name: 'Older' }).click();
-    await waitForCount(rows, 27);
+    await waitForCount(rows, 102);
     await expect(rows.last().innerText()).resolves.toContain(runIds[0]);
     expect(await page.getByRole('button', { name: 'Older' }).count()).toBe(0);
     await page.getByLabel('Status').selectOption('failed');
+    await page.getByText('No run matches.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await waitForCount(rows, 100);
+    await page.getByLabel('Error code').fill('NO_SUCH_CODE');
     await page.getByText('No run matches.').waitFor();
     expect(errors).toEqual([]);
     await context.close();

@@ -1,31 +1,56 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api, type Flow, type Run } from '../api/client';
+import { unwrap } from '../api/query';
 import { StatusBadge } from '../components/StatusBadge';
 import { durationBetween, formatDuration, formatTime } from '../format';
 import { linkTo } from '../router';
-import { useRuns, type RunFilters } from './useRuns';
+import { NO_FILTERS, useRuns, type RunFilters } from './useRuns';
 
 const STATUSES = ['queued', 'held', 'running', 'succeeded', 'failed', 'filtered', 'cancelled'];
 
-function useFlows() {
-  const [flows, setFlows] = useState<Flow[]>([]);
-  useEffect(() => {
-    void api.GET('/api/v1/flows', { params: { query: { limit: 100 } } }).then(({ data }) => {
-      if (data) setFlows(data.items);
-    });
-  }, []);
-  return flows;
+function useFlows(): Flow[] {
+  const query = useQuery({
+    queryKey: ['flows', 'all'],
+    queryFn: () => unwrap(api.GET('/api/v1/flows', { params: { query: { limit: 100 } } })),
+  });
+  return query.data?.items ?? [];
 }
 
-function Filters({
-  flows,
-  value,
-  onChange,
-}: {
-  flows: Flow[];
-  value: RunFilters;
-  onChange(filters: RunFilters): void;
-}) {
+type FilterProps = { value: RunFilters; onChange(filters: RunFilters): void };
+
+function TimeAndCodeFilters({ value, onChange }: FilterProps) {
+  return (
+    <>
+      <label>
+        Error code
+        <input
+          value={value.errorCode}
+          placeholder="e.g. HTTP_503"
+          onChange={(e) => onChange({ ...value, errorCode: e.target.value })}
+        />
+      </label>
+      <label>
+        From
+        <input
+          type="datetime-local"
+          value={value.since}
+          onChange={(e) => onChange({ ...value, since: e.target.value })}
+        />
+      </label>
+      <label>
+        To
+        <input
+          type="datetime-local"
+          value={value.until}
+          onChange={(e) => onChange({ ...value, until: e.target.value })}
+        />
+      </label>
+    </>
+  );
+}
+
+function Filters({ flows, value, onChange }: FilterProps & { flows: Flow[] }) {
   return (
     <form className="filters" onSubmit={(event) => event.preventDefault()}>
       <label>
@@ -54,6 +79,12 @@ function Filters({
           ))}
         </select>
       </label>
+      <TimeAndCodeFilters value={value} onChange={onChange} />
+      {JSON.stringify(value) !== JSON.stringify(NO_FILTERS) && (
+        <button type="button" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </button>
+      )}
     </form>
   );
 }
@@ -82,13 +113,13 @@ function RunRow({ run, flowName }: { run: Run; flowName: string }) {
 
 export function RunsPage() {
   const flows = useFlows();
-  const [filters, setFilters] = useState<RunFilters>({ flowId: '', status: '' });
+  const [filters, setFilters] = useState<RunFilters>(NO_FILTERS);
   const { runs, error, loaded, hasOlder, loadOlder } = useRuns(filters);
   const names = useMemo(() => new Map(flows.map((f) => [f.id, f.name])), [flows]);
   return (
     <section>
       <h1>Runs</h1>
-      <p className="muted">Newest first, refreshed every 2 seconds.</p>
+      <p className="muted">Newest first, refreshed every 2 seconds; 100 per page.</p>
       <Filters flows={flows} value={filters} onChange={setFilters} />
       {error && (
         <p className="error" role="alert">

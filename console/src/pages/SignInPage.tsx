@@ -16,7 +16,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn(session: Session): void 
     if (!data) return setError(errorText(error, response));
     setApiKey('');
     onSignedIn(data);
-    navigate('/runs');
+    navigate('/overview');
   }
 
   return (

@@ -1,75 +1,101 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, errorText, type Run } from '../api/client';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api, type Run } from '../api/client';
+import { unwrap } from '../api/query';
 
 export interface RunFilters {
   flowId: string;
   status: string;
+  errorCode: string;
+  /** datetime-local values (the browser's time zone), or ''. */
+  since: string;
+  until: string;
 }
+
+export const NO_FILTERS: RunFilters = {
+  flowId: '',
+  status: '',
+  errorCode: '',
+  since: '',
+  until: '',
+};
 
 type Status = Run['status'];
 
 export const POLL_MS = 2000;
-const PAGE = 25;
+/** Runs per page: the page shows the newest 100, then "Older" adds 100 at a time. */
+export const PAGE = 100;
 
-function query(filters: RunFilters, cursor?: string) {
+function isoOrUndefined(local: string): string | undefined {
+  if (!local) return undefined;
+  const time = new Date(local);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+/** The query string of GET /api/v1/runs for these filters (empty ones left out). */
+export function runsQuery(filters: RunFilters, cursor?: string) {
   return {
     limit: PAGE,
     cursor,
     flowId: filters.flowId || undefined,
-    status: (filters.status || undefined) as Status,
+    status: (filters.status || undefined) as Status | undefined,
+    errorCode: filters.errorCode.trim() || undefined,
+    since: isoOrUndefined(filters.since),
+    until: isoOrUndefined(filters.until),
   };
 }
 
+/** The newest page first, then each older page; a run on both is shown once, as the newest has it. */
+export function mergeRuns(newest: Run[], older: Run[]): Run[] {
+  const ids = new Set(newest.map((run) => run.id));
+  return [...newest, ...older.filter((run) => !ids.has(run.id))];
+}
+
+interface Older {
+  key: string;
+  runs: Run[];
+  cursor: string | null;
+}
+
+const fetchRuns = (filters: RunFilters, cursor?: string) =>
+  unwrap(api.GET('/api/v1/runs', { params: { query: runsQuery(filters, cursor) } }));
+
 /**
- * The newest page, polled every 2 s, and the older pages loaded with "Older" (cursor paging).
- * A run on both is shown once, as the newest page has it.
+ * The newest page, polled every 2 s (the server answers 304 while nothing changed), and the
+ * older pages loaded with "Older" (cursor paging). Older pages belong to one set of filters:
+ * changing a filter drops them.
  */
 export function useRuns(filters: RunFilters) {
-  const [newest, setNewest] = useState<Run[]>([]);
-  const [older, setOlder] = useState<Run[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string>();
-  const [loaded, setLoaded] = useState(false);
-  /** Once older pages are shown, the poll no longer moves the cursor. */
-  const paged = useRef(false);
+  const key = JSON.stringify(filters);
+  const newest = useQuery({
+    queryKey: ['runs', filters],
+    queryFn: () => fetchRuns(filters),
+    refetchInterval: POLL_MS,
+  });
+  const [stored, setOlder] = useState<Older>({ key, runs: [], cursor: null });
+  const [olderError, setOlderError] = useState<string>();
+  const older = stored.key === key ? stored : { key, runs: [], cursor: null };
+  const paged = older.runs.length > 0;
+  const cursor = paged ? older.cursor : (newest.data?.nextCursor ?? null);
 
-  useEffect(() => {
-    let stopped = false;
-    paged.current = false;
-    setOlder([]);
-    setLoaded(false);
-    const poll = async () => {
-      const { data, error, response } = await api.GET('/api/v1/runs', {
-        params: { query: query(filters) },
-      });
-      if (stopped) return;
-      setError(data ? undefined : errorText(error, response));
-      if (data) {
-        setNewest(data.items);
-        if (!paged.current) setCursor(data.nextCursor ?? null);
-        setLoaded(true);
-      }
-    };
-    void poll();
-    const timer = setInterval(poll, POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [filters]);
-
-  const loadOlder = useCallback(async () => {
+  async function loadOlder() {
     if (!cursor) return;
-    const { data, error, response } = await api.GET('/api/v1/runs', {
-      params: { query: query(filters, cursor) },
-    });
-    if (!data) return setError(errorText(error, response));
-    paged.current = true;
-    setOlder((runs) => [...runs, ...data.items]);
-    setCursor(data.nextCursor ?? null);
-  }, [cursor, filters]);
+    try {
+      const page = await fetchRuns(filters, cursor);
+      setOlderError(undefined);
+      setOlder({ key, runs: [...older.runs, ...page.items], cursor: page.nextCursor ?? null });
+    } catch (error) {
+      setOlderError((error as Error).message);
+    }
+  }
 
-  const ids = new Set(newest.map((run) => run.id));
-  const runs = [...newest, ...older.filter((run) => !ids.has(run.id))];
-  return { runs, error, loaded, hasOlder: cursor !== null, loadOlder };
+  return {
+    runs: mergeRuns(newest.data?.items ?? [], older.runs),
+    error: newest.error?.message ?? olderError,
+    loaded: newest.data !== undefined,
+    /** When the newest page's data arrived (for the e2e's render measurement). */
+    updatedAt: newest.dataUpdatedAt,
+    hasOlder: cursor !== null,
+    loadOlder,
+  };
 }

@@ -1,0 +1,71 @@
+import { lazy, Suspense } from 'react';
+import type { Route } from './routes';
+import type { Role } from './roles';
+import { RunDetailPage } from './pages/RunDetailPage';
+import { RunsPage } from './pages/RunsPage';
+import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
+import { ConnectionsPage } from './pages/connections/ConnectionsPage';
+import { PluginPage } from './pages/plugins/PluginPage';
+import { PluginsPage } from './pages/plugins/PluginsPage';
+import { WebhookPage } from './pages/webhooks/WebhookPage';
+import { WebhooksPage } from './pages/webhooks/WebhooksPage';
+
+// The heavy pages load on first visit, so the first load stays small: the flow editor
+// (CodeMirror) and the overview (its chart).
+const OverviewPage = lazy(() =>
+  import('./pages/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+);
+const FlowsPage = lazy(() =>
+  import('./pages/flows/FlowsPage').then((m) => ({ default: m.FlowsPage })),
+);
+const FlowPage = lazy(() =>
+  import('./pages/flows/FlowPage').then((m) => ({ default: m.FlowPage })),
+);
+const NewFlowPage = lazy(() =>
+  import('./pages/flows/NewFlowPage').then((m) => ({ default: m.NewFlowPage })),
+);
+
+function Page({ route, role }: { route: Route; role: Role }) {
+  switch (route.page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'runs':
+      return <RunsPage />;
+    case 'run':
+      return <RunDetailPage id={route.id} role={role} />;
+    case 'flows':
+      return <FlowsPage role={role} />;
+    case 'flow-new':
+      return <NewFlowPage role={role} />;
+    case 'flow':
+      return <FlowPage id={route.id} role={role} />;
+    case 'webhooks':
+      return <WebhooksPage role={role} />;
+    case 'webhook':
+      return <WebhookPage id={route.id} role={role} />;
+    case 'connections':
+      return <ConnectionsPage role={role} />;
+    case 'plugins':
+      return <PluginsPage />;
+    case 'plugin':
+      return <PluginPage name={route.name} />;
+    case 'api-keys':
+      return <ApiKeysPage role={role} />;
+    default:
+      return (
+        <>
+          <h1>Not found</h1>
+          <p>This page does not exist. Pick one from the menu above.</p>
+        </>
+      );
+  }
+}
+
+/** The signed-in page for a route; a lazy page shows "Loading…" while its code arrives. */
+export function SignedInPage({ route, role }: { route: Route; role: Role }) {
+  return (
+    <Suspense fallback={<p className="loading">Loading…</p>}>
+      <Page route={route} role={role} />
+    </Suspense>
+  );
+}

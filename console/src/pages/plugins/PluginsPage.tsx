@@ -1,0 +1,4 @@
+/** Placeholder until this page lands (issue 18). */
+export function PluginsPage() {
+  return <h1>Plugins</h1>;
+}
