@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CONSOLE_CSP, CONSOLE_NOT_BUILT, registerConsole } from './console-static.js';
 
@@ -32,6 +33,7 @@ describe('registerConsole', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
+    writeFileSync(join(dist, 'assets', 'index-abc.js.gz'), gzipSync('console.log(1)'));
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
   afterEach(() => app.close());
@@ -55,6 +57,21 @@ describe('registerConsole', () => {
     expect(response.body).toBe('console.log(1)');
     expect(response.headers['cache-control']).toContain('immutable');
     expect(response.headers['content-security-policy']).toBe(CONSOLE_CSP);
+  });
+
+  it('sends the precompressed asset to a browser that accepts gzip, the plain one otherwise', async () => {
+    await start(dist);
+    const gzip = await fetch(`${base}/assets/index-abc.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gzip.headers.get('vary')).toContain('accept-encoding');
+    expect(await gzip.text()).toBe('console.log(1)'); // fetch decompresses it
+    const plain = await fetch(`${base}/assets/index-abc.js`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log(1)');
   });
 
   it.each(['/api/v1/nope', '/webhook/x', '/docsx', '/health/nope', '/nope', '/runs/a/b', '/runs/'])(

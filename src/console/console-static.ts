@@ -95,6 +95,9 @@ export async function registerConsole(
     decorateReply: false,
     index: false,
     globIgnore: ['index.html'],
+    // The build writes .br and .gz beside each asset (console/vite.config.ts): sent to
+    // browsers that accept them, with Vary: Accept-Encoding.
+    preCompressed: true,
     // Vite names every file it emits by its content hash.
     maxAge: '365d',
     immutable: true,

@@ -22,6 +22,28 @@ interface PageGlobals {
   rowsShownAt?: number;
 }
 
+/** In the page: the bytes each script took on the wire (headers included) and its sizes. */
+function scriptTransfer() {
+  const page = globalThis as unknown as {
+    performance: {
+      getEntriesByType(type: 'resource'): {
+        name: string;
+        transferSize: number;
+        encodedBodySize: number;
+        decodedBodySize: number;
+      }[];
+    };
+  };
+  return page.performance
+    .getEntriesByType('resource')
+    .filter((entry) => entry.name.endsWith('.js'))
+    .map((entry) => ({
+      bytes: entry.transferSize,
+      encoded: entry.encodedBodySize,
+      decoded: entry.decodedBodySize,
+    }));
+}
+
 /** In the page: notes (performance.now()) when the runs table first holds `count` rows. */
 function watchRowCount(count: number) {
   const page = globalThis as unknown as PageGlobals;
@@ -222,6 +244,21 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('.facts .status', { hasText: 'cancelled' }).waitFor();
     expect((await api.get(`/api/v1/runs/${runId}`)).body.status).toBe('cancelled');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('transfers less than 250 KB of JS on the first load (compressed)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context);
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel('API key').waitFor();
+    const scripts = await page.evaluate(scriptTransfer);
+    const total = scripts.reduce((sum, entry) => sum + entry.bytes, 0);
+    console.log(`first load: ${scripts.length} script(s), ${(total / 1024).toFixed(1)} KB sent`);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((entry) => entry.encoded < entry.decoded)).toBe(true); // compressed
+    expect(total).toBeLessThan(250 * 1024);
     expect(errors).toEqual([]);
     await context.close();
   });
