@@ -26,13 +26,18 @@ export interface StepRow {
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
 
-export function runView(run: RunRow, definitionMode: 'live' | 'dry-run' = 'live'): RunDto {
+/** A run as the API shows it; `definition` is the flow version the run used. */
+export function runView(
+  run: RunRow,
+  definition: { name: string; mode?: 'live' | 'dry-run' },
+): RunDto {
   return {
     id: run.id,
     flowId: run.flow_id,
     flowVersion: run.flow_version,
+    flowName: definition.name,
     status: run.status,
-    mode: run.mode_override ?? definitionMode,
+    mode: run.mode_override ?? definition.mode ?? 'live',
     replayOf: run.replay_of,
     replay: run.replay_of && run.replay ? { of: run.replay_of, ...run.replay } : null,
     error: run.error,

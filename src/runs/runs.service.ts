@@ -29,7 +29,7 @@ export class RunsService {
 
   private async view(run: RunRow): Promise<RunDto> {
     const flow = await this.compiled.get(run.flow_id, run.flow_version);
-    return runView(run, flow.definition.mode);
+    return runView(run, flow.definition);
   }
 
   async get(id: string): Promise<RunDto> {

@@ -38,6 +38,18 @@ describe('GET /runs filters', () => {
     expect(await ids('errorCode=HTTP_599')).toEqual([]);
   });
 
+  it("names each run's flow as the run's version has it, in the list and the run", async () => {
+    const rename = await api.put(`/api/v1/flows/${ok.flowId}`, {
+      name: 'G',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'a', action: 'core.transform' }],
+    });
+    expect(rename.status).toBe(200);
+    const listed = (await api.get(`/api/v1/runs?flowId=${ok.flowId}`)).body.items;
+    expect(listed.map((r: { flowName: string }) => r.flowName)).toEqual(['F']);
+    expect((await api.get(`/api/v1/runs/${ok.id}`)).body.flowName).toBe('F');
+  });
+
   it('limits runs to a time range, since inclusive and until exclusive', async () => {
     expect(await ids(`since=${encodeURIComponent(failed.createdAt)}`)).toEqual([failed.id]);
     expect(await ids(`until=${encodeURIComponent(failed.createdAt)}`)).toEqual([ok.id]);

@@ -1187,6 +1187,8 @@ export interface components {
       finishedAt?: string | null;
       /** Format: uuid */
       flowId: string;
+      /** @description The flow's name in the version the run used */
+      flowName: string;
       flowVersion: number;
       /** Format: uuid */
       id: string;

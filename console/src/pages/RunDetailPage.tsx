@@ -5,7 +5,8 @@ import { StatusBadge } from '../components/StatusBadge';
 import { StepCard } from '../components/StepCard';
 import { durationBetween, formatBytes, formatDuration, formatTime } from '../format';
 import { linkTo } from '../router';
-import { useFlowName, useRun } from './useRun';
+import { paths } from '../routes';
+import { useRun } from './useRun';
 
 function RequestSection({ trigger }: { trigger: NonNullable<Run['trigger']> }) {
   return (
@@ -32,7 +33,6 @@ function RequestSection({ trigger }: { trigger: NonNullable<Run['trigger']> }) {
 
 function Summary({ run }: { run: Run }) {
   const duration = durationBetween(run.startedAt, run.finishedAt);
-  const flowName = useFlowName(run.flowId);
   return (
     <dl className="facts">
       <dt>Status</dt>
@@ -41,7 +41,10 @@ function Summary({ run }: { run: Run }) {
       </dd>
       <dt>Flow</dt>
       <dd>
-        {flowName ?? <span className="mono">{run.flowId}</span>} (version {run.flowVersion})
+        <a href={paths.flow(run.flowId)} onClick={linkTo(paths.flow(run.flowId))}>
+          {run.flowName}
+        </a>{' '}
+        (version {run.flowVersion})
       </dd>
       <dt>Created</dt>
       <dd>{formatTime(run.createdAt)}</dd>

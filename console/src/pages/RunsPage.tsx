@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Flow, type Run } from '../api/client';
 import { unwrap } from '../api/query';
@@ -89,7 +89,7 @@ function Filters({ flows, value, onChange }: FilterProps & { flows: Flow[] }) {
   );
 }
 
-function RunRow({ run, flowName }: { run: Run; flowName: string }) {
+function RunRow({ run }: { run: Run }) {
   const duration = durationBetween(run.startedAt, run.finishedAt);
   return (
     <tr>
@@ -98,7 +98,7 @@ function RunRow({ run, flowName }: { run: Run; flowName: string }) {
       </td>
       <td>
         <a href={`/runs/${run.id}`} onClick={linkTo(`/runs/${run.id}`)}>
-          {flowName}
+          {run.flowName}
         </a>
         {run.replayOf && <span className="tag">replay</span>}
         {run.mode === 'dry-run' && <span className="tag">dry-run</span>}
@@ -115,7 +115,6 @@ export function RunsPage() {
   const flows = useFlows();
   const [filters, setFilters] = useState<RunFilters>(NO_FILTERS);
   const { runs, error, loaded, hasOlder, loadOlder } = useRuns(filters);
-  const names = useMemo(() => new Map(flows.map((f) => [f.id, f.name])), [flows]);
   return (
     <section>
       <h1>Runs</h1>
@@ -139,7 +138,7 @@ export function RunsPage() {
           </thead>
           <tbody>
             {runs.map((run) => (
-              <RunRow key={run.id} run={run} flowName={names.get(run.flowId) ?? run.flowId} />
+              <RunRow key={run.id} run={run} />
             ))}
           </tbody>
         </table>

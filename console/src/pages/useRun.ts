@@ -18,13 +18,3 @@ export function useRun(id: string) {
     reload: async () => (await query.refetch()).data,
   };
 }
-
-/** The flow's name, once the run says which flow (undefined until then, or when unreadable). */
-export function useFlowName(flowId: string | undefined): string | undefined {
-  const query = useQuery({
-    queryKey: ['flow', flowId],
-    enabled: flowId !== undefined,
-    queryFn: () => unwrap(api.GET('/api/v1/flows/{id}', { params: { path: { id: flowId! } } })),
-  });
-  return query.data?.name;
-}

@@ -107,6 +107,8 @@ export class RunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) flowId: string;
   @ApiProperty() flowVersion: number;
+  @ApiProperty({ description: "The flow's name in the version the run used" })
+  flowName: string;
   @ApiProperty({ enum: RUN_STATUSES }) status: RunStatus;
   @ApiProperty({ enum: ['live', 'dry-run'] }) mode: 'live' | 'dry-run';
   @ApiPropertyOptional({ type: String, nullable: true }) replayOf: string | null;
