@@ -1,5 +1,5 @@
 import type { RunStep } from '../api/client';
-import { durationBetween, formatDuration } from '../format';
+import { durationBetween, formatDuration, formatTime } from '../format';
 import { AttemptTimeline } from './AttemptTimeline';
 import { JsonBlock } from './JsonBlock';
 import type { RunActions } from './RunActions';
@@ -14,6 +14,14 @@ function StepFacts({ step }: { step: RunStep }) {
         <>
           <dt>Error code</dt>
           <dd className="mono">{step.errorCode}</dd>
+        </>
+      )}
+      {step.nextAttemptAt && (
+        <>
+          <dt>Next attempt</dt>
+          <dd>
+            due {formatTime(step.nextAttemptAt)} (attempt {step.attempts + 1})
+          </dd>
         </>
       )}
       {step.reason && (
