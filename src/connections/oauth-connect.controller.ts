@@ -20,14 +20,29 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../common/api-prefix.js';
+import { AppError } from '../common/app-error.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { Public } from '../common/public.decorator.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { CreateConnectionDto } from './connection.dto.js';
+import type { ConnectionEntity } from './connection.entity.js';
 import { OAuthConnect } from './oauth-connect.service.js';
 
 export const OAUTH_CALLBACK_PATH = '/oauth/callback';
+
+/** Where the callback sends the browser: the console's connections page, with the outcome. */
+export function consoleReturn(outcome: { connected: string } | { connectError: string }): string {
+  const [name, value] =
+    'connected' in outcome
+      ? ['connected', outcome.connected]
+      : ['connectError', outcome.connectError];
+  return `/connections?${new URLSearchParams({ [name]: value })}`;
+}
+
+/** A browser's navigation (it asks for HTML), not an API client: it gets redirects, not JSON. */
+const isBrowser = (request: FastifyRequest) =>
+  /\btext\/html\b/.test(String(request.headers.accept ?? ''));
 
 class AuthorizationDto {
   @ApiProperty({ description: "Send the user here (the provider's consent page)" })
@@ -69,17 +84,28 @@ export class OAuthConnectController {
 
   @Get(OAUTH_CALLBACK_PATH.slice(1))
   @Public()
-  @ApiResponse({ status: 302, description: 'To the console page of the new connection' })
+  @ApiResponse({
+    status: 302,
+    description:
+      "To the console's /connections?connected=<id>; a browser (Accept: text/html) is also sent back on failure, to /connections?connectError=<message>",
+  })
   @ApiBadRequestResponse({
     type: ErrorBodyDto,
-    description: 'Unknown, used or expired state; the provider refused',
+    description: 'Unknown, used or expired state; the provider refused (clients that ask for JSON)',
   })
   async callback(
     @Query() query: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const connection = await this.connect.finish(query, this.redirectUri(request));
-    await reply.redirect(`/connections/${connection.id}?connected=1`, 302);
+    let connection: ConnectionEntity;
+    try {
+      connection = await this.connect.finish(query, this.redirectUri(request));
+    } catch (error) {
+      if (!(error instanceof AppError) || !isBrowser(request)) throw error;
+      await reply.redirect(consoleReturn({ connectError: error.message }), 302);
+      return;
+    }
+    await reply.redirect(consoleReturn({ connected: connection.id }), 302);
   }
 }

@@ -13,6 +13,10 @@ export interface ActionEntry {
   inputSchema: JsonSchema;
   /** What the action declared about its input fields: descriptions, examples, URL inputs. */
   inputFields: InputFieldEntry[];
+  /** What a dry-run records as its output, when declared as a value (not made from the input). */
+  sampleOutput?: unknown;
+  /** The dry-run's sample output is made from the input (so it cannot be shown here). */
+  sampleFromInput: boolean;
 }
 
 export interface ConnectionFieldEntry {
@@ -31,7 +35,13 @@ export interface PluginEntry {
   version: string;
   displayName: string;
   description: string | null;
-  connection: { fields: ConnectionFieldEntry[]; testable: boolean; optional: boolean } | null;
+  connection: {
+    fields: ConnectionFieldEntry[];
+    testable: boolean;
+    optional: boolean;
+    /** "Connect with ...": the fields the user gives before the provider's consent page. */
+    authorization: { startFields: string[] } | null;
+  } | null;
   actions: ActionEntry[];
 }
 
@@ -41,6 +51,7 @@ function connectionOf(plugin: PluginDefinition): PluginEntry['connection'] {
   const secrets = new Set(plugin.connection.secretFields ?? []);
   const endpoints = plugin.connection.endpointFields ?? {};
   const required = new Set<string>(schema.required ?? []);
+  const authorization = plugin.connection.oauth2?.authorization;
   const fields = Object.entries(schema.properties ?? {}).map(([name, field]) => ({
     name,
     required: required.has(name),
@@ -53,7 +64,15 @@ function connectionOf(plugin: PluginDefinition): PluginEntry['connection'] {
     fields,
     testable: typeof plugin.connection.test === 'function',
     optional: plugin.connection.optional === true,
+    authorization: authorization ? { startFields: [...authorization.startFields] } : null,
   };
+}
+
+function sampleOf(sample: unknown): Pick<ActionEntry, 'sampleOutput' | 'sampleFromInput'> {
+  if (typeof sample === 'function') return { sampleFromInput: true };
+  return sample === undefined
+    ? { sampleFromInput: false }
+    : { sampleOutput: sample, sampleFromInput: false };
 }
 
 /** What GET /plugins shows of a plugin: actions with input schemas, connection fields. */
@@ -75,6 +94,7 @@ export function describePlugin(plugin: PluginDefinition): PluginEntry {
         action.inputFields,
       ),
       inputFields: inputFieldEntries(action.inputFields),
+      ...sampleOf(action.sampleOutput),
     })),
   };
 }

@@ -27,6 +27,13 @@ export class ActionEntryDto {
   @ApiProperty({ ...jsonSchema, description: 'JSON Schema of the input' }) inputSchema: object;
   @ApiProperty({ type: [InputFieldEntryDto], description: 'Declared input field descriptions' })
   inputFields: InputFieldEntryDto[];
+  @ApiPropertyOptional({
+    ...jsonSchema,
+    description: "What a dry-run records as the step's output, when declared as a value",
+  })
+  sampleOutput?: unknown;
+  @ApiProperty({ description: "The dry-run's sample output is made from the input" })
+  sampleFromInput: boolean;
 }
 
 export class ConnectionFieldEntryDto {
@@ -38,10 +45,25 @@ export class ConnectionFieldEntryDto {
   @ApiProperty(jsonSchema) schema: object;
 }
 
+export class ConnectionAuthorizationDto {
+  @ApiProperty({
+    type: [String],
+    example: ['clientId', 'clientSecret', 'dataCenter'],
+    description: 'The fields POST /connections/authorize takes (the rest come from the provider)',
+  })
+  startFields: string[];
+}
+
 export class PluginConnectionDto {
   @ApiProperty({ type: [ConnectionFieldEntryDto] }) fields: ConnectionFieldEntryDto[];
   @ApiProperty() testable: boolean;
   @ApiProperty() optional: boolean;
+  @ApiProperty({
+    type: ConnectionAuthorizationDto,
+    nullable: true,
+    description: 'Set when the plugin has a "Connect with" sign-in (POST /connections/authorize)',
+  })
+  authorization: ConnectionAuthorizationDto | null;
 }
 
 /** One plugin of the catalogue (GET /api/v1/plugins/:name). */

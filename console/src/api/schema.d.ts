@@ -657,6 +657,12 @@ export interface components {
         [key: string]: unknown;
       };
       retry: components['schemas']['RetryPolicyDto'];
+      /** @description The dry-run's sample output is made from the input */
+      sampleFromInput: boolean;
+      /** @description What a dry-run records as the step's output, when declared as a value */
+      sampleOutput?: {
+        [key: string]: unknown;
+      };
       /** @description false for reads: dry-run still calls them */
       sideEffects: boolean;
     };
@@ -714,6 +720,17 @@ export interface components {
        * @example https://flowhub.example.com/api/v1/runs/0b7c…
        */
       statusUrl: string;
+    };
+    ConnectionAuthorizationDto: {
+      /**
+       * @description The fields POST /connections/authorize takes (the rest come from the provider)
+       * @example [
+       *       "clientId",
+       *       "clientSecret",
+       *       "dataCenter"
+       *     ]
+       */
+      startFields: string[];
     };
     ConnectionDto: {
       /** Format: date-time */
@@ -1019,6 +1036,8 @@ export interface components {
       status: 'queued' | 'held' | 'running' | 'succeeded' | 'failed' | 'filtered' | 'cancelled';
     };
     PluginConnectionDto: {
+      /** @description Set when the plugin has a "Connect with" sign-in (POST /connections/authorize) */
+      authorization: components['schemas']['ConnectionAuthorizationDto'] | null;
       fields: components['schemas']['ConnectionFieldEntryDto'][];
       optional: boolean;
       testable: boolean;
@@ -3792,14 +3811,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description To the console page of the new connection */
+      /** @description To the console's /connections?connected=<id>; a browser (Accept: text/html) is also sent back on failure, to /connections?connectError=<message> */
       302: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Unknown, used or expired state; the provider refused */
+      /** @description Unknown, used or expired state; the provider refused (clients that ask for JSON) */
       400: {
         headers: {
           [name: string]: unknown;
