@@ -1,6 +1,40 @@
-import type { Role } from '../../roles';
+import { can, type Role } from '../../roles';
+import { linkTo } from '../../router';
+import { DeliveryLog } from './DeliveryLog';
+import { PausedBanner } from './PausedBanner';
+import { useWebhook } from './useWebhooks';
+import { WebhookActions } from './WebhookActions';
+import { WebhookFacts } from './WebhookFacts';
+import './webhooks.css';
 
-/** Placeholder until this page lands (issue 18): one subscription and its delivery log. */
-export function WebhookPage({ id }: { id: string; role: Role }) {
-  return <h1>Webhook {id}</h1>;
+/** /webhooks/:id: one subscription, its state, admin controls and its delivery log. */
+export function WebhookPage({ id, role }: { id: string; role: Role }) {
+  const { webhook, error } = useWebhook(id);
+  const admin = can(role, 'admin');
+  return (
+    <section>
+      <p>
+        <a href="/webhooks" onClick={linkTo('/webhooks')}>
+          ← All webhooks
+        </a>
+      </p>
+      <h1>
+        Webhook <span className="mono">{webhook ? webhook.description || webhook.url : id}</span>
+      </h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!webhook && !error && <p className="muted">Loading…</p>}
+      {webhook && (
+        <>
+          <PausedBanner webhook={webhook} admin={admin} />
+          <WebhookFacts webhook={webhook} />
+          {admin && <WebhookActions key={webhook.id} webhook={webhook} />}
+          <DeliveryLog webhookId={webhook.id} admin={admin} />
+        </>
+      )}
+    </section>
+  );
 }
