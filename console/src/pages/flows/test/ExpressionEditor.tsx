@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { CopyButton } from '../../../components/CopyButton';
-import { prettyJson } from '../../../format';
 import { useEvaluation } from './hooks';
 import { buildEvaluateBody, errorPosition, pointAt, type Evaluation, type Source } from './logic';
 
@@ -43,7 +42,10 @@ function EvaluationView({
     return <EvaluationError message={evaluation.error} expression={expression} />;
   if (!evaluation.matched)
     return <p className="muted">No value: the expression matched nothing (undefined).</p>;
-  return <pre className="evaluation-result">{prettyJson(evaluation.result)}</pre>;
+  // JSON as is: a string result shows with its quotes, unlike a number or an object.
+  return (
+    <pre className="evaluation-result">{JSON.stringify(evaluation.result ?? null, null, 2)}</pre>
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { components } from '../../../api/schema';
 import type { Run } from '../../../api/client';
 import { can, type Role } from '../../../roles';
+import { jsonErrorOffset } from './json-offset';
 
 export type StoredRequest = components['schemas']['StoredRequestDto'];
 export type TestBody = components['schemas']['TestFlowDto'];
@@ -23,19 +24,19 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /**
  * A pasted payload, checked here before anything is sent: the value, or what is wrong and
- * where (line and column, when the browser's parser says the position).
+ * where (line and column).
  */
 export function parsePayload(text: string): Parsed {
   if (text.trim() === '') return { ok: false, message: 'Paste a JSON payload, e.g. {"id": 1}' };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    if (!at) return { ok: false, message: `Not JSON: ${message}` };
-    const { line, column } = lineAndColumn(text, Number(at[1]));
-    const detail = message.replace(/\s*\(line \d+ column \d+\)/, '');
-    return { ok: false, message: `Not JSON: ${detail}`, line, column };
+    const offset = jsonErrorOffset(text);
+    if (offset === undefined)
+      return { ok: false, message: `Not JSON: ${(error as Error).message}` };
+    const char = text[offset];
+    const what = char === undefined ? 'it ends too soon' : `unexpected ${JSON.stringify(char)}`;
+    return { ok: false, message: `Not JSON: ${what}`, ...lineAndColumn(text, offset) };
   }
 }
 
