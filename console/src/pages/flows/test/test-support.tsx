@@ -34,7 +34,7 @@ export const REQUESTS: StoredRequest[] = [
     sourceIp: '127.0.0.1',
     headers: { 'x-sender': 'shop', 'content-length': '15' },
     query: {},
-    body: { amount: 21 } as StoredRequest['body'],
+    body: { amount: 21 } as unknown as StoredRequest['body'],
   },
   {
     id: '33333333-3333-4333-8333-333333333333',
@@ -45,7 +45,7 @@ export const REQUESTS: StoredRequest[] = [
     sourceIp: '127.0.0.1',
     headers: {},
     query: {},
-    body: { amount: 5 } as StoredRequest['body'],
+    body: { amount: 5 } as unknown as StoredRequest['body'],
   },
 ];
 
