@@ -35,6 +35,16 @@ describe('storage errors', () => {
     }
   });
 
+  it('calls a statement the database answered as malformed (08P01) a bug, not unavailable', () => {
+    const bind = pgError(
+      '08P01',
+      'bind message supplies 1 parameters, but prepared statement "" requires 0',
+    );
+    expect(classifyStorageError(new QueryFailedError('SELECT 1', [1], bind))).toEqual({
+      kind: 'other',
+    });
+  });
+
   it('calls a refused value a data error, with a message that says what to fix', () => {
     const nul = classifyStorageError(new QueryFailedError('INSERT', [], pgError('22P05')));
     expect(nul).toEqual({

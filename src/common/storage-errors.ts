@@ -35,9 +35,11 @@ const UNAVAILABLE_MESSAGE =
  * 53 insufficient resources (too many connections, out of memory or disk), 57P01-57P04 admin or
  * crash shutdown / cannot connect now. Not 57014 (a statement cancelled): Flowhub sets no
  * statement_timeout, so a cancel is someone's pg_cancel_backend or a bug, a 500 that is logged.
+ * Not 08P01 (protocol violation, e.g. a statement sent with more parameters than it has): the
+ * database answered, our statement is wrong; a 500 that is logged.
  */
 const unavailableState = (code: string) =>
-  code.startsWith('08') || code.startsWith('53') || /^57P0[1-4]$/.test(code);
+  (code.startsWith('08') && code !== '08P01') || code.startsWith('53') || /^57P0[1-4]$/.test(code);
 
 /**
  * Class 40 transaction rollbacks that a retry resolves: PostgreSQL rolled the whole transaction

@@ -54,6 +54,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_TRUST_PROXY',
   'FLOWHUB_HEAP_GROWTH_PERCENT',
   'FLOWHUB_CONSOLE_DIR',
+  'FLOWHUB_SEARCH_SCAN_LIMIT',
 ] as const;
 
 /**
@@ -135,6 +136,15 @@ export class EnvSchema {
   @Min(0, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
   @Max(300, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
   FLOWHUB_HEAP_GROWTH_PERCENT: number = 100;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_SEARCH_SCAN_LIMIT must be an integer between 10 and 1000000' })
+  @Min(10, { message: 'FLOWHUB_SEARCH_SCAN_LIMIT must be an integer between 10 and 1000000' })
+  @Max(1_000_000, {
+    message: 'FLOWHUB_SEARCH_SCAN_LIMIT must be an integer between 10 and 1000000',
+  })
+  FLOWHUB_SEARCH_SCAN_LIMIT: number = 5000;
 
   /** A console build to serve instead of console/dist (a folder with index.html). */
   @IsOptional()

@@ -40,6 +40,8 @@ export interface AppConfig {
   webhookRetentionDays: number;
   /** How long a console session lasts after sign-in. */
   sessionTtlHours: number;
+  /** Runs whose request bodies one page of a payload search reads (GET /runs?match=). */
+  searchScanLimit: number;
   /** The console build served at / (FLOWHUB_CONSOLE_DIR); unset: console/dist. */
   consoleDir?: string;
   /** BullMQ worker lock on an active job (renewed at half of it while the job runs). */
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
     webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
     sessionTtlHours: parsed.FLOWHUB_SESSION_TTL_HOURS,
+    searchScanLimit: parsed.FLOWHUB_SEARCH_SCAN_LIMIT,
     consoleDir: parsed.FLOWHUB_CONSOLE_DIR && resolve(parsed.FLOWHUB_CONSOLE_DIR),
     queueLockDurationMs: parsed.FLOWHUB_QUEUE_LOCK_DURATION_MS,
     queueStalledIntervalMs: parsed.FLOWHUB_QUEUE_STALLED_INTERVAL_MS,

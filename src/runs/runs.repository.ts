@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RunStatus } from './run.entity.js';
+import { runListWhere, type RunListFilter, type RunPosition } from './runs-list.sql.js';
 import type { ReplaySourceStep } from './replay-plan.js';
 import type { StepRow as RunStepRow } from './run-views.js';
 import { type ReadRequestRow, withExactValues } from './stored-request.js';
@@ -17,23 +18,12 @@ import {
 } from './run-with-request.js';
 
 export type { RunRow, StoredRequestRow } from './run-with-request.js';
+export type { RunListFilter, RunPosition } from './runs-list.sql.js';
 
 const FIND_WITH_REQUEST = prepared(
   'find_run_with_request',
   `SELECT ${RUN_WITH_REQUEST_COLUMNS} ${RUN_WITH_REQUEST_FROM} WHERE r.id = $1`,
 );
-
-export interface RunListFilter {
-  flowId?: string;
-  status?: RunStatus;
-  /** created_at in [since, until). */
-  since?: string;
-  until?: string;
-  /** A step of the run failed with this error code. */
-  errorCode?: string;
-  limit: number;
-  after?: { createdAt: string; id: string };
-}
 
 /**
  * What is read of runs: a run, its request, its steps, a page of runs. Every transition of
@@ -100,33 +90,31 @@ export class RunsRepository {
   }
 
   /** Newest first; `after` is the exact (created_at text, id) of the last row seen. */
-  async list(filter: RunListFilter): Promise<(RunRow & { created_at_text: string })[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (filter.flowId) conditions.push(`flow_id = ${param(filter.flowId)}`);
-    if (filter.status) conditions.push(`status = ${param(filter.status)}`);
-    if (filter.since) conditions.push(`created_at >= ${param(filter.since)}::timestamptz`);
-    if (filter.until) conditions.push(`created_at < ${param(filter.until)}::timestamptz`);
-    if (filter.errorCode) {
-      conditions.push(
-        `EXISTS (SELECT 1 FROM run_steps s WHERE s.run_id = runs.id AND s.error_code = ${param(filter.errorCode)})`,
-      );
-    }
-    if (filter.after) {
-      conditions.push(
-        `(created_at, id) < (${param(filter.after.createdAt)}::timestamptz, ${param(filter.after.id)}::uuid)`,
-      );
-    }
-    const clause = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  list(filter: RunListFilter): Promise<(RunRow & { created_at_text: string })[]> {
+    const { where, params } = runListWhere(filter);
     return this.dataSource.query(
-      `SELECT *, created_at::text AS created_at_text FROM runs ${clause}
-       ORDER BY created_at DESC, id DESC LIMIT ${param(filter.limit)}`,
-      params,
+      `SELECT *, created_at::text AS created_at_text FROM runs ${where}
+       ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`,
+      [...params, filter.limit],
     );
+  }
+
+  /**
+   * The position of the `count`-th newest run the filter selects (undefined when there are
+   * fewer): a payload search reads the requests of these runs only, so one page never
+   * reads more than `count` bodies. Walks an index on (created_at, id) or (flow_id, ...).
+   */
+  async nthPosition(
+    filter: Omit<RunListFilter, 'limit' | 'match'>,
+    count: number,
+  ): Promise<RunPosition | undefined> {
+    const { where, params } = runListWhere(filter);
+    const rows: { created_at_text: string; id: string }[] = await this.dataSource.query(
+      `SELECT created_at::text AS created_at_text, id FROM runs ${where}
+       ORDER BY created_at DESC, id DESC OFFSET $${params.length + 1} LIMIT 1`,
+      [...params, count - 1],
+    );
+    return rows[0] && { createdAt: rows[0].created_at_text, id: rows[0].id };
   }
 
   /** The step rows of a run that a replay plan reads (replay-plan.ts). */

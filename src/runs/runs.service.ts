@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { storedHeaders } from '../engine/stored-headers.js';
@@ -9,7 +9,9 @@ import type { ListRunsQueryDto, RunDto, RunPageDto, TestFlowDto } from './dto/ru
 import { RunQueue } from './run-queue.service.js';
 import { decodeCursor, encodeCursor, runView, stepView } from './run-views.js';
 import { FINISHED_RUN_STATUSES } from './run.entity.js';
-import { RunsRepository, type RunRow } from './runs.repository.js';
+import { RunsRepository, type RunListFilter, type RunRow } from './runs.repository.js';
+import { parsePayloadMatch, type PayloadMatch } from './payload-match.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RunLifecycle } from './state/run-lifecycle.repository.js';
 import { planReplay, replayModeOf, type ReplayRequest } from './replay-plan.js';
 
@@ -25,6 +27,7 @@ export class RunsService {
     private readonly compiled: CompiledFlows,
     private readonly flows: FlowsService,
     private readonly lifecycle: RunLifecycle,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   private async view(run: RunRow): Promise<RunDto> {
@@ -61,15 +64,41 @@ export class RunsService {
         'cursor is not valid: pass the nextCursor of a previous page',
       );
     }
-    const rows = await this.runs.list({
+    const filter = {
       flowId: query.flowId,
       status: query.status,
       since: query.since,
       until: query.until,
       errorCode: query.errorCode,
-      limit: limit + 1,
       after,
-    });
+    };
+    if (query.match !== undefined)
+      return this.search(filter, parsePayloadMatch(query.match)!, limit);
+    const rows = await this.runs.list({ ...filter, limit: limit + 1 });
+    return this.page(rows, limit);
+  }
+
+  /**
+   * A payload search reads the request bodies of the next `searchScanLimit` runs the other
+   * filters select, no more: a page with fewer matches than asked says `partial` and its
+   * cursor goes on from the last run it read.
+   */
+  private async search(
+    filter: Omit<RunListFilter, 'limit' | 'match'>,
+    match: PayloadMatch,
+    limit: number,
+  ): Promise<RunPageDto> {
+    const edge = await this.runs.nthPosition(filter, this.runtime.config.searchScanLimit);
+    const rows = await this.runs.list({ ...filter, match, notBefore: edge, limit: limit + 1 });
+    if (rows.length > limit || !edge) return { ...(await this.page(rows, limit)), partial: false };
+    const items = await Promise.all(rows.map((row) => this.view(row)));
+    return { items, nextCursor: encodeCursor(edge.createdAt, edge.id), partial: true };
+  }
+
+  private async page(
+    rows: (RunRow & { created_at_text: string })[],
+    limit: number,
+  ): Promise<RunPageDto> {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {

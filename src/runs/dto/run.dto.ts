@@ -13,6 +13,7 @@ import {
 import { RUN_STATUSES, type RunStatus } from '../run.entity.js';
 import { SKIP_REASONS, type SkipReason } from '../run-step.entity.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { MATCH_MESSAGE, parsePayloadMatch } from '../payload-match.js';
 
 export class StepAttemptDto {
   @ApiProperty() attempt: number;
@@ -137,6 +138,12 @@ export class RunPageDto {
     description: 'Pass as ?cursor= for the next page',
   })
   nextCursor: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'With match: true when this page searched only the next FLOWHUB_SEARCH_SCAN_LIMIT runs that the other filters select; nextCursor goes on searching older ones',
+  })
+  partial?: boolean;
 }
 
 export class ListRunsQueryDto extends PageQueryDto {
@@ -169,6 +176,21 @@ export class ListRunsQueryDto extends PageQueryDto {
     message: 'errorCode must be an error code as steps report it, e.g. HTTP_422 or TIMEOUT',
   })
   errorCode?: string;
+
+  @ApiPropertyOptional({
+    example: 'customer.email=client@test.com',
+    description:
+      "Runs whose caught request body has this value at this path (dot-separated keys; an array index is a number). Compared as text: amount=42 matches 42. Reads at most FLOWHUB_SEARCH_SCAN_LIMIT runs' bodies per page (see partial)",
+  })
+  @IsOptional()
+  @ValidateBy(
+    {
+      name: 'isPayloadMatch',
+      validator: { validate: (v) => typeof v === 'string' && !!parsePayloadMatch(v) },
+    },
+    { message: MATCH_MESSAGE },
+  )
+  match?: string;
 }
 
 export class ReplayRunDto {
