@@ -15,6 +15,7 @@ import { CreateOauthStates1795500000002 } from './1795500000002-create-oauth-sta
 import { CreateConsoleSessions1795500000001 } from './1795500000001-create-console-sessions.js';
 import { AddApiKeyRoles1795500000000 } from './1795500000000-add-api-key-roles.js';
 import { CreateEventOutbox1795490000000 } from './1795490000000-create-event-outbox.js';
+import { CreateStats1795510000000 } from './1795510000000-create-stats.js';
 import { AddWebhookSignatureFormat1795480000000 } from './1795480000000-add-webhook-signature-format.js';
 
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddApiKeyRoles1795500000000,
   CreateConsoleSessions1795500000001,
   CreateOauthStates1795500000002,
+  CreateStats1795510000000,
 ];

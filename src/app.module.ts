@@ -13,6 +13,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NamedSecretsModule } from './named-secrets/named-secrets.module.js';
 import { CatchModule } from './catch/catch.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { configureRunsWorker } from './runs/runs.processor.js';
 import { RunsModule } from './runs/runs.module.js';
 import { RunsWorkerModule } from './runs/runs-worker.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         NamedSecretsModule,
         RunsModule,
         CatchModule,
+        StatsModule,
         ...(servesHttp ? [ApiKeysModule, HealthModule, WebhooksModule] : []),
         ...(runsJobs ? [RunsWorkerModule, WebhookWorkerModule] : []),
         ...extra,

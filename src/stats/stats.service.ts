@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { FlowsService } from '../flows/flows.service.js';
+import { DuplicateCounter } from './duplicate-counter.service.js';
+import type { StatsDto } from './stats.dto.js';
+import { StatsRepository } from './stats.repository.js';
+import { summariseWindow } from './stats-summary.js';
+import { planWindow, type StatsWindow } from './stats-windows.js';
+
+/** How long a run's creation may take to commit: the rollup stays this far behind now. */
+export const ROLLUP_LAG_MS = 5_000;
+
+/** Stats of a window: rollup rows plus what the rollup has not taken yet. */
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly repository: StatsRepository,
+    private readonly flows: FlowsService,
+    private readonly duplicates: DuplicateCounter,
+  ) {}
+
+  async stats(window: StatsWindow, flowId: string | null): Promise<StatsDto> {
+    if (flowId) await this.flows.get(flowId);
+    await this.duplicates.flush();
+    const snapshot = await this.repository.read(
+      (now, rolledTo) => planWindow(window, now, rolledTo).ranges,
+      flowId,
+    );
+    const plan = planWindow(window, snapshot.now, snapshot.rolledTo);
+    const summary = summariseWindow(plan, snapshot.rows);
+    const open = (status: string) => snapshot.open[status] ?? 0;
+    return {
+      window,
+      flowId,
+      from: plan.from.toISOString(),
+      to: snapshot.now.toISOString(),
+      bucketSeconds: plan.bucketMs / 1000,
+      rolledUpTo: snapshot.rolledTo.toISOString(),
+      ...summary,
+      openRuns: { queued: open('queued'), running: open('running'), held: open('held') },
+    };
+  }
+
+  /** One rollup pass now (false: another process was running one). */
+  async rollup(): Promise<boolean> {
+    await this.duplicates.flush();
+    return (await this.repository.rollup(ROLLUP_LAG_MS)) !== undefined;
+  }
+}
