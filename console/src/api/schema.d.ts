@@ -241,6 +241,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/flows/{id}/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StatsController_flow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/flows/{id}/test': {
     parameters: {
       query?: never;
@@ -444,6 +460,38 @@ export interface paths {
     put?: never;
     post: operations['SessionController_signIn'];
     delete: operations['SessionController_signOut'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StatsController_all'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/rollup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StatsController_rollup'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -903,6 +951,14 @@ export interface components {
       /** @example https://ops.example.com/flowhub-events */
       url?: string;
     };
+    DurationDto: {
+      /** @description Runs that succeeded or failed in the window, timed start to finish */
+      count: number;
+      /** @description ms; the true value is at most 12% lower */
+      p50: number | null;
+      p95: number | null;
+      p99: number | null;
+    };
     ErrorBodyDto: {
       /** @description Validation errors only */
       details?: components['schemas']['ErrorDetailDto'][];
@@ -946,6 +1002,19 @@ export interface components {
       matched: boolean;
       /** @description The value (null when nothing matched or it failed) */
       result?: Record<string, never>;
+    };
+    FailedStepsDto: {
+      /** @example http.request */
+      action: string;
+      count: number;
+      /** @example HTTP_500 */
+      errorCode: string | null;
+    };
+    FinishedRunsDto: {
+      cancelled: number;
+      failed: number;
+      filtered: number;
+      succeeded: number;
     };
     FlowActivityDto: {
       /** @description Of those, the ones that failed */
@@ -1034,6 +1103,11 @@ export interface components {
       id: string;
       /** @enum {string} */
       status: 'queued' | 'held' | 'running' | 'succeeded' | 'failed' | 'filtered' | 'cancelled';
+    };
+    OpenRunsDto: {
+      held: number;
+      queued: number;
+      running: number;
     };
     PluginConnectionDto: {
       /** @description Set when the plugin has a "Connect with" sign-in (POST /connections/authorize) */
@@ -1164,12 +1238,28 @@ export interface components {
        */
       version?: 'pinned' | 'latest';
     };
+    RequestCountsDto: {
+      /** @description Requests that started a run (catch URL and test panel) */
+      accepted: number;
+      /** @description Deliveries whose dedupe key was seen before (answered with the first run) */
+      duplicates: number;
+      /** @description accepted + rejected + duplicates */
+      received: number;
+      /** @description Requests the catch URL refused (none of them ran) */
+      rejected: number;
+    };
     RetryPolicyDto: {
       attempts: number;
       /** @enum {string} */
       backoff: 'fixed' | 'exponential';
       delayMs: number;
       maxDelayMs: number;
+    };
+    RollupDto: {
+      /** @description false when another process was rolling up at that moment */
+      rolled: boolean;
+      /** Format: date-time */
+      rolledUpTo: string;
     };
     RotateKeyDto: {
       /**
@@ -1226,6 +1316,8 @@ export interface components {
       items: components['schemas']['RunDto'][];
       /** @description Pass as ?cursor= for the next page */
       nextCursor?: string | null;
+      /** @description With match: true when this page searched only the next FLOWHUB_SEARCH_SCAN_LIMIT runs that the other filters select; nextCursor goes on searching older ones */
+      partial?: boolean;
     };
     RunReplayDto: {
       fromStep?: string | null;
@@ -1346,6 +1438,17 @@ export interface components {
       /** @enum {string} */
       trigger: 'automatic' | 'manual';
     };
+    SeriesPointDto: {
+      /**
+       * Format: date-time
+       * @description The bucket's start
+       */
+      at: string;
+      cancelled: number;
+      failed: number;
+      filtered: number;
+      succeeded: number;
+    };
     SessionDto: {
       /** @description The key the session acts as */
       apiKey: components['schemas']['SessionKeyDto'];
@@ -1365,6 +1468,45 @@ export interface components {
     SignInDto: {
       /** @description An API key; the session acts with its role */
       apiKey: string;
+    };
+    StatsDto: {
+      /** @example 3600 */
+      bucketSeconds: number;
+      durationMs: components['schemas']['DurationDto'];
+      /** @description Steps that failed, most first */
+      failedSteps: components['schemas']['FailedStepsDto'][];
+      /** Format: uuid */
+      flowId: string | null;
+      /**
+       * Format: date-time
+       * @description The first bucket's start
+       */
+      from: string;
+      /** @description Runs not finished, now */
+      openRuns: components['schemas']['OpenRunsDto'];
+      /**
+       * @description Refusals per reason
+       * @example {
+       *       "bad-signature": 3
+       *     }
+       */
+      rejectedByReason: {
+        [key: string]: number;
+      };
+      requests: components['schemas']['RequestCountsDto'];
+      /**
+       * Format: date-time
+       * @description Rolled up until then; later records are counted from their own tables
+       */
+      rolledUpTo: string;
+      /** @description Runs that finished in the window */
+      runs: components['schemas']['FinishedRunsDto'];
+      /** @description Runs finished per bucket, by status */
+      series: components['schemas']['SeriesPointDto'][];
+      /** Format: date-time */
+      to: string;
+      /** @enum {string} */
+      window: '1h' | '24h' | '7d' | '30d';
     };
     StepAttemptDto: {
       attempt: number;
@@ -2645,6 +2787,56 @@ export interface operations {
       };
     };
   };
+  StatsController_flow: {
+    parameters: {
+      query?: {
+        /** @description 1h: 60 one-minute buckets; 24h: 24 one-hour buckets; 7d: 28 six-hour buckets; 30d: 30 one-day buckets (UTC), the last one the current, partial bucket */
+        window?: '1h' | '24h' | '7d' | '30d';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One flow: Requests received, accepted, rejected by reason and duplicates; runs by status; failed steps by action and error code; run duration percentiles; runs per bucket */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatsDto'];
+        };
+      };
+      /** @description window is not 1h, 24h, 7d or 30d */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   FlowRunsController_test: {
     parameters: {
       query?: never;
@@ -2839,6 +3031,8 @@ export interface operations {
         errorCode?: string;
         flowId?: string;
         limit?: number;
+        /** @description Runs whose caught request body has this value at this path (dot-separated keys; an array index is a number). Compared as text: amount=42 matches 42. Reads at most FLOWHUB_SEARCH_SCAN_LIMIT runs' bodies per page (see partial) */
+        match?: string;
         /** @description Runs created at or after this time */
         since?: string;
         status?: 'queued' | 'held' | 'running' | 'succeeded' | 'failed' | 'filtered' | 'cancelled';
@@ -3300,6 +3494,83 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  StatsController_all: {
+    parameters: {
+      query?: {
+        /** @description 1h: 60 one-minute buckets; 24h: 24 one-hour buckets; 7d: 28 six-hour buckets; 30d: 30 one-day buckets (UTC), the last one the current, partial bucket */
+        window?: '1h' | '24h' | '7d' | '30d';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every flow: Requests received, accepted, rejected by reason and duplicates; runs by status; failed steps by action and error code; run duration percentiles; runs per bucket */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatsDto'];
+        };
+      };
+      /** @description window is not 1h, 24h, 7d or 30d */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  StatsController_rollup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Rolls the stats up now (they are every 10 s anyway); admin only */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RollupDto'];
+        };
+      };
+      /** @description window is not 1h, 24h, 7d or 30d */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
       };
       401: {
         headers: {
