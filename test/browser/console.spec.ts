@@ -223,6 +223,10 @@ describe('console in Chromium', () => {
     await waitForCount(rows, 100);
     await page.getByLabel('Error code').fill('NO_SUCH_CODE');
     await page.getByText('No run matches.').waitFor();
+    await page.getByLabel('Error code').fill('');
+    await page.getByLabel('Body match').fill('n=57');
+    await waitForCount(rows, 1);
+    await expect(rows.first().innerText()).resolves.toContain(runIds[57]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -31,6 +31,18 @@ function TimeAndCodeFilters({ value, onChange }: FilterProps) {
         />
       </label>
       <label>
+        Body match
+        <input
+          value={value.match}
+          placeholder="customer.email=client@test.com"
+          aria-describedby="match-hint"
+          onChange={(e) => onChange({ ...value, match: e.target.value })}
+        />
+        <span id="match-hint" className="field-hint">
+          path=value in the request body
+        </span>
+      </label>
+      <label>
         From
         <input
           type="datetime-local"
@@ -114,7 +126,7 @@ function RunRow({ run }: { run: Run }) {
 export function RunsPage() {
   const flows = useFlows();
   const [filters, setFilters] = useState<RunFilters>(NO_FILTERS);
-  const { runs, error, loaded, hasOlder, loadOlder } = useRuns(filters);
+  const { runs, error, loaded, hasOlder, partial, loadOlder } = useRuns(filters);
   return (
     <section>
       <h1>Runs</h1>
@@ -143,10 +155,16 @@ export function RunsPage() {
           </tbody>
         </table>
       </div>
-      {loaded && runs.length === 0 && <p className="muted">No run matches.</p>}
+      {loaded && runs.length === 0 && !partial && <p className="muted">No run matches.</p>}
+      {partial && (
+        <p className="muted" role="status">
+          Only the newest runs were searched (a body search reads a bounded number of request bodies
+          at a time): press Search older to look further back.
+        </p>
+      )}
       {hasOlder && (
         <button type="button" onClick={loadOlder}>
-          Older
+          {partial ? 'Search older' : 'Older'}
         </button>
       )}
     </section>

@@ -17,6 +17,9 @@ describe('runsQuery', () => {
     expect(query.since).toBe(new Date('2026-12-01T10:00').toISOString());
     expect(query.until).toBeUndefined();
     expect(query.errorCode).toBe('TIMEOUT');
+    expect(runsQuery({ ...NO_FILTERS, match: ' customer.email=a@b.c ' }).match).toBe(
+      'customer.email=a@b.c',
+    );
     expect(query.cursor).toBe('c1');
   });
 });

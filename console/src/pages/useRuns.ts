@@ -7,6 +7,8 @@ export interface RunFilters {
   flowId: string;
   status: string;
   errorCode: string;
+  /** `path=value` in the caught request's body (GET /runs?match=), or ''. */
+  match: string;
   /** datetime-local values (the browser's time zone), or ''. */
   since: string;
   until: string;
@@ -16,6 +18,7 @@ export const NO_FILTERS: RunFilters = {
   flowId: '',
   status: '',
   errorCode: '',
+  match: '',
   since: '',
   until: '',
 };
@@ -40,6 +43,7 @@ export function runsQuery(filters: RunFilters, cursor?: string) {
     flowId: filters.flowId || undefined,
     status: (filters.status || undefined) as Status | undefined,
     errorCode: filters.errorCode.trim() || undefined,
+    match: filters.match.trim() || undefined,
     since: isoOrUndefined(filters.since),
     until: isoOrUndefined(filters.until),
   };
@@ -55,6 +59,8 @@ interface Older {
   key: string;
   runs: Run[];
   cursor: string | null;
+  /** The last page loaded searched only part of the runs (a body match): more may follow. */
+  partial: boolean;
 }
 
 const fetchRuns = (filters: RunFilters, cursor?: string) =>
@@ -72,18 +78,24 @@ export function useRuns(filters: RunFilters) {
     queryFn: () => fetchRuns(filters),
     refetchInterval: POLL_MS,
   });
-  const [stored, setOlder] = useState<Older>({ key, runs: [], cursor: null });
+  const [stored, setOlder] = useState<Older>({ key, runs: [], cursor: null, partial: false });
   const [olderError, setOlderError] = useState<string>();
-  const older = stored.key === key ? stored : { key, runs: [], cursor: null };
-  const paged = older.runs.length > 0;
+  const older = stored.key === key ? stored : { key, runs: [], cursor: null, partial: false };
+  const paged = older.runs.length > 0 || older.partial;
   const cursor = paged ? older.cursor : (newest.data?.nextCursor ?? null);
+  const partial = paged ? older.partial : (newest.data?.partial ?? false);
 
   async function loadOlder() {
     if (!cursor) return;
     try {
       const page = await fetchRuns(filters, cursor);
       setOlderError(undefined);
-      setOlder({ key, runs: [...older.runs, ...page.items], cursor: page.nextCursor ?? null });
+      setOlder({
+        key,
+        runs: [...older.runs, ...page.items],
+        cursor: page.nextCursor ?? null,
+        partial: page.partial ?? false,
+      });
     } catch (error) {
       setOlderError((error as Error).message);
     }
@@ -96,6 +108,8 @@ export function useRuns(filters: RunFilters) {
     /** When the newest page's data arrived (for the e2e's render measurement). */
     updatedAt: newest.dataUpdatedAt,
     hasOlder: cursor !== null,
+    /** A body search stopped at its scan limit: "Older" searches on. */
+    partial,
     loadOlder,
   };
 }
