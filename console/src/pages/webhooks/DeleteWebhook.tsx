@@ -20,9 +20,11 @@ export function DeleteWebhook(props: { webhook: Webhook; open: boolean; onClose(
       navigate('/webhooks');
     },
   });
+  // Only the open dialog is mounted: ConfirmDialog's title id is the same in every one.
+  if (!open) return null;
   return (
     <ConfirmDialog
-      open={open}
+      open
       title="Delete this subscription?"
       confirmLabel="Delete subscription"
       danger

@@ -27,14 +27,11 @@ export function PausedBanner({ webhook, admin }: { webhook: Webhook; admin: bool
   return (
     <div className={`wh-banner wh-banner-${state.kind}`}>
       <p>
-        <strong>
-          {state.kind === 'auto-paused'
-            ? 'Auto-paused: Flowhub stopped delivering to this URL'
-            : 'Paused: no events are delivered'}
-        </strong>
-        {state.since && <> since {formatTime(state.since)}</>}.
-        {state.kind === 'auto-paused' && <> Why: {state.reason}.</>} New events are not delivered
-        until it is re-enabled.
+        <strong>{state.kind === 'auto-paused' ? 'Auto-paused' : 'Paused'}</strong>
+        {state.kind === 'auto-paused' && ' by Flowhub'}
+        {state.since && ` on ${formatTime(state.since)}`}
+        {state.kind === 'auto-paused' ? `: ${state.reason}.` : '.'} New events are not delivered to
+        this URL until it is re-enabled.
       </p>
       {admin && (
         <button

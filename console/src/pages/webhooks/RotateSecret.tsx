@@ -72,24 +72,27 @@ export function RotateSecret({ webhook, open, onClose }: Props) {
   });
   return (
     <>
-      <ConfirmDialog
-        open={open}
-        title="Rotate the signing secret?"
-        confirmLabel="Rotate secret"
-        busy={rotate.isPending}
-        onConfirm={() => rotate.mutate()}
-        onCancel={() => {
-          rotate.reset();
-          onClose();
-        }}
-      >
-        <GraceChoice grace={grace} onChange={setGrace} />
-        {rotate.error && (
-          <p className="error" role="alert">
-            {rotate.error.message}
-          </p>
-        )}
-      </ConfirmDialog>
+      {/* Only the open dialog is mounted: ConfirmDialog's title id is the same in every one. */}
+      {open && (
+        <ConfirmDialog
+          open
+          title="Rotate the signing secret?"
+          confirmLabel="Rotate secret"
+          busy={rotate.isPending}
+          onConfirm={() => rotate.mutate()}
+          onCancel={() => {
+            rotate.reset();
+            onClose();
+          }}
+        >
+          <GraceChoice grace={grace} onChange={setGrace} />
+          {rotate.error && (
+            <p className="error" role="alert">
+              {rotate.error.message}
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
       {rotated && <Rotated rotated={rotated} onDone={() => setRotated(undefined)} />}
     </>
   );

@@ -18,9 +18,7 @@ export function WebhookPage({ id, role }: { id: string; role: Role }) {
           ← All webhooks
         </a>
       </p>
-      <h1>
-        Webhook <span className="mono">{webhook ? webhook.description || webhook.url : id}</span>
-      </h1>
+      <h1>Webhook {webhook?.description || <span className="mono">{webhook?.url ?? id}</span>}</h1>
       {error && (
         <p className="error" role="alert">
           {error}
