@@ -111,6 +111,26 @@ describe('webhooks pages in Chromium', () => {
       .getByRole('link', { name: `${hooks.url}/alerts` })
       .first()
       .waitFor();
+
+    // A secret typed into the form is write-only: it is sent, never shown back.
+    const typed = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+    await page.getByRole('button', { name: 'New subscription' }).click();
+    await url.fill(`${hooks.url}/deploys`);
+    await page.getByLabel('Description').fill('Deploy notices');
+    await page.getByRole('checkbox', { name: 'flow.created' }).check();
+    await page.getByRole('checkbox', { name: 'flow.updated' }).check();
+    await page.getByLabel('Signing secret (optional)').fill(typed);
+    await page.getByLabel(/^Active/).uncheck();
+    await create.click();
+    await page.getByText('Deliveries are signed with the secret you gave.').waitFor();
+    expect(await page.locator('.secret-value').count()).toBe(0);
+    expect(await page.content()).not.toContain(typed);
+    await page
+      .getByRole('link', { name: `${hooks.url}/deploys` })
+      .first()
+      .waitFor();
+    const deploys = (await api.get('/api/v1/webhooks')).body.items[0];
+    expect(deploys).toMatchObject({ description: 'Deploy notices', isActive: false });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -123,6 +143,20 @@ describe('webhooks pages in Chromium', () => {
     await page.getByRole('link', { name: `${hooks.url}/alerts` }).click();
     await page.getByRole('heading', { name: 'Webhook Ops alerts', level: 1 }).waitFor();
     await page.getByText('No delivery yet.').waitFor();
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await expect(page.getByLabel('URL', { exact: true }).inputValue()).resolves.toBe(
+      `${hooks.url}/alerts`,
+    );
+    expect(await page.getByLabel(/secret/i).count()).toBe(0);
+    const retries = page.getByLabel('Retry after (seconds)');
+    await retries.fill('0.5, soon');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText("'soon' is not a number of seconds.").waitFor();
+    await retries.fill('0.5, 1');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('0.5 s, 1 s').waitFor();
+    expect((await api.get(`/api/v1/webhooks/${webhookId}`)).body.retrySchedule).toEqual([0.5, 1]);
 
     await failARun();
     const failed = delivery(page, 'run.failed');
@@ -181,13 +215,6 @@ describe('webhooks pages in Chromium', () => {
       (w) => w.isActive === false,
     );
     answer = { status: 200, body: { received: true } };
-    const paused = await api.post('/api/v1/webhooks', {
-      url: `${hooks.url}/deploys`,
-      events: ['flow.created', 'flow.updated'],
-      description: 'Deploy notices',
-      isActive: false,
-    });
-    expect(paused.status).toBe(201);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, errors } = await openPage(context);

@@ -5,12 +5,19 @@ import { unwrap } from '../../api/query';
 import { ShownOnce } from '../../components/ShownOnce';
 import { paths } from '../../routes';
 import { linkTo } from '../../router';
-import type { WebhookWithSecret } from './types';
+import type { Webhook } from './types';
 import { useRefreshWebhook } from './useWebhooks';
 import { WebhookForm } from './WebhookForm';
 import { createBody, EMPTY_FORM, type WebhookFormValues } from './webhookForm';
 
-function Created({ webhook, onDone }: { webhook: WebhookWithSecret; onDone(): void }) {
+interface CreatedState {
+  webhook: Webhook;
+  /** Only a secret Flowhub generated: one the user typed is never shown back. */
+  generated?: string;
+}
+
+function Created({ created, onDone }: { created: CreatedState; onDone(): void }) {
+  const { webhook, generated } = created;
   const path = paths.webhook(webhook.id);
   return (
     <div role="status" className="wh-created">
@@ -20,8 +27,9 @@ function Created({ webhook, onDone }: { webhook: WebhookWithSecret; onDone(): vo
           {webhook.url}
         </a>{' '}
         to {webhook.events.join(', ')}.
+        {!generated && ' Deliveries are signed with the secret you gave.'}
       </p>
-      <ShownOnce label="Signing secret" value={webhook.secret} onDone={onDone} />
+      {generated && <ShownOnce label="Signing secret" value={generated} onDone={onDone} />}
     </div>
   );
 }
@@ -29,13 +37,13 @@ function Created({ webhook, onDone }: { webhook: WebhookWithSecret; onDone(): vo
 /** "New subscription": the form, then the new secret shown once and a link to the subscription. */
 export function CreateWebhook() {
   const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<WebhookWithSecret>();
+  const [created, setCreated] = useState<CreatedState>();
   const refresh = useRefreshWebhook();
   const create = useMutation({
     mutationFn: (values: WebhookFormValues) =>
       unwrap(api.POST('/api/v1/webhooks', { body: createBody(values) })),
-    onSuccess: (webhook) => {
-      setCreated(webhook);
+    onSuccess: ({ secret, ...webhook }, values) => {
+      setCreated({ webhook, generated: values.secret.trim() ? undefined : secret });
       setOpen(false);
       refresh();
     },
@@ -44,12 +52,19 @@ export function CreateWebhook() {
     <section aria-labelledby={open ? 'new-webhook' : undefined}>
       {!open && (
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setCreated(undefined);
+              setOpen(true);
+            }}
+          >
             New subscription
           </button>
         </div>
       )}
-      {created && <Created webhook={created} onDone={() => setCreated(undefined)} />}
+      {created && <Created created={created} onDone={() => setCreated(undefined)} />}
       {open && <h2 id="new-webhook">New subscription</h2>}
       {open && (
         <WebhookForm

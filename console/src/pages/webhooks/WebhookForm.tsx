@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { DeliveryOptions } from './DeliveryOptions';
 import { EventsField, TextField } from './FormFields';
 import { useAvailableEvents } from './useWebhooks';
 import {
@@ -130,6 +131,7 @@ function FormTail({ mode, values, errors, set, busy, serverError, onCancel }: Ta
           onChange={(secret) => set({ secret })}
         />
       )}
+      <DeliveryOptions values={values} errors={errors} set={set} />
       <label className="check">
         <input
           type="checkbox"

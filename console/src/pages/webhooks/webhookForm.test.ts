@@ -9,6 +9,7 @@ import {
   updateBody,
   validateWebhookForm,
 } from './webhookForm';
+import { parseSchedule } from './schedule';
 
 const valid = { ...EMPTY_FORM, url: 'https://ops.example.com/hook', events: ['run.failed'] };
 // 32 bytes of base64: what Flowhub itself generates.
@@ -51,25 +52,45 @@ describe('validateWebhookForm', () => {
   });
 });
 
-describe('request bodies', () => {
+describe('create bodies', () => {
   it('sends a typed secret on create, and none when left empty (the server generates it)', () => {
     expect(createBody({ ...valid, url: ' https://a.example/h ', secret: ` ${SECRET} ` })).toEqual({
       url: 'https://a.example/h',
       events: ['run.failed'],
       description: undefined,
       isActive: true,
+      includeRequestBody: false,
+      signatureFormat: 'sha256-prefixed',
       secret: SECRET,
     });
     expect(createBody(valid)).not.toHaveProperty('secret');
   });
 
+  it("sends a retry schedule on create only when it is not Flowhub's default", () => {
+    expect(createBody({ ...valid, retrySchedule: '60 300,1800, 7200' })).not.toHaveProperty(
+      'retrySchedule',
+    );
+    expect(createBody({ ...valid, retrySchedule: '5, 30' }).retrySchedule).toEqual([5, 30]);
+  });
+});
+
+describe('update bodies', () => {
   it('never sends a secret on update, and clears an emptied description', () => {
-    const body = updateBody({ ...valid, secret: SECRET, isActive: false });
+    const body = updateBody({
+      ...valid,
+      secret: SECRET,
+      isActive: false,
+      retrySchedule: '10',
+      signatureFormat: 'hex',
+    });
     expect(body).toEqual({
       url: 'https://ops.example.com/hook',
       events: ['run.failed'],
       description: '',
       isActive: false,
+      retrySchedule: [10],
+      includeRequestBody: false,
+      signatureFormat: 'hex',
     });
   });
 
@@ -79,6 +100,9 @@ describe('request bodies', () => {
       description: null,
       events: ['flow.created'],
       isActive: false,
+      retrySchedule: [1, 2.5],
+      includeRequestBody: true,
+      signatureFormat: 'hex',
     } as Webhook;
     expect(formFromWebhook(webhook)).toEqual({
       url: 'https://a.example/h',
@@ -86,7 +110,25 @@ describe('request bodies', () => {
       events: ['flow.created'],
       isActive: false,
       secret: '',
+      retrySchedule: '1, 2.5',
+      includeRequestBody: true,
+      signatureFormat: 'hex',
     });
+  });
+});
+
+describe('parseSchedule', () => {
+  it('reads seconds separated by commas or spaces', () => {
+    expect(parseSchedule(' 0.5, 60  300 ')).toEqual({ schedule: [0.5, 60, 300] });
+  });
+
+  it('says what is wrong, within the API limits', () => {
+    expect(parseSchedule('').problem).toMatch(/at least one delay/);
+    expect(parseSchedule('60, soon').problem).toBe("'soon' is not a number of seconds.");
+    expect(parseSchedule('-1').problem).toBe("'-1' is not a number of seconds.");
+    expect(parseSchedule('604801').problem).toMatch(/at most 604800 seconds/);
+    expect(parseSchedule(Array(21).fill('1').join(',')).problem).toBe('At most 20 retries.');
+    expect(validateWebhookForm({ ...valid, retrySchedule: 'x' }).retrySchedule).toBeDefined();
   });
 });
 

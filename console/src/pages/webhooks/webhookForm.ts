@@ -1,4 +1,7 @@
+import { DEFAULT_SCHEDULE, parseSchedule, sameSchedule, scheduleText } from './schedule';
 import type { CreateWebhookBody, EventName, UpdateWebhookBody, Webhook } from './types';
+
+export type SignatureFormat = Webhook['signatureFormat'];
 
 /** What the subscription form holds while it is edited. */
 export interface WebhookFormValues {
@@ -8,9 +11,13 @@ export interface WebhookFormValues {
   isActive: boolean;
   /** Only when creating: write-only, never filled from the server. */
   secret: string;
+  /** Seconds before each retry, as typed ("60, 300, 1800, 7200"). */
+  retrySchedule: string;
+  includeRequestBody: boolean;
+  signatureFormat: SignatureFormat;
 }
 
-export type WebhookField = 'url' | 'events' | 'secret' | 'description';
+export type WebhookField = 'url' | 'events' | 'secret' | 'description' | 'retrySchedule';
 export type WebhookFormErrors = Partial<Record<WebhookField, string>>;
 
 export const EMPTY_FORM: WebhookFormValues = {
@@ -19,6 +26,9 @@ export const EMPTY_FORM: WebhookFormValues = {
   events: [],
   isActive: true,
   secret: '',
+  retrySchedule: scheduleText(DEFAULT_SCHEDULE),
+  includeRequestBody: false,
+  signatureFormat: 'sha256-prefixed',
 };
 
 /** The form for editing a subscription: its fields as they are (never its secret). */
@@ -29,6 +39,9 @@ export function formFromWebhook(webhook: Webhook): WebhookFormValues {
     events: [...webhook.events],
     isActive: webhook.isActive,
     secret: '',
+    retrySchedule: scheduleText(webhook.retrySchedule),
+    includeRequestBody: webhook.includeRequestBody,
+    signatureFormat: webhook.signatureFormat,
   };
 }
 
@@ -69,19 +82,30 @@ export function validateWebhookForm(values: WebhookFormValues): WebhookFormError
   if (values.description.length > 500) errors.description = 'At most 500 characters.';
   const secret = secretProblem(values.secret.trim());
   if (secret) errors.secret = secret;
+  const schedule = parseSchedule(values.retrySchedule).problem;
+  if (schedule) errors.retrySchedule = schedule;
   return errors;
 }
 
 const events = (values: WebhookFormValues) => values.events as EventName[];
 
-/** POST /webhooks: the secret only when one was typed (else the server generates it). */
+const schedule = (values: WebhookFormValues) => parseSchedule(values.retrySchedule).schedule!;
+
+/**
+ * POST /webhooks: the secret only when one was typed (else the server generates it), the
+ * retry schedule only when it is not Flowhub's default (which then stays the default).
+ */
 export function createBody(values: WebhookFormValues): CreateWebhookBody {
   const secret = values.secret.trim();
+  const retrySchedule = schedule(values);
   return {
     url: values.url.trim(),
     events: events(values),
     description: values.description.trim() || undefined,
     isActive: values.isActive,
+    includeRequestBody: values.includeRequestBody,
+    signatureFormat: values.signatureFormat,
+    ...(sameSchedule(retrySchedule, DEFAULT_SCHEDULE) ? {} : { retrySchedule }),
     ...(secret ? { secret } : {}),
   };
 }
@@ -93,12 +117,15 @@ export function updateBody(values: WebhookFormValues): UpdateWebhookBody {
     events: events(values),
     description: values.description.trim(),
     isActive: values.isActive,
+    retrySchedule: schedule(values),
+    includeRequestBody: values.includeRequestBody,
+    signatureFormat: values.signatureFormat,
   };
 }
 
 /** The field a server's 400 message is about ("url: ...", "events: ...", "secret must ..."). */
 export function fieldOfMessage(message: string): WebhookField | undefined {
-  const match = /^(url|events|secret|description)\b/.exec(message.trim());
+  const match = /^(url|events|secret|description|retrySchedule)\b/.exec(message.trim());
   return match ? (match[1] as WebhookField) : undefined;
 }
 
