@@ -25,7 +25,8 @@ export function Totals({ stats }: { stats: Stats }) {
       <Figure label="Succeeded" value={runs.succeeded} tone="ok" />
       <Figure label="Failed" value={runs.failed} tone={runs.failed ? 'bad' : ''} />
       <Figure label="Not finished" value={open} />
-      <Figure label="Duration p50 / p95" value={`${ms(durationMs.p50)} / ${ms(durationMs.p95)}`} />
+      <Figure label="Run time p50" value={ms(durationMs.p50)} />
+      <Figure label="Run time p95" value={ms(durationMs.p95)} />
     </dl>
   );
 }
