@@ -187,6 +187,15 @@ describe('webhooks pages in Chromium', () => {
     expect(alerts().at(-1)!.headers['x-webhook-event']).toBe('webhook.test');
     await delivery(page, 'webhook.test').waitFor();
     await page.screenshot({ path: join(IMAGES, 'console-webhook.png'), fullPage: true });
+    const eventFilter = page.getByLabel('Event', { exact: true });
+    await eventFilter.selectOption('webhook.test');
+    await waitForCount(page.locator('li.delivery'), 1);
+    await delivery(page, 'webhook.test').waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption('failed');
+    await page.getByText('No delivery matches.').waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+    await eventFilter.selectOption('');
+    await waitForCount(page.locator('li.delivery'), 2);
 
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rotate the signing secret?' });

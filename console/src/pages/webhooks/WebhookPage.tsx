@@ -30,7 +30,7 @@ export function WebhookPage({ id, role }: { id: string; role: Role }) {
           <PausedBanner webhook={webhook} admin={admin} />
           <WebhookFacts webhook={webhook} />
           {admin && <WebhookActions key={webhook.id} webhook={webhook} />}
-          <DeliveryLog webhookId={webhook.id} admin={admin} />
+          <DeliveryLog webhookId={webhook.id} events={webhook.events} admin={admin} />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/query';
-import type { DeliveryStatus } from './types';
+import type { DeliveryStatus, EventName } from './types';
 
 /** Lists and deliveries are refreshed this often while the page is open. */
 export const POLL_MS = 2000;
@@ -52,9 +52,14 @@ export function useAvailableEvents() {
 }
 
 /** A subscription's delivery log, newest first, polled; "Older" loads the next page. */
-export function useDeliveries(id: string, status: DeliveryStatus | '') {
+export interface DeliveryFilters {
+  status: DeliveryStatus | '';
+  event: string;
+}
+
+export function useDeliveries(id: string, { status, event }: DeliveryFilters) {
   const query = useInfiniteQuery({
-    queryKey: ['webhook-deliveries', id, status],
+    queryKey: ['webhook-deliveries', id, status, event],
     initialPageParam: undefined as Cursor,
     getNextPageParam: nextCursor,
     refetchInterval: POLL_MS,
@@ -63,7 +68,12 @@ export function useDeliveries(id: string, status: DeliveryStatus | '') {
         api.GET('/api/v1/webhooks/{id}/deliveries', {
           params: {
             path: { id },
-            query: { limit: 20, cursor: pageParam, status: status || undefined },
+            query: {
+              limit: 20,
+              cursor: pageParam,
+              status: status || undefined,
+              event: (event || undefined) as EventName | undefined,
+            },
           },
         }),
       ),
