@@ -99,6 +99,13 @@ describe('flows pages in Chromium', () => {
     expect(text).toContain('"action": "core.transform"');
     expect(text).toContain(`"map": "{ 'order': order, 'total': total * 2 }"`);
 
+    // Tab is not trapped: it leaves the editor for the next control, and back.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Create flow',
+    );
+    await page.keyboard.press('Shift+Tab');
+    await expect(editorText(page)).resolves.not.toContain('\t');
     await page.keyboard.press('ControlOrMeta+S'); // saves from inside the editor
     await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
     flowId = page.url().split('/').pop()!;
@@ -157,6 +164,7 @@ describe('flows pages in Chromium', () => {
     await page.getByRole('button', { name: 'steps[1].map' }).click();
     await page.keyboard.insertText(`"{ 'note': $steps.shape.order }"`);
     await page.getByRole('button', { name: 'Save as version 2' }).click();
+    await page.getByText('Saved as version 2: new runs use it.').waitFor();
     await page.getByRole('button', { name: 'Save as version 3' }).waitFor();
     expect((await api.get(`/api/v1/flows/${flowId}`)).body.version).toBe(2);
 
@@ -291,7 +299,7 @@ describe('flows pages in Chromium', () => {
     await page.keyboard.insertText('changed');
     await expect(editorText(page)).resolves.not.toContain('changed');
     await page.getByRole('tab', { name: 'Versions' }).click();
-    await page.getByRole('heading', { name: 'Versions' }).waitFor();
+    await page.getByRole('heading', { name: 'Versions', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: WRITES }).count()).toBe(0);
     await openSection(page, 'Flows');
     expect(await page.getByRole('link', { name: 'New flow' }).count()).toBe(0);

@@ -46,7 +46,11 @@ function useSave(flow: Flow, onSaved: (flow: Flow) => void) {
 export function DefinitionTab({ flow, role }: { flow: Flow; role: Role }) {
   const editable = can(role, 'admin');
   const [loaded, setLoaded] = useState<Loaded>(() => loadedFrom(flow));
-  const save = useSave(flow, (saved) => setLoaded(loadedFrom(saved)));
+  const [saved, setSaved] = useState<number>();
+  const save = useSave(flow, (stored) => {
+    setLoaded(loadedFrom(stored));
+    setSaved(stored.version);
+  });
   const shown = editable ? loaded : loadedFrom(flow);
   return (
     <>
@@ -65,6 +69,11 @@ export function DefinitionTab({ flow, role }: { flow: Flow; role: Role }) {
         {editable &&
           'Saving creates the next version; runs already started keep theirs. A trigger.verify secret is never shown: leave it out to keep the stored one.'}
       </p>
+      {saved === shown.version && (
+        <p role="status" className="saved">
+          Saved as version {saved}: new runs use it.
+        </p>
+      )}
       <DefinitionEditor
         key={`${shown.version}:${editable}`}
         initial={shown.text}

@@ -91,6 +91,7 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     indentOnInput(),
     bracketMatching(),
     highlightActiveLine(),
+    EditorView.lineWrapping, // a long map stays readable on a phone
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     json(),
     serverProblems,
