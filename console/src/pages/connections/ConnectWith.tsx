@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createFields } from './body';
 import { connectionNameProblem } from './connectionForm';
 import { FieldInput } from './FieldInput';
+import { NameField } from './NameField';
 import { initialValues, validateFields } from './fields';
 import { callbackUrl, startFieldsOf } from './providers';
 import type { ConnectionField, FormValues, Plugin } from './types';
@@ -79,20 +80,6 @@ function useConnectDraft(plugins: Plugin[]) {
   };
 }
 
-function NameInput(props: { value: string; error?: string; onChange(value: string): void }) {
-  return (
-    <label>
-      Name
-      <input
-        value={props.value}
-        aria-invalid={props.error ? true : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.error && <span className="field-error">{props.error}</span>}
-    </label>
-  );
-}
-
 /**
  * "Connect with Zoho": the start fields (client id and secret, data centre; overrides under
  * Advanced), then the browser goes to the provider's consent page and comes back to
@@ -115,7 +102,7 @@ export function ConnectWith({ provider, plugins, onCancel }: Props) {
         URI of your {provider} client. You sign in at {provider} and come back here.
       </p>
       <PluginChoice plugins={plugins} value={draft.plugin.name} onChange={draft.setPluginName} />
-      <NameInput value={draft.name} error={errors.name} onChange={draft.setName} />
+      <NameField value={draft.name} error={errors.name} onChange={draft.setName} />
       <Fields fields={basic} values={values} errors={errors} onChange={set} />
       {advanced.length > 0 && (
         <details

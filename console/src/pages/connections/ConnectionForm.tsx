@@ -3,6 +3,7 @@ import { ApiError } from '../../api/query';
 import { serverFieldErrors } from './body';
 import { draftErrors, draftRequest, type ConnectionDraft } from './connectionForm';
 import { FieldInput } from './FieldInput';
+import { NameField } from './NameField';
 import { initialValues } from './fields';
 import type { Connection, ConnectionField, FieldErrors, Plugin } from './types';
 import { useCreateConnection, useUpdateConnection, type CreateInput } from './useConnections';
@@ -26,33 +27,6 @@ function useSave(props: Props) {
   const error = mutation.error;
   const serverErrors = error instanceof ApiError ? serverFieldErrors(error.body) : {};
   return { save, busy: mutation.isPending, message: error?.message, serverErrors };
-}
-
-function NameField(props: { value: string; error?: string; onChange(value: string): void }) {
-  return (
-    <div className="field">
-      <label>
-        <span>
-          Name<span className="required"> (required)</span>
-        </span>
-        <input
-          value={props.value}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? 'connection-name-error' : 'connection-name-hint'}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      </label>
-      <span id="connection-name-hint" className="field-hint">
-        Flow steps name it:{' '}
-        <code className="mono">"connection": "{props.value || 'crm-main'}"</code>
-      </span>
-      {props.error && (
-        <span id="connection-name-error" className="field-error">
-          {props.error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 function useDraft(fields: ConnectionField[], connection?: Connection) {

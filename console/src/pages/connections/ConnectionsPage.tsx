@@ -51,9 +51,12 @@ function PanelView(props: {
     return <NewConnection plugins={plugins} onSaved={close} onCancel={close} />;
   if (panel?.kind === 'connect') {
     const group = providersOf(plugins).find((g) => g.provider === panel.provider);
-    return group ? (
-      <ConnectWith provider={group.provider} plugins={group.plugins} onCancel={close} />
-    ) : null;
+    if (!group) return null;
+    return (
+      <section className="panel">
+        <ConnectWith provider={group.provider} plugins={group.plugins} onCancel={close} />
+      </section>
+    );
   }
   const connection = panel && connections.find((c) => c.id === panel.id);
   const plugin = connection && plugins.find((p) => p.name === connection.plugin);
