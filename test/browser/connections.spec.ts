@@ -44,8 +44,8 @@ describe('connections page in Chromium', () => {
     await zoho?.close();
   });
 
-  const signedIn = async (key = TEST_ADMIN_KEY) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const signedIn = async (key = TEST_ADMIN_KEY, width = 1280, height = 800) => {
+    const context = await browser.newContext({ viewport: { width, height } });
     const { page, errors } = await openPage(context);
     await signIn(page, app.url!, key);
     await openSection(page, 'Connections');
@@ -198,7 +198,7 @@ describe('connections page in Chromium', () => {
 
   it('shows a viewer the connections without any create, connect, test, edit or delete button', async () => {
     const viewer = await api.post('/api/v1/api-keys', { name: 'Reader', role: 'viewer' });
-    const { context, page, errors } = await signedIn(viewer.body.key);
+    const { context, page, errors } = await signedIn(viewer.body.key, 390, 844); // a phone
     await row(page, 'crm-main').waitFor();
     await expect(row(page, 'crm-main').innerText()).resolves.toMatch(/refreshToken\s+set/);
     const buttons = page.getByRole('main').getByRole('button');
