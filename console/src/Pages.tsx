@@ -3,15 +3,27 @@ import type { Route } from './routes';
 import type { Role } from './roles';
 import { RunDetailPage } from './pages/RunDetailPage';
 import { RunsPage } from './pages/RunsPage';
-import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
-import { ConnectionsPage } from './pages/connections/ConnectionsPage';
-import { PluginPage } from './pages/plugins/PluginPage';
-import { PluginsPage } from './pages/plugins/PluginsPage';
-import { WebhookPage } from './pages/webhooks/WebhookPage';
-import { WebhooksPage } from './pages/webhooks/WebhooksPage';
 
-// The heavy pages load on first visit, so the first load stays small: the flow editor
-// (CodeMirror) and the overview (its chart).
+// Every page but the runs load on first visit, so the first load stays small (the flow
+// editor brings CodeMirror, the overview its chart); the runs pages are the live view.
+const ApiKeysPage = lazy(() =>
+  import('./pages/api-keys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })),
+);
+const ConnectionsPage = lazy(() =>
+  import('./pages/connections/ConnectionsPage').then((m) => ({ default: m.ConnectionsPage })),
+);
+const PluginPage = lazy(() =>
+  import('./pages/plugins/PluginPage').then((m) => ({ default: m.PluginPage })),
+);
+const PluginsPage = lazy(() =>
+  import('./pages/plugins/PluginsPage').then((m) => ({ default: m.PluginsPage })),
+);
+const WebhookPage = lazy(() =>
+  import('./pages/webhooks/WebhookPage').then((m) => ({ default: m.WebhookPage })),
+);
+const WebhooksPage = lazy(() =>
+  import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })),
+);
 const OverviewPage = lazy(() =>
   import('./pages/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })),
 );

@@ -24,6 +24,19 @@ describe('ConfirmDialog', () => {
     expect(dialog.open).toBe(false);
   });
 
+  it('names each of two dialogs by its own title', () => {
+    render(
+      <>
+        <ConfirmDialog {...props} open />
+        <ConfirmDialog {...props} title="Rotate it?" open={false} />
+      </>,
+    );
+    const [first, second] = Array.from(document.querySelectorAll('dialog'));
+    const title = (dialog: Element) =>
+      document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent;
+    expect([title(first), title(second)]).toEqual(['Delete it?', 'Rotate it?']);
+  });
+
   it('turns Escape into onCancel and keeps the dialog under the parent’s control', () => {
     render(<ConfirmDialog {...props} open />);
     const dialog = document.querySelector('dialog')!;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   /** Shown while true. */
@@ -20,6 +20,7 @@ interface Props {
  */
 export function ConfirmDialog(props: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId(); // unique: a page may hold several dialogs
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -30,13 +31,13 @@ export function ConfirmDialog(props: Props) {
     <dialog
       ref={ref}
       className="confirm"
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         props.onCancel();
       }}
     >
-      <h2 id="confirm-title">{props.title}</h2>
+      <h2 id={titleId}>{props.title}</h2>
       {props.children}
       <div className="actions">
         <button type="button" autoFocus onClick={props.onCancel}>
