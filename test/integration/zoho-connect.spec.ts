@@ -58,7 +58,7 @@ describe('Connect with Zoho', () => {
     const callback = await consent(started.body.authorizeUrl);
     const back = await fetch(callback, { redirect: 'manual' });
     expect(back.status).toBe(302);
-    const id = /^\/connections\/([0-9a-f-]{36})\?connected=1$/.exec(
+    const id = /^\/connections\?connected=([0-9a-f-]{36})$/.exec(
       back.headers.get('location')!,
     )?.[1];
     const connection = await api.get(`/api/v1/connections/${id}`);
