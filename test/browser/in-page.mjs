@@ -4,10 +4,25 @@
 
 /** What breaks reading or using the page: sideways scroll, headings, unlabelled fields, unnamed controls. */
 export function pageProblems() {
+  // Nested: page.evaluate sends only this function's source to the page.
+  /** The innermost elements that reach past the right edge, as tag.class (what to fix). */
+  function widest() {
+    const past = [...document.querySelectorAll('body *')].filter(
+      (el) => el.getBoundingClientRect().right > window.innerWidth + 1,
+    );
+    const innermost = past.filter(
+      (el) => !past.some((other) => other !== el && el.contains(other)),
+    );
+    return innermost
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ''}`)
+      .join(', ');
+  }
+
   const problems = [];
   const width = document.documentElement.scrollWidth;
   if (width > window.innerWidth + 1)
-    problems.push(`scrolls sideways: ${width}px > ${window.innerWidth}px`);
+    problems.push(`scrolls sideways: ${width}px > ${window.innerWidth}px (${widest()})`);
   const h1 = document.querySelectorAll('h1').length;
   if (h1 !== 1) problems.push(`${h1} h1 headings`);
   for (const field of document.querySelectorAll('input, select, textarea')) {
