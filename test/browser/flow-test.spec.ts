@@ -11,8 +11,17 @@ const SHAPE_MAP = "{ 'order': order, 'total': amount * 2 }";
 /** Opens the flow's page and one of its tabs ("Test", "Mapping playground"). */
 async function openFlowTab(page: Page, baseUrl: string, flowId: string, tab: string) {
   await page.goto(`${baseUrl}/flows/${flowId}`);
-  await page.getByRole('tab', { name: tab }).click();
-  await page.getByRole('heading', { name: tab, level: 2 }).waitFor();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  await page.getByRole('heading', { name: tab, level: 2, exact: true }).waitFor();
+}
+
+/** In the page: whether it scrolls sideways (wider than the viewport). */
+function scrollsSideways(): boolean {
+  const page = globalThis as unknown as {
+    innerWidth: number;
+    document: { documentElement: { scrollWidth: number } };
+  };
+  return page.document.documentElement.scrollWidth > page.innerWidth;
 }
 
 /** Waits until the result's run link names another run than `previous` (the live run). */
@@ -83,18 +92,18 @@ describe('flow Test panel and Mapping playground in Chromium', () => {
     const { page, errors } = await openPage(context);
     await signIn(page, app.url!, TEST_ADMIN_KEY);
     await openFlowTab(page, app.url!, flowId, 'Test');
-    // The newest request is picked first; the older one (B-2) is picked by hand.
-    await expect(page.getByRole('radio', { name: /"order":"A-1"/ }).isChecked()).resolves.toBe(
+    // The newest request (B-2) is picked first; the older one (A-1) is picked by hand.
+    await expect(page.getByRole('radio', { name: /"order":"B-2"/ }).isChecked()).resolves.toBe(
       true,
     );
-    await page.getByRole('radio', { name: /"order":"B-2"/ }).check();
+    await page.getByRole('radio', { name: /"order":"A-1"/ }).check();
     await page.getByRole('button', { name: 'Run dry-run' }).click();
 
     const shape = testStep(page, 'shape');
     await shape.getByText('succeeded', { exact: true }).waitFor();
     await expect(
       shape.locator('details', { hasText: 'Output' }).locator('pre').innerText(),
-    ).resolves.toContain('"total": 10');
+    ).resolves.toContain('"total": 42');
     const http = testStep(page, 'erp');
     await http.getByText('skipped', { exact: true }).waitFor();
     await http.getByText(/Skipped: dry-run/).waitFor();
@@ -103,7 +112,7 @@ describe('flow Test panel and Mapping playground in Chromium', () => {
       .locator('pre')
       .innerText();
     expect(resolved).toContain(`${erp.url}/orders`);
-    expect(resolved).toContain('"order": "B-2"');
+    expect(resolved).toContain('"order": "A-1"');
     const runLink = page.getByRole('link', { name: 'Open the full run' });
     const dryRunId = (await runLink.getAttribute('href'))!.split('/').pop()!;
     const dryRun = (await api.get(`/api/v1/runs/${dryRunId}`)).body;
@@ -121,7 +130,7 @@ describe('flow Test panel and Mapping playground in Chromium', () => {
       testStep(page, 'erp').locator('details', { hasText: 'Output' }).locator('pre').innerText(),
     ).resolves.toContain('"accepted": true');
     expect(erp.requests).toHaveLength(3); // one call, from the live run
-    expect(erp.requests[2].body).toEqual({ order: 'B-2', total: 10 });
+    expect(erp.requests[2].body).toEqual({ order: 'A-1', total: 42 });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -134,7 +143,10 @@ describe('flow Test panel and Mapping playground in Chromium', () => {
     await page.getByText(/Nothing here is saved/).waitFor();
     const map = page.getByRole('textbox', { name: /^map/ });
     await expect(map.inputValue()).resolves.toBe(SHAPE_MAP);
-    await page.getByRole('radio', { name: /"order":"A-1"/ }).check();
+    await page
+      .getByRole('radio', { name: /"order":"A-1"/ })
+      .last()
+      .check(); // the caught one
     const result = page.getByRole('region', { name: 'Result of map' });
     await result.getByText('"total": 42').waitFor();
 
@@ -152,11 +164,11 @@ describe('flow Test panel and Mapping playground in Chromium', () => {
     await expect(result.getByLabel(/At position \d+/).innerText()).resolves.toContain('^');
 
     // The http step's map, with $steps from the first caught run.
-    await page.getByRole('combobox', { name: 'Step' }).selectOption('erp');
+    await page.getByRole('combobox', { name: 'Step', exact: true }).selectOption('erp');
     await page.getByRole('combobox', { name: /outputs/ }).selectOption(caughtRunIds[0]);
     await result.getByText('"total": 42').waitFor();
     await expect(result.locator('pre').innerText()).resolves.toContain('"order": "A-1"');
-    await page.getByRole('combobox', { name: 'Step' }).selectOption('shape');
+    await page.getByRole('combobox', { name: 'Step', exact: true }).selectOption('shape');
     await map.fill("{ 'who': order, 'total': amount * 2 }");
     await result.getByText('"who": "A-1"').waitFor();
     await page.screenshot({ path: join(IMAGES, 'console-playground.png'), fullPage: true });
@@ -182,11 +194,13 @@ describe('flow Test panel and Mapping playground in Chromium', () => {
     await page.getByText(/needs an admin key/).waitFor();
     expect(await page.getByRole('button', { name: /^Run/ }).count()).toBe(0);
     expect(await page.getByRole('radio', { name: /^Live/ }).count()).toBe(0);
+    await expect(page.evaluate(scrollsSideways)).resolves.toBe(false); // a phone's width
 
     await page.getByRole('tab', { name: 'Mapping playground' }).click();
     const result = page.getByRole('region', { name: 'Result of map' });
     await result.locator('pre').waitFor();
     await expect(result.locator('pre').innerText()).resolves.toContain('"total"');
+    await expect(page.evaluate(scrollsSideways)).resolves.toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Flow } from '../../../api/client';
 import { unwrap } from '../../../api/query';
@@ -19,17 +19,18 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number]['field'];
 
 function StepChoice(props: { steps: FlowStep[]; value: string; onChange(id: string): void }) {
+  const id = useId();
   return (
-    <label>
-      Step
-      <select value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+    <div className="field">
+      <label htmlFor={id}>Step</label>
+      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
         {props.steps.map((step, index) => (
           <option key={step.id} value={step.id}>
             {index + 1}. {step.id} ({step.action})
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -43,10 +44,11 @@ function RunChoice({
   onChange(id: string): void;
 }) {
   const { runs, error } = useFlowRuns(flowId);
+  const id = useId();
   return (
-    <label>
-      Earlier steps&apos; outputs ($steps) from
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
+    <div className="field">
+      <label htmlFor={id}>Earlier steps&apos; outputs ($steps) from</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">No run: $steps is empty</option>
         {runs.map((run) => (
           <option key={run.id} value={run.id}>
@@ -56,7 +58,7 @@ function RunChoice({
         ))}
       </select>
       {error && <span className="field-error">{error}</span>}
-    </label>
+    </div>
   );
 }
 
