@@ -31,43 +31,47 @@ const SHAPES: Record<StatsWindow, WindowShape> = {
 export interface GrainRange {
   grain: Grain;
   from: Date;
-  to: Date | null;
+  to: Date;
 }
 
 export interface WindowPlan {
   from: Date;
   bucketMs: number;
   buckets: number;
-  /** Which rollup rows cover which part of the window (complete days, hours, then minutes). */
+  /** Which settled rollup rows cover which part of the window (complete days, hours, minutes). */
   ranges: GrainRange[];
+  /** From here on, minute rows still growing (the watermark's minute and later) and the tail. */
+  recentFrom: Date;
 }
 
 const floor = (ms: number, step: number) => Math.floor(ms / step) * step;
 
 /**
  * The window's start and the rollup rows that cover it: day rows exist for days before the
- * day of the rollup's watermark, hour rows for hours before its hour, minute rows up to it.
+ * day of the rollup's watermark, hour rows for hours before its hour, settled minute rows for
+ * minutes before its minute; minute rows from its minute on are still growing.
  */
 export function planWindow(window: StatsWindow, now: Date, rolledTo: Date): WindowPlan {
   const { bucketMs, buckets, coarsest } = SHAPES[window];
   const start = floor(now.getTime(), bucketMs) - (buckets - 1) * bucketMs;
   const dayEdge = Math.max(start, floor(rolledTo.getTime(), DAY));
   const hourEdge = Math.max(start, floor(rolledTo.getTime(), HOUR));
+  const minuteEdge = Math.max(start, floor(rolledTo.getTime(), MINUTE));
   const at = (ms: number) => new Date(ms);
   let ranges: GrainRange[];
-  if (coarsest === 'm') ranges = [{ grain: 'm', from: at(start), to: null }];
+  if (coarsest === 'm') ranges = [{ grain: 'm', from: at(start), to: at(minuteEdge) }];
   else if (coarsest === 'h')
     ranges = [
       { grain: 'h', from: at(start), to: at(hourEdge) },
-      { grain: 'm', from: at(hourEdge), to: null },
+      { grain: 'm', from: at(hourEdge), to: at(minuteEdge) },
     ];
   else
     ranges = [
       { grain: 'd', from: at(start), to: at(dayEdge) },
       { grain: 'h', from: at(dayEdge), to: at(hourEdge) },
-      { grain: 'm', from: at(hourEdge), to: null },
+      { grain: 'm', from: at(hourEdge), to: at(minuteEdge) },
     ];
-  return { from: at(start), bucketMs, buckets, ranges };
+  return { from: at(start), bucketMs, buckets, ranges, recentFrom: at(minuteEdge) };
 }
 
 /** The bucket a time falls in, or undefined outside the window. */

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { GrainRange } from './stats-windows.js';
+import type { WindowPlan } from './stats-windows.js';
 import {
   ADD_DUPLICATES,
+  ALL_FLOWS,
   OPEN_RUNS,
   PRUNE_BUCKETS,
   READ_BUCKETS,
   READ_POSITION,
   READ_TAIL,
   ROLL_ACCEPTED,
+  ROLL_ALL_FLOWS,
   ROLL_REJECTIONS,
   ROLL_RUN_EVENTS,
   ROLL_STEP_EVENTS,
@@ -41,6 +43,7 @@ export interface RollupPass {
 
 /** Events taken from each queue per pass (the rest waits for the next pass). */
 const EVENT_BATCH = 50_000;
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const floorTo = (at: Date, step: number) => new Date(Math.floor(at.getTime() / step) * step);
@@ -66,6 +69,8 @@ export class StatsRepository {
       await m.query(ROLL_RUN_EVENTS, [from, EVENT_BATCH]);
       await m.query(ROLL_STEP_EVENTS, [from, EVENT_BATCH]);
       await m.query(ROLL_REJECTIONS);
+      const [fromMinute, toMinute] = [floorTo(from, MINUTE), floorTo(to, MINUTE)];
+      if (toMinute > fromMinute) await m.query(ROLL_ALL_FLOWS, [fromMinute, toMinute]);
       await this.rollUpGrain(m, 'm', 'h', 'hour', floorTo(from, HOUR), floorTo(to, HOUR));
       await this.rollUpGrain(m, 'h', 'd', 'day', floorTo(from, DAY), floorTo(to, DAY));
       await m.query(SET_WATERMARK, [to]);
@@ -87,17 +92,18 @@ export class StatsRepository {
 
   /** Rollup rows of the ranges and the tail since the watermark, read in one snapshot. */
   read(
-    plan: (now: Date, rolledTo: Date) => GrainRange[],
+    planOf: (now: Date, rolledTo: Date) => WindowPlan,
     flowId: string | null,
   ): Promise<StatsSnapshot> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const [{ rolled_to: rolledTo, now }] = await m.query(READ_POSITION);
-      const ranges = plan(now, rolledTo);
+      const plan = planOf(now, rolledTo);
       const range = (grain: string) => {
-        const r = ranges.find((x) => x.grain === grain);
-        return r ? [r.from, r.to ?? 'infinity'] : [now, now];
+        const r = plan.ranges.find((x) => x.grain === grain);
+        return r ? [r.from, r.to] : [now, now];
       };
-      const params = [...range('d'), ...range('h'), ...range('m'), flowId];
+      const settled = [...range('d'), ...range('h'), ...range('m'), flowId ?? ALL_FLOWS];
+      const params = [...settled, plan.recentFrom, flowId];
       const rolled: RawRow[] = await m.query(READ_BUCKETS, params);
       const tail: RawRow[] = await m.query(READ_TAIL, [rolledTo, flowId]);
       const openRows: { status: string; n: number }[] = await m.query(OPEN_RUNS, [flowId]);

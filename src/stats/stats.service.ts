@@ -22,7 +22,7 @@ export class StatsService {
     if (flowId) await this.flows.get(flowId);
     await this.duplicates.flush();
     const snapshot = await this.repository.read(
-      (now, rolledTo) => planWindow(window, now, rolledTo).ranges,
+      (now, rolledTo) => planWindow(window, now, rolledTo),
       flowId,
     );
     const plan = planWindow(window, snapshot.now, snapshot.rolledTo);

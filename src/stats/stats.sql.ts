@@ -4,8 +4,12 @@ import { durationBucketSql } from './duration-histogram.js';
  * The rollup's and the stats endpoints' statements. `stats_buckets` rows are
  * (grain, at, flow_id, metric, key, count): metric `accepted` (key ''), `run` (key: the
  * finished run's status), `duration` (key: its histogram bucket), `step-failed` (key:
- * "action errorCode"), `rejected` (key: the reason), `duplicate` (key '').
+ * "action errorCode"), `rejected` (key: the reason), `duplicate` (key ''). Rows of the flow
+ * ALL_FLOWS sum every flow, for the minutes before the watermark's minute and the hours and
+ * days summed from them, so GET /stats for every flow reads one row per time and key.
  */
+
+export const ALL_FLOWS = '00000000-0000-0000-0000-000000000000';
 
 const STATS_LOCK = 7_140_019;
 export const TRY_ROLLUP_LOCK = `SELECT pg_try_advisory_xact_lock(${STATS_LOCK}) AS locked`;
@@ -60,7 +64,13 @@ export const ROLL_REJECTIONS = `WITH d AS (${REJECTIONS_SINCE_SEEN}),
            ON CONFLICT (flow_id, reason) DO UPDATE SET count = EXCLUDED.count)
   ${UPSERT} SELECT 'm', date_trunc('minute', now()), flow_id, 'rejected', reason, n FROM d ${ADD}`;
 
-/** Rows of grain $1 summed into grain $2 for the complete periods in [$3, $4). */
+/** The every-flow minute rows of the complete minutes in [$1, $2), from the flows' rows. */
+export const ROLL_ALL_FLOWS = `${UPSERT}
+  SELECT 'm', at, '${ALL_FLOWS}', metric, key, sum(count) FROM stats_buckets
+  WHERE grain = 'm' AND at >= $1::timestamptz AND at < $2::timestamptz AND flow_id <> '${ALL_FLOWS}'
+  GROUP BY at, metric, key ${REPLACE}`;
+
+/** Rows of grain $1 summed into grain $2 (each flow's, and the every-flow rows) for the complete periods in [$3, $4). */
 export const ROLL_UP_GRAIN = `${UPSERT}
   SELECT $2::char, date_trunc($5, at), flow_id, metric, key, sum(count) FROM stats_buckets
   WHERE grain = $1::char AND at >= $3::timestamptz AND at < $4::timestamptz
@@ -78,11 +88,19 @@ export const ADD_DUPLICATES = `${UPSERT}
   SELECT 'm', date_trunc('minute', d.at), d."flowId", 'duplicate', '', d.n
   FROM jsonb_to_recordset($1::jsonb) AS d("flowId" uuid, at timestamptz, n bigint) ${ADD}`;
 
-/** $1..$6: day, hour and minute ranges; $7 the flow or null. Summed per row time. */
+/**
+ * $1..$6: the settled day, hour and minute ranges, read from the rows of flow $7 (ALL_FLOWS
+ * for every flow); $8: where the minutes not settled yet start, read from flow $9's rows (null:
+ * every flow's). Summed per row time.
+ */
 export const READ_BUCKETS = `SELECT at, metric, key, sum(count)::bigint AS n FROM stats_buckets
-  WHERE ((grain = 'd' AND at >= $1 AND at < $2) OR (grain = 'h' AND at >= $3 AND at < $4)
-         OR (grain = 'm' AND at >= $5 AND at < $6))
-    AND ($7::uuid IS NULL OR flow_id = $7::uuid)
+  WHERE flow_id = $7::uuid AND ((grain = 'd' AND at >= $1 AND at < $2)
+    OR (grain = 'h' AND at >= $3 AND at < $4) OR (grain = 'm' AND at >= $5 AND at < $6))
+  GROUP BY at, metric, key
+  UNION ALL
+  SELECT at, metric, key, sum(count)::bigint FROM stats_buckets
+  WHERE grain = 'm' AND at >= $8
+    AND (CASE WHEN $9::uuid IS NULL THEN flow_id <> '${ALL_FLOWS}' ELSE flow_id = $9::uuid END)
   GROUP BY at, metric, key`;
 
 const FLOW = (column: string) => `($2::uuid IS NULL OR ${column} = $2::uuid)`;
