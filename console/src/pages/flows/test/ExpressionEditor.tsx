@@ -11,6 +11,8 @@ interface Props {
   expression: string;
   source: Source;
   steps: Record<string, unknown>;
+  /** $item, for a forEach step's map and when. */
+  item?: unknown;
   onChange(expression: string): void;
 }
 
@@ -53,9 +55,9 @@ function EvaluationView({
  * after the last key). The result or the error (with its position) shows below it.
  */
 export function ExpressionEditor(props: Props) {
-  const { flowId, field, hint, expression, source, steps, onChange } = props;
+  const { flowId, field, hint, expression, source, steps, item, onChange } = props;
   const id = useId();
-  const built = buildEvaluateBody(expression, source, steps);
+  const built = buildEvaluateBody(expression, source, steps, item);
   const body = built && 'body' in built ? built.body : undefined;
   const { evaluation, error, current } = useEvaluation(flowId, body);
   return (

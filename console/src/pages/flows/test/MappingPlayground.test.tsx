@@ -143,3 +143,25 @@ describe('MappingPlayground: choosing the data', () => {
     expect((mapField() as HTMLTextAreaElement).value).toBe('amount');
   });
 });
+
+describe('MappingPlayground: a forEach step', () => {
+  it('shows its forEach and sends the typed $item with its map, not with forEach', async () => {
+    const { post } = mockApi(echo);
+    renderWithQuery(<MappingPlayground flow={FLOW} role="viewer" />);
+    expect(screen.queryByRole('textbox', { name: /^forEach/ })).toBeNull();
+    expect(screen.queryByLabelText(/\$item/)).toBeNull();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Step' }), 'each');
+    const forEach = screen.getByRole('textbox', { name: /^forEach/ }) as HTMLTextAreaElement;
+    expect(forEach.value).toBe('lines');
+    expect(screen.getByText('Empty: $item is undefined')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/\$item/), { target: { value: '{"sku": "X-1"}' } });
+    await waitFor(() =>
+      expect(evaluated(post)).toContainEqual({
+        expression: "{ 'sku': $item.sku }",
+        requestId: REQUESTS[0].id,
+        item: { sku: 'X-1' },
+      }),
+    );
+    expect(evaluated(post)).toContainEqual({ expression: 'lines', requestId: REQUESTS[0].id });
+  });
+});

@@ -7,16 +7,24 @@ import { formatTime } from '../../../format';
 import type { Role } from '../../../roles';
 import { ExpressionEditor } from './ExpressionEditor';
 import { useFlowRequests, useFlowRuns } from './hooks';
-import { expressionInput, stepsContext, type FlowStep, type Source } from './logic';
-import { FIRST_CHOICE, SourcePicker, sourceOf, type Choice } from './SourcePicker';
+import { expressionInput, parsePayload, stepsContext, type FlowStep, type Source } from './logic';
+import { FIRST_CHOICE, PayloadField, SourcePicker, sourceOf, type Choice } from './SourcePicker';
 import './flow-test.css';
 
 const FIELDS = [
   { field: 'map', hint: "JSONata returning an object, deep-merged over the step's input" },
   { field: 'when', hint: 'JSONata, boolean: false skips the step' },
+  { field: 'forEach', hint: 'JSONata, array: the action runs once per item' },
 ] as const;
 
 type Field = (typeof FIELDS)[number]['field'];
+
+/** $item as the user typed it: the value once it is JSON, otherwise none. */
+function itemOf(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  const parsed = parsePayload(text);
+  return parsed.ok ? parsed.value : undefined;
+}
 
 function StepChoice(props: { steps: FlowStep[]; value: string; onChange(id: string): void }) {
   const id = useId();
@@ -79,13 +87,27 @@ interface ExpressionsProps {
   steps: Record<string, unknown>;
 }
 
-/** The step's map and when, as the definition has them until edited (edits kept per step). */
+/**
+ * The step's map and when (and forEach, with an $item for the other two, when the step has
+ * one), as the definition has them until edited; edits are kept per step.
+ */
 function Expressions({ flowId, step, source, steps }: ExpressionsProps) {
   const [edits, setEdits] = useState<Record<string, string>>({});
+  const [itemText, setItemText] = useState('');
   const keyOf = (field: Field) => `${step.id}.${field}`;
+  const fields = FIELDS.filter(({ field }) => field !== 'forEach' || step.forEach);
   return (
     <div className="expressions">
-      {FIELDS.map(({ field, hint }) => (
+      {step.forEach && (
+        <PayloadField
+          label="$item (forEach: the item the map and when see; $index is 0)"
+          text={itemText}
+          onChange={setItemText}
+          optional="Empty: $item is undefined"
+          rows={3}
+        />
+      )}
+      {fields.map(({ field, hint }) => (
         <ExpressionEditor
           key={keyOf(field)}
           flowId={flowId}
@@ -94,6 +116,7 @@ function Expressions({ flowId, step, source, steps }: ExpressionsProps) {
           expression={edits[keyOf(field)] ?? step[field] ?? ''}
           source={source}
           steps={steps}
+          item={field === 'forEach' ? undefined : itemOf(itemText)}
           onChange={(text) => setEdits({ ...edits, [keyOf(field)]: text })}
         />
       ))}

@@ -43,18 +43,33 @@ function RequestList({ name, source, requests, loaded, onChange }: Props) {
 }
 
 /** A JSON textarea checked as you type: the problem and its line and column, before sending. */
-export function PayloadField({ text, onChange }: { text: string; onChange(text: string): void }) {
+export function PayloadField({
+  text,
+  onChange,
+  label = 'Payload (JSON, as the sender would POST it)',
+  optional,
+  rows = 8,
+}: {
+  text: string;
+  onChange(text: string): void;
+  label?: string;
+  /** Empty is fine: the value is left out. */
+  optional?: string;
+  rows?: number;
+}) {
   const id = useId();
-  const parsed = parsePayload(text);
+  const parsed: ReturnType<typeof parsePayload> =
+    optional && text.trim() === '' ? { ok: true, value: undefined } : parsePayload(text);
+  const fine = optional && text.trim() === '' ? optional : 'Valid JSON';
   const where =
     !parsed.ok && parsed.line !== undefined
       ? ` (line ${parsed.line}, column ${parsed.column})`
       : '';
   return (
     <label>
-      Payload (JSON, as the sender would POST it)
+      {label}
       <textarea
-        rows={8}
+        rows={rows}
         spellCheck={false}
         value={text}
         aria-invalid={!parsed.ok}
@@ -62,7 +77,7 @@ export function PayloadField({ text, onChange }: { text: string; onChange(text: 
         onChange={(event) => onChange(event.target.value)}
       />
       <span id={`${id}-check`} className={parsed.ok ? 'field-hint' : 'field-error'}>
-        {parsed.ok ? 'Valid JSON' : `${parsed.message}${where}`}
+        {parsed.ok ? fine : `${parsed.message}${where}`}
       </span>
     </label>
   );

@@ -153,6 +153,17 @@ describe('buildEvaluateBody', () => {
     });
   });
 
+  it("sends $item for a forEach step's map, and no item when there is none", () => {
+    const source = { kind: 'request', requestId: 'r1' } as const;
+    expect(buildEvaluateBody('$item.sku', source, {}, { sku: 'X' })).toEqual({
+      body: { expression: '$item.sku', requestId: 'r1', item: { sku: 'X' } },
+    });
+    expect(buildEvaluateBody('$item', source, {}, null)).toEqual({
+      body: { expression: '$item', requestId: 'r1', item: null },
+    });
+    expect(buildEvaluateBody('$item', source, {}, undefined)).not.toHaveProperty('body.item');
+  });
+
   it('evaluates against a pasted payload once it is JSON', () => {
     expect(buildEvaluateBody('a', { kind: 'payload', text: '{"a": 1}' }, {})).toEqual({
       body: { expression: 'a', payload: { a: 1 } },

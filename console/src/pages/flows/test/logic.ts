@@ -102,14 +102,19 @@ export function stepsContext(
   return context;
 }
 
-/** The POST /flows/:id/evaluate body, or why it cannot be sent yet (nothing is sent then). */
+/**
+ * The POST /flows/:id/evaluate body (`item` is $item, for a forEach step's map and when), or why it cannot be sent yet (nothing is sent then). */
 export function buildEvaluateBody(
   expression: string,
   source: Source,
   steps: Record<string, unknown>,
+  item?: unknown,
 ): { body: EvaluateBody } | { error: string } | undefined {
   if (expression.trim() === '') return undefined;
-  const withSteps = Object.keys(steps).length > 0 ? { steps } : {};
+  const withSteps = {
+    ...(Object.keys(steps).length > 0 ? { steps } : {}),
+    ...(item === undefined ? {} : { item: item as EvaluateBody['item'] }),
+  };
   if (source.kind === 'request') {
     if (!source.requestId) return { error: 'Pick a past request, or paste a payload' };
     return { body: { expression, requestId: source.requestId, ...withSteps } };

@@ -20,6 +20,7 @@ export const FLOW = {
         map: "{ 'body': { 'total': $steps.shape.total } }",
         when: 'amount > 0',
       },
+      { id: 'each', action: 'core.transform', forEach: 'lines', map: "{ 'sku': $item.sku }" },
     ],
   },
 } as unknown as Flow;
