@@ -14,6 +14,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { NamedSecretsModule } from './named-secrets/named-secrets.module.js';
 import { CatchModule } from './catch/catch.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { IssuesModule } from './issues/issues.module.js';
 import { configureRunsWorker } from './runs/runs.processor.js';
 import { RunsModule } from './runs/runs.module.js';
 import { RunsWorkerModule } from './runs/runs-worker.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         RunsModule,
         CatchModule,
         StatsModule,
+        IssuesModule,
         ...(servesHttp ? [ApiKeysModule, HealthModule, WebhooksModule] : []),
         ...(runsJobs ? [RunsWorkerModule, WebhookWorkerModule] : []),
         ...extra,

@@ -10,6 +10,7 @@ import { FlowEntity } from './flows/flow.entity.js';
 import { InboundRequestEntity } from './runs/inbound-request.entity.js';
 import { RunStepEntity } from './runs/run-step.entity.js';
 import { RunEntity } from './runs/run.entity.js';
+import { IssueEntity } from './issues/issue.entity.js';
 
 /**
  * Every TypeORM entity, listed once in app wiring for the app (AppModule) and the command-line
@@ -29,4 +30,5 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
+  IssueEntity,
 ];

@@ -55,6 +55,8 @@ export const ENV_VARIABLES = [
   'FLOWHUB_HEAP_GROWTH_PERCENT',
   'FLOWHUB_CONSOLE_DIR',
   'FLOWHUB_SEARCH_SCAN_LIMIT',
+  'FLOWHUB_ISSUE_RESOLVE_AFTER',
+  'FLOWHUB_FLOW_FAILING_AFTER',
 ] as const;
 
 /**
@@ -145,6 +147,20 @@ export class EnvSchema {
     message: 'FLOWHUB_SEARCH_SCAN_LIMIT must be an integer between 10 and 1000000',
   })
   FLOWHUB_SEARCH_SCAN_LIMIT: number = 5000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_ISSUE_RESOLVE_AFTER must be an integer between 1 and 1000' })
+  @Min(1, { message: 'FLOWHUB_ISSUE_RESOLVE_AFTER must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'FLOWHUB_ISSUE_RESOLVE_AFTER must be an integer between 1 and 1000' })
+  FLOWHUB_ISSUE_RESOLVE_AFTER: number = 3;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'FLOWHUB_FLOW_FAILING_AFTER must be an integer between 1 and 1000' })
+  @Min(1, { message: 'FLOWHUB_FLOW_FAILING_AFTER must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'FLOWHUB_FLOW_FAILING_AFTER must be an integer between 1 and 1000' })
+  FLOWHUB_FLOW_FAILING_AFTER: number = 5;
 
   /** A console build to serve instead of console/dist (a folder with index.html). */
   @IsOptional()

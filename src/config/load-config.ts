@@ -42,6 +42,10 @@ export interface AppConfig {
   sessionTtlHours: number;
   /** Runs whose request bodies one page of a payload search reads (GET /runs?match=). */
   searchScanLimit: number;
+  /** Successful runs of a step, after its issue's last failure, that resolve the issue. */
+  issueResolveAfter: number;
+  /** Failed runs in a row of a flow that send flow.failing (once per streak). */
+  flowFailingAfter: number;
   /** The console build served at / (FLOWHUB_CONSOLE_DIR); unset: console/dist. */
   consoleDir?: string;
   /** BullMQ worker lock on an active job (renewed at half of it while the job runs). */
@@ -141,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
     sessionTtlHours: parsed.FLOWHUB_SESSION_TTL_HOURS,
     searchScanLimit: parsed.FLOWHUB_SEARCH_SCAN_LIMIT,
+    issueResolveAfter: parsed.FLOWHUB_ISSUE_RESOLVE_AFTER,
+    flowFailingAfter: parsed.FLOWHUB_FLOW_FAILING_AFTER,
     consoleDir: parsed.FLOWHUB_CONSOLE_DIR && resolve(parsed.FLOWHUB_CONSOLE_DIR),
     queueLockDurationMs: parsed.FLOWHUB_QUEUE_LOCK_DURATION_MS,
     queueStalledIntervalMs: parsed.FLOWHUB_QUEUE_STALLED_INTERVAL_MS,

@@ -11,6 +11,25 @@ export interface FlowSummary {
   status: string;
 }
 
+/** An issue (failed steps of one flow and step with one error) as its events carry it. */
+export interface IssueSummary {
+  id: string;
+  flowId: string;
+  flowName: string;
+  stepId: string;
+  action: string;
+  errorCode: string | null;
+  message: string;
+  status: string;
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  exampleRunIds: string[];
+  /** How often it recurred after being resolved (part of the reopened event's key). */
+  reopened: number;
+  statusChangedAt: string;
+}
+
 export interface DomainEventMap {
   /** A run finished and every step succeeded or was skipped. */
   'run.succeeded': { runId: string };
@@ -27,6 +46,12 @@ export interface DomainEventMap {
   'flow.activated': { flow: FlowSummary };
   /** Refusals of one reason at a flow's catch URL since the last such event. */
   'request.rejected': { flowId: string; reason: string; count: number };
+  /** Failed steps grouped into an issue (src/issues/): a new one, a recurrence after it was resolved, resolved. */
+  'issue.opened': { issue: IssueSummary };
+  'issue.reopened': { issue: IssueSummary };
+  'issue.resolved': { issue: IssueSummary; by: 'successes' | 'user' };
+  /** A flow's last N finished runs all failed (FLOWHUB_FLOW_FAILING_AFTER), once per streak. */
+  'flow.failing': { flowId: string; runId: string; failedRuns: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -4,6 +4,13 @@ export const EVENT_CATALOGUE = {
   'run.failed': 'A run failed: data names the failed step and its error',
   'run.held': 'A request reached a paused flow and is held until the flow is activated',
   'step.failed': 'A step failed after its last attempt (also when the flow continues past it)',
+  'issue.opened':
+    'Failures of one flow step with one error code (or message) were grouped into a new issue',
+  'issue.reopened': 'A resolved issue failed again (or was set back to open)',
+  'issue.resolved':
+    'An issue was resolved: by its step succeeding in FLOWHUB_ISSUE_RESOLVE_AFTER runs after its last failure, or by a person',
+  'flow.failing':
+    "A flow's last FLOWHUB_FLOW_FAILING_AFTER finished runs all failed (once per streak: a success ends it)",
   'flow.created': 'A flow was created',
   'flow.updated': 'A flow got a new version',
   'flow.deleted': 'A flow was deleted',

@@ -8,6 +8,7 @@ import { EventBus } from './event-bus.service.js';
 import { RunEvents } from './run-events.service.js';
 import { RunSummaries } from './run-summaries.repository.js';
 import { FlowEvents } from './flow-events.service.js';
+import { IssueEvents } from './issue-events.service.js';
 import { SubscriptionSecrets } from './subscription-secrets.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksProcessor } from './webhooks.processor.js';
@@ -21,6 +22,7 @@ import { WebhooksService } from './webhooks.service.js';
     EventBus,
     RunEvents,
     FlowEvents,
+    IssueEvents,
     RunSummaries,
     WebhooksRepository,
     SubscriptionSecrets,
