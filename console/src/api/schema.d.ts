@@ -305,6 +305,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/issues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IssuesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/issues/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IssuesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['IssuesController_update'];
+    trace?: never;
+  };
   '/api/v1/plugins': {
     parameters: {
       query?: never;
@@ -890,6 +922,10 @@ export interface components {
         | 'run.failed'
         | 'run.held'
         | 'step.failed'
+        | 'issue.opened'
+        | 'issue.reopened'
+        | 'issue.resolved'
+        | 'flow.failing'
         | 'flow.created'
         | 'flow.updated'
         | 'flow.deleted'
@@ -1095,6 +1131,46 @@ export interface components {
       path: string;
       /** @description A URL the action calls: egress-checked when a flow is saved */
       url: boolean;
+    };
+    IssueDto: {
+      /** @example http.request */
+      action: string;
+      /** @description Failed steps counted (each run and step once) */
+      count: number;
+      /**
+       * @description What groups the failures; null: grouped by their message with numbers, ids and quoted values taken out
+       * @example HTTP_422
+       */
+      errorCode?: string | null;
+      /** @description The newest runs it failed in (at most 5), newest first */
+      exampleRunIds: string[];
+      /** Format: date-time */
+      firstSeenAt: string;
+      flow: components['schemas']['IssueFlowDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastSeenAt: string;
+      /** @description The latest failure's error message */
+      message: string;
+      /** @description How often it recurred after being resolved */
+      reopened: number;
+      /** @enum {string} */
+      status: 'open' | 'acknowledged' | 'resolved' | 'ignored';
+      /** Format: date-time */
+      statusChangedAt: string;
+      /** @description The step's id in the flow */
+      stepId: string;
+    };
+    IssueFlowDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    IssuePageDto: {
+      items: components['schemas']['IssueDto'][];
+      /** @description Pass as ?cursor= for the next page; null on the last page */
+      nextCursor: string | null;
     };
     LastRunDto: {
       /** Format: date-time */
@@ -1655,6 +1731,13 @@ export interface components {
       };
       name?: string;
     };
+    UpdateIssueDto: {
+      /**
+       * @description acknowledged: someone is on it; resolved: fixed (a recurrence re-opens it); ignored: stays ignored (still counted); open: back to open
+       * @enum {string}
+       */
+      status: 'open' | 'acknowledged' | 'resolved' | 'ignored';
+    };
     UpdateWebhookDto: {
       description?: string;
       /**
@@ -1667,6 +1750,10 @@ export interface components {
         | 'run.failed'
         | 'run.held'
         | 'step.failed'
+        | 'issue.opened'
+        | 'issue.reopened'
+        | 'issue.resolved'
+        | 'flow.failing'
         | 'flow.created'
         | 'flow.updated'
         | 'flow.deleted'
@@ -2952,6 +3039,152 @@ export interface operations {
       };
     };
   };
+  IssuesController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        flowId?: string;
+        limit?: number;
+        status?: 'open' | 'acknowledged' | 'resolved' | 'ignored';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Issues, latest failure first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuePageDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  IssuesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssueDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  IssuesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIssueDto'];
+      };
+    };
+    responses: {
+      /** @description The issue with its new status */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssueDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A viewer key */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   PluginsController_list: {
     parameters: {
       query?: {
@@ -3801,6 +4034,10 @@ export interface operations {
           | 'run.failed'
           | 'run.held'
           | 'step.failed'
+          | 'issue.opened'
+          | 'issue.reopened'
+          | 'issue.resolved'
+          | 'flow.failing'
           | 'flow.created'
           | 'flow.updated'
           | 'flow.deleted'
