@@ -132,7 +132,8 @@ export class FlowRunsController {
   @HttpCode(200)
   @ApiOkResponse({
     type: RunDto,
-    description: 'The finished run with its steps (202 if still running after 30 s)',
+    description:
+      'The finished run with its steps (202 if still running after 30 s, or at once with wait: false)',
   })
   async test(
     @Param('id', FLOW_ID) id: string,

@@ -178,6 +178,7 @@ export class RunsService {
       },
     );
     await this.queue.start(runId, '', { flowId, flowVersion: flow.currentVersion });
+    if (body.wait === false) return { run: await this.get(runId), finished: false };
     const deadline = Date.now() + TEST_RUN_WAIT_MS;
     while (Date.now() < deadline) {
       const run = await this.runs.find(runId);

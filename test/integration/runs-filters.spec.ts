@@ -88,6 +88,22 @@ describe('GET /runs filters', () => {
     expect(text).toContain('since must be a date-time, e.g. 2026-12-03T08:00:00Z');
     expect(text).toContain('errorCode must be an error code as steps report it');
   });
+
+  // Last: it adds a run to the flow the tests above count.
+  it('answers a test at once with the queued run when asked not to wait', async () => {
+    const started = await api.post(`/api/v1/flows/${ok.flowId}/test`, {
+      payload: { n: 2 },
+      wait: false,
+    });
+    expect(started.status).toBe(202);
+    expect(['queued', 'running']).toContain(started.body.status);
+    expect((await api.waitForRun(started.body.id)).status).toBe('succeeded');
+    const refused = await api.post(`/api/v1/flows/${ok.flowId}/test`, { wait: 'no' });
+    expect([refused.status, refused.body.message]).toEqual([
+      400,
+      expect.stringContaining('wait must be true or false'),
+    ]);
+  });
 });
 
 describe('GET /runs and /runs/:id answer conditional requests', () => {

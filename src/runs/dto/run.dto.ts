@@ -261,4 +261,13 @@ export class TestFlowDto {
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'true: answer when the run has finished (200), or after 30 s (202); false: answer 202 with the queued run at once, to follow with GET /runs/:id',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'wait must be true or false' })
+  wait?: boolean;
 }

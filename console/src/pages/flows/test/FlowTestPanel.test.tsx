@@ -51,7 +51,7 @@ describe('FlowTestPanel: running a test', () => {
     await screen.findByRole('heading', { name: /notify/ });
     expect(post).toHaveBeenCalledWith('/api/v1/flows/{id}/test', {
       params: { path: { id: FLOW.id } },
-      body: { payload: { amount: 5 }, headers: {}, dryRun: true },
+      body: { payload: { amount: 5 }, headers: {}, dryRun: true, wait: false },
     });
     const notify = screen.getByRole('listitem', { name: /notify/ });
     expect(within(notify).getByText(/Skipped: dry-run/)).toBeTruthy();
@@ -72,7 +72,12 @@ describe('FlowTestPanel: running a test', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Run live' }));
     await screen.findByRole('link', { name: 'Open the full run' });
     expect(post.mock.calls[0][1]).toMatchObject({
-      body: { payload: { amount: 21 }, headers: { 'x-sender': 'shop' }, dryRun: false },
+      body: {
+        payload: { amount: 21 },
+        headers: { 'x-sender': 'shop' },
+        dryRun: false,
+        wait: false,
+      },
     });
   });
 });

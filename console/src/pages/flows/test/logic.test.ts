@@ -89,13 +89,13 @@ describe('buildTestBody', () => {
 
   it("sends a past request's body and headers with the mode", () => {
     expect(buildTestBody({ kind: 'request', requestId: 'r1' }, requests, true)).toEqual({
-      body: { payload: { order: 1 }, headers: { 'x-a': '1' }, dryRun: true },
+      body: { payload: { order: 1 }, headers: { 'x-a': '1' }, dryRun: true, wait: false },
     });
   });
 
   it('sends a pasted payload, live', () => {
     expect(buildTestBody({ kind: 'payload', text: '{"n": 2}' }, requests, false)).toEqual({
-      body: { payload: { n: 2 }, dryRun: false },
+      body: { payload: { n: 2 }, dryRun: false, wait: false },
     });
   });
 

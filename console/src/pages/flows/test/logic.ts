@@ -66,7 +66,11 @@ export function testHeaders(headers: Record<string, string>): Record<string, str
   return Object.fromEntries(kept.slice(0, MAX_TEST_HEADERS));
 }
 
-/** The POST /flows/:id/test body: the past request's body and headers, or the pasted payload. */
+/**
+ * The POST /flows/:id/test body: the past request's body and headers, or the pasted payload.
+ * `wait: false`: the server answers with the queued run at once, and the panel follows its
+ * steps as they progress.
+ */
 export function buildTestBody(
   source: Source,
   requests: StoredRequest[],
@@ -75,11 +79,13 @@ export function buildTestBody(
   if (source.kind === 'payload') {
     const parsed = parsePayload(source.text);
     if (!parsed.ok) return { error: parsed.message };
-    return { body: { payload: parsed.value as TestBody['payload'], dryRun } };
+    return { body: { payload: parsed.value as TestBody['payload'], dryRun, wait: false } };
   }
   const request = requests.find((r) => r.id === source.requestId);
   if (!request) return { error: 'Pick a past request, or paste a payload' };
-  return { body: { payload: request.body, headers: testHeaders(request.headers), dryRun } };
+  return {
+    body: { payload: request.body, headers: testHeaders(request.headers), dryRun, wait: false },
+  };
 }
 
 /**
