@@ -1658,6 +1658,11 @@ export interface components {
       };
       /** @description The body to run the flow with (as if POSTed as JSON) */
       payload?: Record<string, never>;
+      /**
+       * @description true: answer when the run has finished (200), or after 30 s (202); false: answer 202 with the queued run at once, to follow with GET /runs/:id
+       * @default true
+       */
+      wait?: boolean;
     };
     TestPingDto: {
       attempt: number;
@@ -2939,7 +2944,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The finished run with its steps (202 if still running after 30 s) */
+      /** @description The finished run with its steps (202 if still running after 30 s, or at once with wait: false) */
       200: {
         headers: {
           [name: string]: unknown;
