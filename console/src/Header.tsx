@@ -5,6 +5,7 @@ const SECTIONS = [
   ['/overview', 'Overview'],
   ['/flows', 'Flows'],
   ['/runs', 'Runs'],
+  ['/issues', 'Issues'],
   ['/webhooks', 'Webhooks'],
   ['/connections', 'Connections'],
   ['/plugins', 'Plugins'],

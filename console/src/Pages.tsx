@@ -24,6 +24,12 @@ const WebhookPage = lazy(() =>
 const WebhooksPage = lazy(() =>
   import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })),
 );
+const IssuesPage = lazy(() =>
+  import('./pages/issues/IssuesPage').then((m) => ({ default: m.IssuesPage })),
+);
+const IssuePage = lazy(() =>
+  import('./pages/issues/IssuePage').then((m) => ({ default: m.IssuePage })),
+);
 const OverviewPage = lazy(() =>
   import('./pages/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })),
 );
@@ -45,6 +51,10 @@ function Page({ route, role }: { route: Route; role: Role }) {
       return <RunsPage />;
     case 'run':
       return <RunDetailPage id={route.id} role={role} />;
+    case 'issues':
+      return <IssuesPage role={role} />;
+    case 'issue':
+      return <IssuePage id={route.id} role={role} />;
     case 'flows':
       return <FlowsPage role={role} />;
     case 'flow-new':

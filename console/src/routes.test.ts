@@ -15,6 +15,9 @@ describe('parseRoute', () => {
     expect(parseRoute('/flows/f-1')).toEqual({ page: 'flow', id: 'f-1' });
     expect(parseRoute('/plugins/zoho-crm')).toEqual({ page: 'plugin', name: 'zoho-crm' });
     expect(parseRoute('/webhooks/w1')).toEqual({ page: 'webhook', id: 'w1' });
+    expect(parseRoute('/issues')).toEqual({ page: 'issues' });
+    expect(parseRoute('/issues/i1')).toEqual({ page: 'issue', id: 'i1' });
+    expect(parseRoute('/issues/i1/x')).toEqual({ page: 'not-found' });
   });
 
   it('answers not-found for deeper, unknown or malformed paths', () => {

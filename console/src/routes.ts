@@ -8,6 +8,8 @@ export type Route =
   | { page: 'overview' }
   | { page: 'runs' }
   | { page: 'run'; id: string }
+  | { page: 'issues' }
+  | { page: 'issue'; id: string }
   | { page: 'flows' }
   | { page: 'flow-new' }
   | { page: 'flow'; id: string }
@@ -25,6 +27,8 @@ export const ROUTE_PATTERNS = [
   '/overview',
   '/runs',
   '/runs/:id',
+  '/issues',
+  '/issues/:id',
   '/flows',
   '/flows/new',
   '/flows/:id',
@@ -40,6 +44,7 @@ const PLAIN: Record<string, Route> = {
   '/sign-in': { page: 'sign-in' },
   '/overview': { page: 'overview' },
   '/runs': { page: 'runs' },
+  '/issues': { page: 'issues' },
   '/flows': { page: 'flows' },
   '/flows/new': { page: 'flow-new' },
   '/webhooks': { page: 'webhooks' },
@@ -67,6 +72,7 @@ export function parseRoute(path: string): Route {
   const value = extra === undefined && rest !== undefined ? segment(rest) : undefined;
   if (value === undefined) return { page: 'not-found' };
   if (section === 'runs') return { page: 'run', id: value };
+  if (section === 'issues') return { page: 'issue', id: value };
   if (section === 'flows') return { page: 'flow', id: value };
   if (section === 'webhooks') return { page: 'webhook', id: value };
   if (section === 'plugins') return { page: 'plugin', name: value };
@@ -76,6 +82,7 @@ export function parseRoute(path: string): Route {
 /** The path of a page with a parameter, escaped. */
 export const paths = {
   run: (id: string) => `/runs/${encodeURIComponent(id)}`,
+  issue: (id: string) => `/issues/${encodeURIComponent(id)}`,
   flow: (id: string) => `/flows/${encodeURIComponent(id)}`,
   webhook: (id: string) => `/webhooks/${encodeURIComponent(id)}`,
   plugin: (name: string) => `/plugins/${encodeURIComponent(name)}`,

@@ -28,6 +28,8 @@ export const CONSOLE_ROUTES = [
   '/overview',
   '/runs',
   '/runs/*',
+  '/issues',
+  '/issues/*',
   '/flows',
   '/flows/*',
   '/webhooks',
