@@ -23,6 +23,22 @@ describe('issue fingerprints', () => {
     expect(normaliseMessage('timeout')).toBe('timeout');
   });
 
+  it('tells apart failures whose code only names their class (fatal, retryable, error)', () => {
+    const a = issueFingerprint(
+      'fatal',
+      'steps[0].map: invoice 7 has no total (D3137 at position 7)',
+    );
+    const b = issueFingerprint(
+      'fatal',
+      'steps[0].map: invoice 9 has no total (D3137 at position 7)',
+    );
+    expect(a).toBe('fatal:steps[<n>].map: invoice <n> has no total (D<n> at position <n>)');
+    expect(b).toBe(a);
+    expect(issueFingerprint('fatal', 'contact missing')).not.toBe(a);
+    expect(issueFingerprint('retryable', 'busy')).toBe('retryable:busy');
+    expect(issueFingerprint('timeout', 'took 30000 ms')).toBe('code:timeout');
+  });
+
   it('keeps distinct messages apart, and bounds the key', () => {
     expect(normaliseMessage('contact missing')).not.toBe(normaliseMessage('deal missing'));
     expect(normaliseMessage('x'.repeat(500))).toHaveLength(200);

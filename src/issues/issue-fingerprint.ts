@@ -24,10 +24,17 @@ export function normaliseMessage(message: string): string {
 }
 
 /**
+ * Codes that name a class of failure, not what failed (a plugin's FatalError or
+ * RetryableError, an unclassified throw): their messages tell the failures apart.
+ */
+export const GENERIC_CODES: readonly string[] = ['fatal', 'retryable', 'error'];
+
+/**
  * What groups a failed step's occurrences into one issue (with the flow and the step): its
- * error code when the step reported one, else its normalised message.
+ * error code when the step reported a specific one (`http_422`, `ETIMEDOUT`, `timeout`),
+ * else its normalised message (after the generic code, if any).
  */
 export function issueFingerprint(errorCode: string | null, message: string | null): string {
-  if (errorCode) return `code:${errorCode}`;
-  return `message:${normaliseMessage(message ?? '')}`;
+  if (errorCode && !GENERIC_CODES.includes(errorCode)) return `code:${errorCode}`;
+  return `${errorCode ?? 'message'}:${normaliseMessage(message ?? '')}`;
 }

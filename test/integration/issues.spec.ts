@@ -206,7 +206,7 @@ describe('issues', () => {
     }
     const mine = (await api.get(`/api/v1/issues?flowId=${other.body.id}`)).body.items;
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ stepId: 'calc', count: 2 });
+    expect(mine[0]).toMatchObject({ stepId: 'calc', count: 2, errorCode: 'fatal' });
 
     const first = await api.get('/api/v1/issues?limit=1');
     expect(first.body.items).toHaveLength(1);

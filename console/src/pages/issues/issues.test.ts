@@ -52,6 +52,7 @@ describe('words', () => {
     expect(groupedBy({ errorCode: 'http_422' })).toBe('http_422');
     expect(groupedBy({ errorCode: null })).toBe('by message');
     expect(groupedBy({})).toBe('by message');
+    expect(groupedBy({ errorCode: 'fatal' })).toBe('fatal, by message');
   });
 
   it('says what a status change did', () => {

@@ -24,9 +24,14 @@ export function issueActions(role: Role, status: IssueStatus): IssueAction[] {
   return can(role, 'operator') ? BY_STATUS[status] : [];
 }
 
+/** Codes that name only a class of failure: the server groups those by message too. */
+const GENERIC_CODES = ['fatal', 'retryable', 'error'];
+
 /** What groups the issue's failures, in words. */
 export function groupedBy(issue: Pick<Issue, 'errorCode'>): string {
-  return issue.errorCode ? issue.errorCode : 'by message';
+  if (!issue.errorCode) return 'by message';
+  if (GENERIC_CODES.includes(issue.errorCode)) return `${issue.errorCode}, by message`;
+  return issue.errorCode;
 }
 
 export interface IssueFilters {
