@@ -37,6 +37,8 @@ export const layers = [
   'src/webhooks/',
   'src/flows/',
   'src/runs/',
+  'src/stats/',
+  'src/issues/',
   'src/catch/',
   'src/health/',
   // App wiring
