@@ -12,6 +12,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { MASTER_KEY_LIST_PATTERN } from '../secrets/master-keys.js';
+import { EnvInt } from './env-int.js';
+import { RETENTION_ENV_NAMES, RetentionEnv } from './retention-env.js';
 
 export const ROLES = ['all', 'api', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -57,13 +59,14 @@ export const ENV_VARIABLES = [
   'FLOWHUB_SEARCH_SCAN_LIMIT',
   'FLOWHUB_ISSUE_RESOLVE_AFTER',
   'FLOWHUB_FLOW_FAILING_AFTER',
+  ...RETENTION_ENV_NAMES,
 ] as const;
 
 /**
  * Every environment variable Flowhub reads. Validated once at boot; `.env.example`
  * documents each one. Messages name the variable and what is allowed.
  */
-export class EnvSchema {
+export class EnvSchema extends RetentionEnv {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'PORT must be an integer between 0 and 65535 (0 picks a free port)' })
@@ -125,41 +128,19 @@ export class EnvSchema {
   })
   FLOWHUB_QUEUE_PREFIX: string = 'flowhub';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
-  @Min(100, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
-  @Max(600000, { message: 'FLOWHUB_SHUTDOWN_TIMEOUT_MS must be an integer between 100 and 600000' })
+  @EnvInt('FLOWHUB_SHUTDOWN_TIMEOUT_MS', 100, 600000)
   FLOWHUB_SHUTDOWN_TIMEOUT_MS: number = 8000;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
-  @Min(0, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
-  @Max(300, { message: 'FLOWHUB_HEAP_GROWTH_PERCENT must be an integer between 0 and 300' })
+  @EnvInt('FLOWHUB_HEAP_GROWTH_PERCENT', 0, 300)
   FLOWHUB_HEAP_GROWTH_PERCENT: number = 100;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_SEARCH_SCAN_LIMIT must be an integer between 10 and 1000000' })
-  @Min(10, { message: 'FLOWHUB_SEARCH_SCAN_LIMIT must be an integer between 10 and 1000000' })
-  @Max(1_000_000, {
-    message: 'FLOWHUB_SEARCH_SCAN_LIMIT must be an integer between 10 and 1000000',
-  })
+  @EnvInt('FLOWHUB_SEARCH_SCAN_LIMIT', 10, 1000000)
   FLOWHUB_SEARCH_SCAN_LIMIT: number = 5000;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_ISSUE_RESOLVE_AFTER must be an integer between 1 and 1000' })
-  @Min(1, { message: 'FLOWHUB_ISSUE_RESOLVE_AFTER must be an integer between 1 and 1000' })
-  @Max(1000, { message: 'FLOWHUB_ISSUE_RESOLVE_AFTER must be an integer between 1 and 1000' })
+  @EnvInt('FLOWHUB_ISSUE_RESOLVE_AFTER', 1, 1000)
   FLOWHUB_ISSUE_RESOLVE_AFTER: number = 3;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_FLOW_FAILING_AFTER must be an integer between 1 and 1000' })
-  @Min(1, { message: 'FLOWHUB_FLOW_FAILING_AFTER must be an integer between 1 and 1000' })
-  @Max(1000, { message: 'FLOWHUB_FLOW_FAILING_AFTER must be an integer between 1 and 1000' })
+  @EnvInt('FLOWHUB_FLOW_FAILING_AFTER', 1, 1000)
   FLOWHUB_FLOW_FAILING_AFTER: number = 5;
 
   /** A console build to serve instead of console/dist (a folder with index.html). */
@@ -187,71 +168,29 @@ export class EnvSchema {
   FLOWHUB_CATCH_BODY_LIMIT: number = 1048576;
 
   /** Most time a client has to send a whole request (headers and body); then 408 and close. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_REQUEST_TIMEOUT_MS must be an integer between 100 and 3600000' })
-  @Min(100, { message: 'FLOWHUB_REQUEST_TIMEOUT_MS must be an integer between 100 and 3600000' })
-  @Max(3600000, {
-    message: 'FLOWHUB_REQUEST_TIMEOUT_MS must be an integer between 100 and 3600000',
-  })
+  @EnvInt('FLOWHUB_REQUEST_TIMEOUT_MS', 100, 3600000)
   FLOWHUB_REQUEST_TIMEOUT_MS: number = 30000;
 
   /** Most time a client has to send the request headers (at most FLOWHUB_REQUEST_TIMEOUT_MS). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_HEADERS_TIMEOUT_MS must be an integer between 100 and 3600000' })
-  @Min(100, { message: 'FLOWHUB_HEADERS_TIMEOUT_MS must be an integer between 100 and 3600000' })
-  @Max(3600000, {
-    message: 'FLOWHUB_HEADERS_TIMEOUT_MS must be an integer between 100 and 3600000',
-  })
+  @EnvInt('FLOWHUB_HEADERS_TIMEOUT_MS', 100, 3600000)
   FLOWHUB_HEADERS_TIMEOUT_MS: number = 10000;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
-  @Min(1, { message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
-  @Max(500, { message: 'FLOWHUB_WORKER_CONCURRENCY must be an integer between 1 and 500' })
+  @EnvInt('FLOWHUB_WORKER_CONCURRENCY', 1, 500)
   FLOWHUB_WORKER_CONCURRENCY: number = 10;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200' })
-  @Min(2, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200' })
-  @Max(200, { message: 'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200' })
+  @EnvInt('FLOWHUB_DB_POOL_SIZE', 2, 200)
   FLOWHUB_DB_POOL_SIZE: number = 10;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000' })
-  @Min(100, { message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000' })
-  @Max(3600000, {
-    message: 'FLOWHUB_RECONCILE_INTERVAL_MS must be an integer between 100 and 3600000',
-  })
+  @EnvInt('FLOWHUB_RECONCILE_INTERVAL_MS', 100, 3600000)
   FLOWHUB_RECONCILE_INTERVAL_MS: number = 15000;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
-  @Min(1, { message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
-  @Max(3650, { message: 'FLOWHUB_WEBHOOK_RETENTION_DAYS must be an integer between 1 and 3650' })
+  @EnvInt('FLOWHUB_WEBHOOK_RETENTION_DAYS', 1, 3650)
   FLOWHUB_WEBHOOK_RETENTION_DAYS: number = 30;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_SESSION_TTL_HOURS must be an integer between 1 and 720' })
-  @Min(1, { message: 'FLOWHUB_SESSION_TTL_HOURS must be an integer between 1 and 720' })
-  @Max(720, { message: 'FLOWHUB_SESSION_TTL_HOURS must be an integer between 1 and 720' })
+  @EnvInt('FLOWHUB_SESSION_TTL_HOURS', 1, 720)
   FLOWHUB_SESSION_TTL_HOURS: number = 12;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'FLOWHUB_QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000' })
-  @Min(1000, {
-    message: 'FLOWHUB_QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000',
-  })
-  @Max(600000, {
-    message: 'FLOWHUB_QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000',
-  })
+  @EnvInt('FLOWHUB_QUEUE_LOCK_DURATION_MS', 1000, 600000)
   FLOWHUB_QUEUE_LOCK_DURATION_MS: number = 30000;
 
   @IsOptional()

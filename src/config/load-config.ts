@@ -46,6 +46,10 @@ export interface AppConfig {
   issueResolveAfter: number;
   /** Failed runs in a row of a flow that send flow.failing (once per streak). */
   flowFailingAfter: number;
+  /** Days requests, runs and steps are kept (a flow's `retention.days` overrides it). */
+  retentionDays: number;
+  /** How often the pruning job runs (one process at a time). */
+  pruneIntervalMs: number;
   /** The console build served at / (FLOWHUB_CONSOLE_DIR); unset: console/dist. */
   consoleDir?: string;
   /** BullMQ worker lock on an active job (renewed at half of it while the job runs). */
@@ -147,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     searchScanLimit: parsed.FLOWHUB_SEARCH_SCAN_LIMIT,
     issueResolveAfter: parsed.FLOWHUB_ISSUE_RESOLVE_AFTER,
     flowFailingAfter: parsed.FLOWHUB_FLOW_FAILING_AFTER,
+    retentionDays: parsed.FLOWHUB_RETENTION_DAYS,
+    pruneIntervalMs: parsed.FLOWHUB_PRUNE_INTERVAL_MS,
     consoleDir: parsed.FLOWHUB_CONSOLE_DIR && resolve(parsed.FLOWHUB_CONSOLE_DIR),
     queueLockDurationMs: parsed.FLOWHUB_QUEUE_LOCK_DURATION_MS,
     queueStalledIntervalMs: parsed.FLOWHUB_QUEUE_STALLED_INTERVAL_MS,

@@ -53,12 +53,23 @@ export interface StepDefinition {
   timeoutMs?: number;
 }
 
+/**
+ * How long this flow's requests, runs and steps are kept (issue 19): `days` overrides
+ * FLOWHUB_RETENTION_DAYS; failed runs (and their requests and steps) are kept `keepFailedDays`,
+ * never less than `days`.
+ */
+export interface RetentionDefinition {
+  days?: number;
+  keepFailedDays?: number;
+}
+
 export interface FlowDefinition {
   name: string;
   description?: string;
   mode?: FlowMode;
   trigger: TriggerDefinition;
   steps: StepDefinition[];
+  retention?: RetentionDefinition;
 }
 
 /** What `$trigger` holds in every expression. */

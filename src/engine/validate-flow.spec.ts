@@ -1,5 +1,5 @@
 import type { FlowDefinition } from './flow-definition.js';
-import { validateFlow } from './validate-flow.js';
+import { retentionProblems, validateFlow } from './validate-flow.js';
 
 const catalog = {
   actionNames: () => ['core.transform', 'core.delay', 'http.request', 'zoho-crm.createDeal'],
@@ -177,5 +177,52 @@ describe('validateFlow messages', () => {
       'steps[0].map',
       'steps[0].when',
     ]);
+  });
+});
+
+describe('retention', () => {
+  const withRetention = (retention: unknown) =>
+    validateFlow(
+      { ...flow([{ id: 'a', action: 'core.transform' }]), retention } as FlowDefinition,
+      catalog,
+    );
+
+  it('accepts days, keepFailedDays, either alone, or none', () => {
+    expect(withRetention({ days: 7, keepFailedDays: 30 })).toEqual([]);
+    expect(withRetention({ days: 7, keepFailedDays: 7 })).toEqual([]);
+    expect(withRetention({ days: 3650 })).toEqual([]);
+    expect(withRetention({ keepFailedDays: 1 })).toEqual([]);
+    expect(withRetention(undefined)).toEqual([]);
+  });
+
+  it('refuses fractions, zero, too many days and strings, with the field path', () => {
+    const message = 'must be a whole number of days from 1 to 3650';
+    expect(retentionProblems({ days: 1.5 })).toEqual([{ path: 'retention.days', message }]);
+    expect(retentionProblems({ days: 0, keepFailedDays: 3651 })).toEqual([
+      { path: 'retention.days', message },
+      { path: 'retention.keepFailedDays', message },
+    ]);
+    expect(retentionProblems({ keepFailedDays: '30' })).toEqual([
+      { path: 'retention.keepFailedDays', message },
+    ]);
+  });
+
+  it('keeps failed runs at least as long as the others', () => {
+    expect(withRetention({ days: 30, keepFailedDays: 7 })).toEqual([
+      {
+        path: 'retention.keepFailedDays',
+        message: 'keeps failed runs longer than the others: use at least days (30)',
+      },
+    ]);
+  });
+
+  it('names an unknown field and refuses a non-object', () => {
+    expect(retentionProblems({ day: 3 })).toEqual([
+      { path: 'retention.day', message: 'is not a retention field: use days or keepFailedDays' },
+    ]);
+    expect(retentionProblems(30)).toEqual([
+      { path: 'retention', message: 'must be an object: {"days": N, "keepFailedDays": M}' },
+    ]);
+    expect(retentionProblems([])).toHaveLength(1);
   });
 });

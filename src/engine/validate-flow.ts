@@ -70,6 +70,46 @@ function expressionProblems(definition: FlowDefinition, positions: Map<string, n
   );
 }
 
+export const MAX_RETENTION_DAYS = 3650;
+const RETENTION_FIELDS = ['days', 'keepFailedDays'];
+
+function dayProblem(value: unknown, path: string): FlowProblem | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_RETENTION_DAYS)
+    return undefined;
+  return { path, message: `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}` };
+}
+
+/** `retention: {days, keepFailedDays}`: whole days, failed runs kept at least as long. */
+export function retentionProblems(retention: unknown): FlowProblem[] {
+  if (retention === undefined) return [];
+  if (typeof retention !== 'object' || retention === null || Array.isArray(retention))
+    return [{ path: 'retention', message: 'must be an object: {"days": N, "keepFailedDays": M}' }];
+  const fields = retention as Record<string, unknown>;
+  const problems = Object.keys(fields)
+    .filter((key) => !RETENTION_FIELDS.includes(key))
+    .map((key) => ({
+      path: `retention.${key}`,
+      message: 'is not a retention field: use days or keepFailedDays',
+    }));
+  for (const key of RETENTION_FIELDS) {
+    const problem = dayProblem(fields[key], `retention.${key}`);
+    if (problem) problems.push(problem);
+  }
+  const { days, keepFailedDays } = fields;
+  if (
+    problems.length === 0 &&
+    typeof days === 'number' &&
+    typeof keepFailedDays === 'number' &&
+    keepFailedDays < days
+  )
+    problems.push({
+      path: 'retention.keepFailedDays',
+      message: `keeps failed runs longer than the others: use at least days (${days})`,
+    });
+  return problems;
+}
+
 /**
  * The engine's checks on a shape-valid flow: every problem, each with its path (the message
  * never repeats the path). Never throws for a bad flow and never stops at the first problem.
@@ -89,6 +129,7 @@ export function validateFlow(definition: FlowDefinition, catalog: ActionCatalog)
   problems.push(
     ...expressionProblems(definition, positions),
     ...secretPlacementProblems(definition, catalog),
+    ...retentionProblems(definition.retention),
   );
   return problems;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { DedupeDefinition } from '../../engine/verify-presets.js';
+import type { RetentionDefinition } from '../../engine/flow-definition.js';
 import { VerifyDto } from './verify.dto.js';
 import {
   ArrayMaxSize,
@@ -225,4 +226,18 @@ export class FlowDefinitionDto {
   @ValidateNested({ each: true })
   @Type(() => StepDto)
   steps: StepDto[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: {
+      days: { type: 'integer', minimum: 1, maximum: 3650 },
+      keepFailedDays: { type: 'integer', minimum: 1, maximum: 3650 },
+    },
+    example: { days: 7, keepFailedDays: 30 },
+    description:
+      'How long requests, runs and steps are kept (default FLOWHUB_RETENTION_DAYS); failed runs keepFailedDays, at least days',
+  })
+  @IsOptional()
+  @IsObject()
+  retention?: RetentionDefinition;
 }
