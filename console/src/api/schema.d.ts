@@ -449,6 +449,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/runs/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BulkRunsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/runs/bulk/{jobId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BulkRunsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/runs/bulk/{jobId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BulkRunsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/secrets': {
     parameters: {
       query?: never;
@@ -787,6 +835,105 @@ export interface components {
        * @description The sign-in must come back before this
        */
       expiresAt: string;
+    };
+    BulkCountDto: {
+      /** @enum {string} */
+      action: 'replay' | 'cancel';
+      /** @description Runs the action would reach now */
+      count: number;
+      /** @description Most runs one job may reach (FLOWHUB_BULK_MAX_RUNS) */
+      maxRuns: number;
+      /** @description More than maxRuns match (count is then maxRuns + 1) */
+      tooMany: boolean;
+    };
+    BulkFailureDto: {
+      error: string;
+      /** Format: uuid */
+      runId: string;
+    };
+    BulkFilterDto: {
+      /**
+       * @description A step failed with this error code
+       * @example HTTP_422
+       */
+      errorCode?: string;
+      /** Format: uuid */
+      flowId?: string;
+      /**
+       * Format: date-time
+       * @description Runs created at or after this time
+       */
+      from?: string;
+      /**
+       * @description The caught request body has this value at this path (as GET /runs?match=)
+       * @example customer.email=client@test.com
+       */
+      match?: string;
+      /** @enum {string} */
+      status?: 'queued' | 'held' | 'running' | 'succeeded' | 'failed' | 'filtered' | 'cancelled';
+      /**
+       * Format: date-time
+       * @description Runs created before this time
+       */
+      to?: string;
+    };
+    BulkJobDto: {
+      /** @enum {string} */
+      action: 'replay' | 'cancel';
+      /** @description A cancel was asked for: the job stops after its batch */
+      cancelRequested: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Runs replayed (or cancelled) */
+      done: number;
+      /** @description Why the job failed */
+      error?: string;
+      /** @description Runs the action refused (see failures) */
+      failed: number;
+      /** @description Up to 10 runs that failed, and why */
+      failures: components['schemas']['BulkFailureDto'][];
+      filter: components['schemas']['BulkFilterDto'];
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description A replay's mode, fromStep, version */
+      replay?: components['schemas']['BulkReplayDto'];
+      /** @description Runs that no longer qualified when reached */
+      skipped: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'cancelled' | 'failed';
+      /** @description Runs that matched when the job was created */
+      total: number;
+    };
+    BulkReplayDto: {
+      fromStep?: string;
+      /** @enum {string} */
+      mode?: 'retry' | 'from-step' | 'fresh';
+      /** @enum {string} */
+      version?: 'pinned' | 'latest';
+    };
+    BulkRequestDto: {
+      /** @enum {string} */
+      action: 'replay' | 'cancel';
+      /** @description true: only count the runs it would reach */
+      dryRun?: boolean;
+      /** @description {} reaches every run the action may act on */
+      filter: components['schemas']['BulkFilterDto'];
+      /** @description A replay: run again from this step */
+      fromStep?: string;
+      /**
+       * @description A replay: as POST /runs/:id/replay
+       * @enum {string}
+       */
+      mode?: 'retry' | 'from-step' | 'fresh';
+      /**
+       * @default pinned
+       * @enum {string}
+       */
+      version?: 'pinned' | 'latest';
     };
     CaughtDto: {
       /** @description true (with HTTP 200) when this delivery was seen before: runId is the original run */
@@ -3452,6 +3599,141 @@ export interface operations {
         };
       };
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  BulkRunsController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkRequestDto'];
+      };
+    };
+    responses: {
+      /** @description dryRun: how many runs it would reach */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkCountDto'];
+        };
+      };
+      /** @description The job, queued: it runs in the background (GET /runs/bulk/:jobId) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJobDto'];
+        };
+      };
+      /** @description A bad filter or replay field, or more runs than FLOWHUB_BULK_MAX_RUNS */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  BulkRunsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Progress: total, done, failed, skipped */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJobDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  BulkRunsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description cancelRequested; it stops after its batch */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJobDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The job already finished */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,253 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { apiClient, postToCatch } from '../support/api-client.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+import { startFakeZoho, zohoConnectionFields, type FakeZoho } from '../fakes/fake-zoho.js';
+import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
+import { BULK_THROTTLE } from '../../src/runs/bulk/bulk-runs.service.js';
+import type { BulkThrottle } from '../../src/runs/bulk/bulk-throttle.js';
+
+const RUNS = 1000;
+type Api = ReturnType<typeof apiClient>;
+interface Job {
+  id: string;
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+  skipped: number;
+  cancelRequested: boolean;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/**
+ * Issue 19 item 4: bulk replay of 1,000 failed runs completes with progress, can be cancelled
+ * halfway, and creates no duplicate side effect at the fake Zoho (a retry replay reuses the
+ * Deal step; the ERP step is sent again with the original run's key).
+ */
+describe('bulk replay and cancel by query', () => {
+  let app: TestApp;
+  let zoho: FakeZoho;
+  let erp: FakeReceiver;
+  let erpUp = false;
+  let api: Api;
+  let viewer: Api;
+  let operator: Api;
+  let db: DataSource;
+  let flowId: string;
+  let throttle: BulkThrottle;
+  const failedFilter = () => ({ flowId, status: 'failed' });
+
+  const count = async (filter: Record<string, unknown>, action = 'replay') => {
+    const reply = await api.post('/api/v1/runs/bulk', { action, filter, dryRun: true });
+    expect(reply.status).toBe(200);
+    return reply.body.count as number;
+  };
+  /** Polls the job, keeping every distinct progress seen, until `until` says stop. */
+  const follow = async (id: string, until: (job: Job) => boolean, ms = 120_000) => {
+    const seen: Job[] = [];
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const reply = await api.get(`/api/v1/runs/bulk/${id}`);
+      expect(reply.status).toBe(200);
+      const job = reply.body as Job;
+      if (seen.at(-1)?.done !== job.done || seen.at(-1)?.status !== job.status) seen.push(job);
+      if (until(job)) return { job, seen };
+      if (Date.now() > deadline) throw new Error(`job still ${JSON.stringify(job)}`);
+      await sleep(100);
+    }
+  };
+  const finished = (job: Job) => ['succeeded', 'cancelled', 'failed'].includes(job.status);
+  const replaysSince = async (at: string): Promise<{ replay_of: string; n: number }[]> =>
+    db.query(
+      `SELECT replay_of, count(*)::int AS n FROM runs
+       WHERE replay_of IS NOT NULL AND created_at >= $1 GROUP BY replay_of`,
+      [at],
+    );
+
+  beforeAll(async () => {
+    zoho = await startFakeZoho();
+    erp = await startReceiver(() =>
+      erpUp ? { status: 200, body: { ok: true } } : { status: 400, body: { error: 'ERP down' } },
+    );
+    app = await bootTestApp({
+      FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
+      FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
+      FLOWHUB_WORKER_CONCURRENCY: '50',
+    });
+    api = apiClient(app.url!);
+    db = app.app.get(DataSource);
+    throttle = app.app.get(BULK_THROTTLE);
+    const keyWith = async (role: string) =>
+      (await api.post('/api/v1/api-keys', { name: `k-${role}`, role })).body.key as string;
+    viewer = apiClient(app.url!, await keyWith('viewer'));
+    operator = apiClient(app.url!, await keyWith('operator'));
+    await api.post('/api/v1/connections', {
+      name: 'zoho-crm',
+      plugin: 'zoho-crm',
+      fields: zohoConnectionFields(zoho),
+    });
+    const flow = await api.post('/api/v1/flows', {
+      name: 'Order -> Zoho Deal + ERP',
+      trigger: { type: 'webhook' },
+      steps: [
+        {
+          id: 'deal',
+          action: 'zoho-crm.createDeal',
+          connection: 'zoho-crm',
+          input: { Stage: 'Closed Won' },
+          map: "{ 'Deal_Name': 'Order #' & order, 'Amount': total }",
+        },
+        {
+          id: 'notify-erp',
+          action: 'http.request',
+          input: { method: 'POST', url: `${erp.url}/hooks/deal` },
+          map: "{ 'body': { 'dealId': $steps.deal.id } }",
+        },
+      ],
+    });
+    expect(flow.status).toBe(201);
+    flowId = flow.body.id;
+    for (let start = 0; start < RUNS; start += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          postToCatch(flow.body.catchUrl, JSON.stringify({ order: start + i, total: 10 })),
+        ),
+      );
+    }
+    const deadline = Date.now() + 300_000;
+    while ((await count(failedFilter())) < RUNS && Date.now() < deadline) await sleep(250);
+  }, 360_000);
+  afterAll(async () => {
+    await app?.stop();
+    await zoho?.close();
+    await erp?.close();
+  });
+
+  it('answers a dry run with the count, for the operator role and above only', async () => {
+    expect(await count(failedFilter())).toBe(RUNS);
+    expect(zoho.crm.records.Deals).toHaveLength(RUNS);
+    expect(await count({ flowId, status: 'succeeded' })).toBe(0);
+    expect(await count(failedFilter(), 'cancel')).toBe(0); // finished runs cannot be cancelled
+    expect(await count({ ...failedFilter(), errorCode: 'NO_SUCH_CODE' })).toBe(0);
+    expect(await count({ ...failedFilter(), match: 'order=7' })).toBe(1);
+    const asViewer = await viewer.post('/api/v1/runs/bulk', {
+      action: 'replay',
+      filter: failedFilter(),
+      dryRun: true,
+    });
+    expect(asViewer.status).toBe(403);
+    const asOperator = await operator.post('/api/v1/runs/bulk', {
+      action: 'replay',
+      filter: failedFilter(),
+      dryRun: true,
+    });
+    expect(asOperator.body).toEqual({
+      action: 'replay',
+      count: RUNS,
+      maxRuns: 100_000,
+      tooMany: false,
+    });
+  });
+
+  it('refuses bad requests with what to fix', async () => {
+    const post = (body: unknown) => api.post('/api/v1/runs/bulk', body);
+    const cases: [unknown, RegExp][] = [
+      [{ action: 'delete', filter: {} }, /action must be replay or cancel/],
+      [{ action: 'replay' }, /filter must be an object/],
+      [{ action: 'replay', filter: { status: 'broken' } }, /filter.status must be one of/],
+      [{ action: 'replay', filter: { from: 'yesterday' } }, /filter.from must be a date-time/],
+      [
+        { action: 'replay', filter: {}, mode: 'fresh', fromStep: 'deal' },
+        /fromStep cannot be combined/,
+      ],
+      [{ action: 'cancel', filter: {}, mode: 'fresh' }, /only apply to action 'replay'/],
+    ];
+    for (const [body, message] of cases) {
+      const reply = await post(body);
+      expect(reply.status).toBe(400);
+      expect(JSON.stringify(reply.body.message)).toMatch(message);
+    }
+    throttle.maxRuns = 10;
+    try {
+      const big = await post({ action: 'replay', filter: failedFilter() });
+      expect(big.status).toBe(400);
+      expect(big.body.message).toMatch(/More than 10 runs match: narrow the filter/);
+      const dry = await post({ action: 'replay', filter: failedFilter(), dryRun: true });
+      expect(dry.body).toMatchObject({ count: 11, tooMany: true });
+    } finally {
+      throttle.maxRuns = 100_000;
+    }
+    expect((await api.get('/api/v1/runs/bulk/00000000-0000-4000-8000-000000000000')).status).toBe(
+      404,
+    );
+  });
+
+  it('cancelled halfway, it stops after its batch and replayed each run it reached once', async () => {
+    Object.assign(throttle, { batchSize: 50, pauseMs: 20, perSecond: 100 });
+    erpUp = true;
+    const started = await operator.post('/api/v1/runs/bulk', {
+      action: 'replay',
+      filter: failedFilter(),
+    });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'queued', total: RUNS, done: 0 });
+    const id = started.body.id as string;
+    await follow(id, (job) => job.done >= 300);
+    expect((await viewer.post(`/api/v1/runs/bulk/${id}/cancel`)).status).toBe(403);
+    const cancel = await operator.post(`/api/v1/runs/bulk/${id}/cancel`);
+    expect(cancel.status).toBe(200);
+    expect(cancel.body.cancelRequested).toBe(true);
+    const { job } = await follow(id, finished);
+    expect(job.status).toBe('cancelled');
+    expect(job.done).toBeGreaterThanOrEqual(300);
+    expect(job.done).toBeLessThan(RUNS);
+    expect(job.failed + job.skipped).toBe(0);
+    const [reached] = await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE outcome = 'done')::int AS done
+       FROM bulk_job_runs WHERE job_id = $1`,
+      [id],
+    );
+    expect(reached).toEqual({ n: job.done, done: job.done });
+    const replays = await replaysSince(job.createdAt);
+    expect(replays).toHaveLength(job.done);
+    expect(replays.every((r) => r.n === 1)).toBe(true);
+    expect((await operator.post(`/api/v1/runs/bulk/${id}/cancel`)).status).toBe(409);
+  }, 120_000);
+
+  it('replays 1,000 failed runs with progress, throttled, with no second Deal at Zoho', async () => {
+    Object.assign(throttle, { batchSize: 50, pauseMs: 20, perSecond: 250 });
+    const crmCalls = zoho.crm.requests.length;
+    const started = await operator.post('/api/v1/runs/bulk', {
+      action: 'replay',
+      filter: failedFilter(),
+    });
+    expect(started.status).toBe(202);
+    const { job, seen } = await follow(started.body.id, finished);
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      total: RUNS,
+      done: RUNS,
+      failed: 0,
+      skipped: 0,
+    });
+    expect(seen.filter((s) => s.status === 'running').length).toBeGreaterThan(3); // progress
+    const took = Date.parse(job.finishedAt!) - Date.parse(job.startedAt!);
+    expect(took).toBeGreaterThanOrEqual(((RUNS - 1) * 1000) / 250 - 50);
+    const replays = await replaysSince(job.createdAt);
+    expect(replays).toHaveLength(RUNS);
+    expect(replays.every((r) => r.n === 1)).toBe(true);
+    const deadline = Date.now() + 120_000;
+    while ((await count({ flowId }, 'cancel')) > 0 && Date.now() < deadline) await sleep(250);
+    const [{ n }] = await db.query(
+      "SELECT count(*)::int AS n FROM runs WHERE replay_of IS NOT NULL AND status = 'succeeded'",
+    );
+    expect(n).toBeGreaterThanOrEqual(RUNS);
+    expect(zoho.crm.records.Deals).toHaveLength(RUNS);
+    expect(zoho.crm.requests.length).toBe(crmCalls);
+    const keys = erp.requests.map((r) => r.headers['idempotency-key'] as string);
+    expect(new Set(keys).size).toBe(RUNS); // one key per original run, whoever sent it
+  }, 180_000);
+});
