@@ -116,6 +116,9 @@ describe('console overview in Chromium', () => {
     await failing.getByRole('link', { name: 'Orders', exact: true }).waitFor();
     await expect(failing.locator('tbody tr').count()).resolves.toBe(1);
     await failing.getByText('2 of 5').waitFor();
+    const issues = page.getByRole('region', { name: 'Open issues' });
+    await issues.getByRole('link', { name: 'Orders · check' }).waitFor();
+    await expect(issues.locator('tbody tr').count()).resolves.toBe(1);
     const latest = page.getByRole('region', { name: 'Latest failed runs' });
     await expect(latest.locator('tbody tr').count()).resolves.toBe(2);
     await page.screenshot({ path: join(IMAGES, 'console-overview.png'), fullPage: true });

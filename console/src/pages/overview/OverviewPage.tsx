@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { OpenIssues } from '../issues/OpenIssues';
 import { ChartTable } from './ChartTable';
 import { FailedRuns } from './FailedRuns';
 import { FailedSteps } from './FailedSteps';
@@ -67,6 +68,10 @@ export function OverviewPage() {
         <h2 id="failing-flows">Flows failing now</h2>
         <ErrorLine message={failing.error} />
         <FailingFlows flows={failing.flows} loaded={failing.loaded} />
+      </section>
+      <section aria-labelledby="open-issues">
+        <h2 id="open-issues">Open issues</h2>
+        <OpenIssues limit={5} />
       </section>
       <section aria-labelledby="failed-runs">
         <h2 id="failed-runs">Latest failed runs</h2>
