@@ -16,6 +16,7 @@ import { CreateConsoleSessions1795500000001 } from './1795500000001-create-conso
 import { AddApiKeyRoles1795500000000 } from './1795500000000-add-api-key-roles.js';
 import { CreateEventOutbox1795490000000 } from './1795490000000-create-event-outbox.js';
 import { CreateStats1795510000000 } from './1795510000000-create-stats.js';
+import { CreateBulkJobs1795520000000 } from './1795520000000-create-bulk-jobs.js';
 import { CreateIssues1795530000000 } from './1795530000000-create-issues.js';
 import { AddWebhookSignatureFormat1795480000000 } from './1795480000000-add-webhook-signature-format.js';
 

@@ -10,6 +10,7 @@ import { FlowEntity } from './flows/flow.entity.js';
 import { InboundRequestEntity } from './runs/inbound-request.entity.js';
 import { RunStepEntity } from './runs/run-step.entity.js';
 import { RunEntity } from './runs/run.entity.js';
+import { BulkJobEntity } from './runs/bulk/bulk-job.entity.js';
 import { IssueEntity } from './issues/issue.entity.js';
 
 /**

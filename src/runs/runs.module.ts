@@ -14,11 +14,12 @@ import { Playground } from './playground.service.js';
 import { RunsRepository } from './runs.repository.js';
 import { RunsService } from './runs.service.js';
 import { StepAttempts } from './step-attempt.service.js';
+import { BULK_EXPORTS, BULK_PROVIDERS, BulkRunsController } from './bulk/bulk-providers.js';
 
 /** The runs API, the run queue and the executor (driven by RunsWorkerModule's processor). */
 @Module({
   imports: [FlowsModule, ConnectionsModule],
-  controllers: [RunsController, FlowRunsController, FlowRequestsController],
+  controllers: [RunsController, FlowRunsController, FlowRequestsController, BulkRunsController],
   providers: [
     RunsRepository,
     RunState,
@@ -30,8 +31,9 @@ import { StepAttempts } from './step-attempt.service.js';
     RunExecutor,
     StepOutcomes,
     StepAttempts,
+    ...BULK_PROVIDERS,
   ],
-  exports: [RunExecutor, RunQueue, RunsRepository, RunLifecycle],
+  exports: [RunExecutor, RunQueue, RunsRepository, RunLifecycle, ...BULK_EXPORTS],
 })
 export class RunsModule implements OnModuleInit {
   constructor(

@@ -6,6 +6,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { durationBetween, formatDuration, formatTime } from '../format';
 import { linkTo } from '../router';
 import { NO_FILTERS, useRuns, type RunFilters } from './useRuns';
+import { BulkAction } from './runs/BulkAction';
 
 const STATUSES = ['queued', 'held', 'running', 'succeeded', 'failed', 'filtered', 'cancelled'];
 
@@ -132,6 +133,7 @@ export function RunsPage() {
       <h1>Runs</h1>
       <p className="muted">Newest first, refreshed every 2 seconds; 100 per page.</p>
       <Filters flows={flows} value={filters} onChange={setFilters} />
+      <BulkAction filters={filters} flows={flows} />
       {error && (
         <p className="error" role="alert">
           {error}
