@@ -39,5 +39,6 @@ export const MIGRATIONS = [
   CreateConsoleSessions1795500000001,
   CreateOauthStates1795500000002,
   CreateStats1795510000000,
+  CreateBulkJobs1795520000000,
   CreateIssues1795530000000,
 ];

@@ -32,4 +32,5 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
   IssueEntity,
+  BulkJobEntity,
 ];
