@@ -51,7 +51,7 @@ export interface DomainEventMap {
   'issue.reopened': { issue: IssueSummary };
   'issue.resolved': { issue: IssueSummary; by: 'successes' | 'user' };
   /** A flow's last N finished runs all failed (FLOWHUB_FLOW_FAILING_AFTER), once per streak. */
-  'flow.failing': { flowId: string; runId: string; failedRuns: number };
+  'flow.failing': { flow: { id: string; name: string }; runId: string; failedRuns: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -64,9 +64,9 @@ export class IssueTracker implements OnModuleInit {
       if (row) this.domain.emit('issue.resolved', { issue: issueSummary(row), by: 'successes' });
     }
     if (status === 'succeeded') return this.issues.clearFailing(runId);
-    const flowId = await this.issues.markFailing(runId, flowFailingAfter);
-    if (!flowId) return;
+    const flow = await this.issues.markFailing(runId, flowFailingAfter);
+    if (!flow) return;
     this.watched();
-    this.domain.emit('flow.failing', { flowId, runId, failedRuns: flowFailingAfter });
+    this.domain.emit('flow.failing', { flow, runId, failedRuns: flowFailingAfter });
   }
 }

@@ -96,12 +96,13 @@ export class IssuesRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The flow id when run's failure made its flow's last `runs` runs all failures (first time). */
-  async markFailing(runId: string, runs: number): Promise<string | null> {
+  /** The flow when run's failure made its flow's last `runs` runs all failures (first time). */
+  async markFailing(runId: string, runs: number): Promise<{ id: string; name: string } | null> {
     const rows = (await this.dataSource.query(sql.MARK_FAILING, [runId, runs])) as {
       flow_id: string;
+      flow_name: string;
     }[];
-    return rows[0]?.flow_id ?? null;
+    return rows[0] ? { id: rows[0].flow_id, name: rows[0].flow_name } : null;
   }
 
   async clearFailing(runId: string): Promise<void> {

@@ -73,7 +73,7 @@ export const MARK_FAILING = `
   SELECT run.flow_id, $1 FROM run
   WHERE (SELECT count(*) FROM latest WHERE status = 'failed') = $2
   ON CONFLICT (flow_id) DO NOTHING
-  RETURNING flow_id`;
+  RETURNING flow_id, (SELECT name FROM flows WHERE id = flow_id) AS flow_name`;
 
 /** Run $1 succeeded: its flow's failing streak (if any) is over. */
 export const CLEAR_FAILING = `

@@ -63,14 +63,14 @@ export class IssueEvents implements OnModuleInit {
     });
   }
 
-  private flowFailing({ flowId, runId, failedRuns }: DomainEventMap['flow.failing']): void {
+  private flowFailing({ flow, runId, failedRuns }: DomainEventMap['flow.failing']): void {
     this.bus.emit({
       event: 'flow.failing',
-      key: `flow.failing:${flowId}:${runId}`,
+      key: `flow.failing:${flow.id}:${runId}`,
       data: {
-        flow: { id: flowId },
+        flow,
         failedRuns,
-        links: { flow: this.bus.link(links.flow(flowId)), run: this.bus.link(links.run(runId)) },
+        links: { flow: this.bus.link(links.flow(flow.id)), run: this.bus.link(links.run(runId)) },
       },
     });
   }

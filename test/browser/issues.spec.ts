@@ -60,7 +60,7 @@ describe('issues page in Chromium', () => {
     for (const order of [1, 2, 3]) runIds.push(await fail(flow.body.catchUrl, { order }));
     const issues = await until(
       async () => (await api.get(`/api/v1/issues?flowId=${flow.body.id}`)).body.items,
-      (items: { count: number }[]) => items.length === 1 && items[0].count === 3,
+      (items: { id: string; count: number }[]) => items.length === 1 && items[0].count === 3,
     );
     issueId = issues[0].id;
     browser = await launchChromium();
@@ -140,7 +140,7 @@ describe('issues page in Chromium', () => {
     const rows = page.locator('table.issues tbody tr');
     await waitForCount(rows, 2);
     await expect(page.locator('main button, section button').count()).resolves.toBe(0);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(390);
     await page.goto(`${app.url}/issues/${issueId}`);
     await page.getByRole('heading', { level: 1, name: 'Orders to ERP · push' }).waitFor();

@@ -110,7 +110,11 @@ describe('issues', () => {
       flow: { id: flowId, name: 'Orders to ERP' },
       links: { issue: `/api/v1/issues/${issue.id}`, latestRun: `/api/v1/runs/${runs[0]}` },
     });
-    expect((await events(2))[1].data).toMatchObject({ flow: { id: flowId }, failedRuns: 3 });
+    expect((await events(2))[1].data).toMatchObject({
+      flow: { id: flowId, name: 'Orders to ERP' },
+      failedRuns: 3,
+      links: { run: `/api/v1/runs/${runs[2]}` },
+    });
     const got = (await api.get(`/api/v1/issues/${issue.id}`)).body;
     expect(got).toMatchObject({ count: 4, exampleRunIds: [...runs].reverse() });
 
