@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/boot-test-app.js';
 import { launchChromium, openPage, openSection, signIn } from './browser.js';
+// @ts-expect-error: plain JS run in the page (no DOM types here)
+import { activeText, clipboardText } from './in-page.mjs';
 
 const IMAGES = join(process.cwd(), 'docs', 'images');
 const FLOW_NAME = 'Orders to CRM';
@@ -101,9 +103,7 @@ describe('flows pages in Chromium', () => {
 
     // Tab is not trapped: it leaves the editor for the next control, and back.
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      'Create flow',
-    );
+    await expect(page.evaluate(activeText)).resolves.toBe('Create flow');
     await page.keyboard.press('Shift+Tab');
     await expect(editorText(page)).resolves.not.toContain('\t');
     await page.keyboard.press('ControlOrMeta+S'); // saves from inside the editor
@@ -125,7 +125,7 @@ describe('flows pages in Chromium', () => {
     expect(shown).toBe(catchUrl);
     await page.getByRole('button', { name: 'Copy catch URL' }).click();
     await page.getByText('Copied').waitFor();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(catchUrl);
+    await expect(page.evaluate(clipboardText)).resolves.toBe(catchUrl);
 
     await openSection(page, 'Flows');
     const row = page.getByRole('row').filter({ hasText: FLOW_NAME });

@@ -1,6 +1,6 @@
 // Functions the browser suite runs inside the page (page.evaluate): plain JS, because the
 // suite's TypeScript has no DOM types.
-/* global document, window, getComputedStyle */
+/* global document, window, navigator, getComputedStyle */
 
 /** What breaks reading or using the page: sideways scroll, headings, unlabelled fields, unnamed controls. */
 export function pageProblems() {
@@ -49,4 +49,14 @@ export function focusedElement() {
     inNav: !!el?.closest('nav'),
     outline: el ? getComputedStyle(el).outlineStyle : 'none',
   };
+}
+
+/** The text of the focused element. */
+export function activeText() {
+  return document.activeElement?.textContent ?? null;
+}
+
+/** What the clipboard holds (the context needs the clipboard-read permission). */
+export function clipboardText() {
+  return navigator.clipboard.readText();
 }

@@ -80,7 +80,7 @@ describe('webhooks pages in Chromium', () => {
     await expect(url.getAttribute('aria-invalid')).resolves.toBe('true');
     await page.getByText('Enter the URL Flowhub should POST events to.').waitFor();
     await page.getByText('Pick at least one event.').waitFor();
-    await expect(url.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(url.evaluate((el) => el.ownerDocument.activeElement === el)).resolves.toBe(true);
     expect((await api.get('/api/v1/webhooks')).body.items).toEqual([]);
 
     // A private address passes the form but not the server: its message is shown.
