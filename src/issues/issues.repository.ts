@@ -7,6 +7,8 @@ import * as sql from './issues.sql.js';
 
 /** How many example runs an issue keeps (the newest). */
 export const EXAMPLE_RUNS = 5;
+/** The most of the latest error message an issue keeps (the run keeps all of it). */
+const MAX_MESSAGE = 2000;
 /** The newest runs of a flow read when counting a step's successes since its issue's failure. */
 const SUCCESS_SCAN = 1000;
 
@@ -58,7 +60,7 @@ export class IssuesRepository {
     const [step] = (await this.dataSource.query(sql.FAILED_STEP, [runId, stepId])) as Step[];
     if (!step) return null;
     const fingerprint = issueFingerprint(step.error_code, step.error);
-    const message = step.error ?? 'failed';
+    const message = (step.error ?? 'failed').slice(0, MAX_MESSAGE);
     return this.dataSource.transaction(async (manager) => {
       type Locked = { id: string; status: IssueStatus; created: boolean };
       const [issue] = (await manager.query(sql.LOCK_ISSUE, [
