@@ -43,6 +43,7 @@ import { RejectionCounter, type RejectionReason } from './rejection-counter.serv
 import { verifyRequest } from './signatures/verify-request.js';
 import { markSensitiveHeaders } from './sensitive-headers.js';
 import { CaughtDto } from './caught.dto.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { absolute, links } from '../common/links.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -110,6 +111,7 @@ export class CatchController {
     private readonly dedupe: DedupeKeys,
     private readonly rateLimiter: CatchRateLimiter,
     private readonly rejections: RejectionCounter,
+    private readonly events: DomainEvents,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -241,6 +243,7 @@ export class CatchController {
       ? await this.storageCall(() => this.runs.findByDedupeKey(flowId, dedupeKey))
       : undefined;
     if (!original) throw new AppError(ErrorCode.NotFound, NOT_FOUND);
+    this.events.emit('request.duplicate', { flowId });
     reply.status(200);
     return {
       runId: original.id,

@@ -1,7 +1,7 @@
 /**
  * What happened in Flowhub, as its owners announce it: each event is emitted by the one module
  * that owns the fact (runs/ for run and step states, flows/ for flows, catch/ for refusals) and
- * subscribed to by whoever reacts (webhooks/ today; stats and alerts later). Payloads carry ids
+ * subscribed to by whoever reacts (webhooks/, stats/, issues/). Payloads carry ids
  * and small summaries, never secrets.
  */
 export interface FlowSummary {
@@ -46,6 +46,8 @@ export interface DomainEventMap {
   'flow.activated': { flow: FlowSummary };
   /** Refusals of one reason at a flow's catch URL since the last such event. */
   'request.rejected': { flowId: string; reason: string; count: number };
+  /** A delivery the catch URL answered with the run of its dedupe key (a sender's retry). */
+  'request.duplicate': { flowId: string };
   /** Failed steps grouped into an issue (src/issues/): a new one, a recurrence after it was resolved, resolved. */
   'issue.opened': { issue: IssueSummary };
   'issue.reopened': { issue: IssueSummary };

@@ -1,10 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { StatsRepository } from './stats.repository.js';
 
 const FLUSH_MS = 2_000;
 
 /**
- * Deliveries a catch URL answered with their first run (a dedupe key seen before), counted
+ * Deliveries a catch URL answered with their first run (a dedupe key seen before: the catch
+ * controller's request.duplicate event), counted
  * in memory per flow and minute and added to the stats every FLUSH_MS (and at shutdown), so a
  * storm of retries is not a storm of writes; when the write fails they wait for the next one.
  */
@@ -14,7 +16,12 @@ export class DuplicateCounter implements OnModuleDestroy {
   private pending = new Map<string, number>();
   private readonly timer = setInterval(() => void this.flush(), FLUSH_MS).unref();
 
-  constructor(private readonly repository: StatsRepository) {}
+  constructor(
+    private readonly repository: StatsRepository,
+    events: DomainEvents,
+  ) {
+    events.on('request.duplicate', ({ flowId }) => this.count(flowId));
+  }
 
   count(flowId: string, at = new Date()): void {
     const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
