@@ -32,6 +32,7 @@ export const FINISHED_RUN_STATUSES: readonly RunStatus[] = [
 
 @Entity({ name: 'runs' })
 @Index('IDX_runs_created', ['createdAt', 'id'])
+@Index('IDX_runs_request', ['requestId'])
 @Index('IDX_runs_flow_created', ['flowId', 'createdAt', 'id'])
 @Index('IDX_runs_status_created', ['status', 'createdAt'])
 export class RunEntity {

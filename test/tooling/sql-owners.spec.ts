@@ -17,10 +17,19 @@ const files = [...sources('src'), ...sources('plugins')].map((path) => ({
 
 describe('who holds SQL', () => {
   it('only src/runs/state/ writes runs and run_steps', () => {
-    const writes = /\b(UPDATE|INSERT INTO|DELETE FROM)\s+(runs|run_steps)\b/;
+    const writes = /\b(UPDATE|INSERT INTO)\s+(runs|run_steps)\b/;
     const writers = files.filter((f) => writes.test(f.text)).map((f) => f.path);
     expect(writers.length).toBeGreaterThan(2);
     expect(writers.filter((path) => !path.startsWith('src/runs/state/'))).toEqual([]);
+  });
+
+  it('only src/runs/state/ and retention (src/retention/) delete runs, steps and requests', () => {
+    const deletes = /\bDELETE FROM\s+(runs|run_steps|inbound_requests)\b/;
+    const deleters = files.filter((f) => deletes.test(f.text)).map((f) => f.path);
+    expect(deleters).toContain('src/retention/retention.sql.ts');
+    expect(
+      deleters.filter((p) => !p.startsWith('src/runs/state/') && !p.startsWith('src/retention/')),
+    ).toEqual([]);
   });
 
   it('services, controllers, processors and jobs run no query of their own', () => {

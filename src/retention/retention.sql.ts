@@ -1,0 +1,71 @@
+/**
+ * Retention's statements (docs/adr/0007-retention-delete-and-vacuum.md). Windows come as
+ * arrays, one entry per flow: $1 flow ids, $2 the cutoff of its runs, $3 of its failed runs.
+ */
+const PRUNE_LOCK = 7_140_029;
+export const TRY_PRUNE_LOCK = `SELECT pg_try_advisory_lock(${PRUNE_LOCK}) AS locked`;
+export const PRUNE_UNLOCK = `SELECT pg_advisory_unlock(${PRUNE_LOCK})`;
+
+/** Each flow's retention, as its current version defines it (deleted flows included). */
+export const FLOW_RETENTION = `SELECT f.id, v.definition->'retention' AS retention
+  FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.current_version`;
+
+const WINDOWS = `w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[])
+  AS w(flow_id, cutoff, failed_cutoff))`;
+
+/**
+ * One batch ($4 runs at most, oldest first per flow): finished runs past their window, never
+ * one whose request still holds its dedupe key inside the dedupe window ($5 hours), locked so
+ * a concurrent change waits or is skipped. Their steps, then the runs, then each request no
+ * other run refers to, all in one statement: a crash leaves nothing half pruned.
+ */
+export const PRUNE_RUNS = `WITH ${WINDOWS},
+  doomed AS (
+    SELECT r.id, r.request_id FROM w CROSS JOIN LATERAL (
+      SELECT r.id, r.request_id FROM runs r
+      WHERE r.flow_id = w.flow_id AND r.created_at < w.cutoff
+        AND r.status IN ('succeeded', 'failed', 'filtered', 'cancelled')
+        AND (r.status <> 'failed' OR r.created_at < w.failed_cutoff)
+        AND NOT EXISTS (SELECT 1 FROM inbound_requests q WHERE q.id = r.request_id
+          AND q.dedupe_key IS NOT NULL AND q.received_at > now() - $5 * interval '1 hour')
+      ORDER BY r.created_at LIMIT $4 FOR UPDATE OF r SKIP LOCKED) r
+    LIMIT $4),
+  steps AS (DELETE FROM run_steps s USING doomed d WHERE s.run_id = d.id RETURNING 1),
+  gone AS (DELETE FROM runs r USING doomed d WHERE r.id = d.id RETURNING r.request_id),
+  requests AS (DELETE FROM inbound_requests q WHERE q.id IN (SELECT request_id FROM gone)
+    AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id
+      AND k.id NOT IN (SELECT id FROM doomed))
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM gone)::int AS runs, (SELECT count(*) FROM steps)::int AS steps,
+    (SELECT count(*) FROM requests)::int AS requests`;
+
+/** Requests past their flow's window that no run refers to ($4 at most). */
+export const PRUNE_LONE_REQUESTS = `WITH ${WINDOWS},
+  doomed AS (
+    SELECT q.id FROM w CROSS JOIN LATERAL (
+      SELECT q.id FROM inbound_requests q
+      WHERE q.flow_id = w.flow_id AND q.received_at < w.cutoff
+        AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id)
+      ORDER BY q.received_at LIMIT $4 FOR UPDATE OF q SKIP LOCKED) q
+    LIMIT $4)
+  DELETE FROM inbound_requests q USING doomed d WHERE q.id = d.id`;
+
+/** Plain VACUUM (no exclusive lock): the freed pages are reused by new rows. */
+export const VACUUM = 'VACUUM (ANALYZE) run_steps, runs, inbound_requests';
+
+export const STORAGE_TABLES = ['inbound_requests', 'runs', 'run_steps'] as const;
+
+/** Bytes (heap, indexes and TOAST) and the planner's row estimate of each table. */
+export const TABLE_SIZES = `SELECT c.relname AS name, pg_total_relation_size(c.oid)::bigint AS bytes,
+    greatest(c.reltuples, 0)::bigint AS rows
+  FROM pg_class c WHERE c.relkind IN ('r', 'p') AND c.relnamespace = 'public'::regnamespace
+    AND c.relname = ANY($1::text[])`;
+
+/** The oldest kept request and run, of every flow or of one ($1, null: every flow). */
+export const OLDEST_KEPT = `SELECT
+    (SELECT min(o.received_at) FROM flows f CROSS JOIN LATERAL (
+      SELECT q.received_at FROM inbound_requests q WHERE q.flow_id = f.id
+      ORDER BY q.received_at LIMIT 1) o WHERE $1::uuid IS NULL OR f.id = $1) AS request_at,
+    (SELECT min(o.created_at) FROM flows f CROSS JOIN LATERAL (
+      SELECT r.created_at FROM runs r WHERE r.flow_id = f.id
+      ORDER BY r.created_at LIMIT 1) o WHERE $1::uuid IS NULL OR f.id = $1) AS run_at`;
