@@ -5,7 +5,7 @@ import { unwrap } from '../api/query';
 import { StatusBadge } from '../components/StatusBadge';
 import { durationBetween, formatDuration, formatTime } from '../format';
 import { linkTo } from '../router';
-import { NO_FILTERS, useRuns, type RunFilters } from './useRuns';
+import { filtersFromSearch, NO_FILTERS, useRuns, type RunFilters } from './useRuns';
 import { BulkAction } from './runs/BulkAction';
 
 const STATUSES = ['queued', 'held', 'running', 'succeeded', 'failed', 'filtered', 'cancelled'];
@@ -126,7 +126,9 @@ function RunRow({ run }: { run: Run }) {
 
 export function RunsPage() {
   const flows = useFlows();
-  const [filters, setFilters] = useState<RunFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<RunFilters>(() =>
+    filtersFromSearch(window.location.search),
+  );
   const { runs, error, loaded, hasOlder, partial, loadOlder } = useRuns(filters);
   return (
     <section>

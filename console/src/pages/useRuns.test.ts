@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../api/client';
-import { mergeRuns, NO_FILTERS, PAGE, runsQuery } from './useRuns';
+import { filtersFromSearch, mergeRuns, NO_FILTERS, PAGE, runsQuery } from './useRuns';
 
 const run = (id: string, status = 'succeeded') => ({ id, status }) as Run;
 
@@ -32,5 +32,17 @@ describe('mergeRuns', () => {
       'a:succeeded',
       'z:succeeded',
     ]);
+  });
+});
+
+describe('filtersFromSearch', () => {
+  it('reads the filters a link names and leaves the others empty', () => {
+    expect(filtersFromSearch('?flowId=f-1&status=failed&match=a.b%3D1&other=x')).toEqual({
+      ...NO_FILTERS,
+      flowId: 'f-1',
+      status: 'failed',
+      match: 'a.b=1',
+    });
+    expect(filtersFromSearch('')).toEqual(NO_FILTERS);
   });
 });

@@ -25,6 +25,22 @@ export const NO_FILTERS: RunFilters = {
 
 type Status = Run['status'];
 
+/**
+ * The filters a link names (`/runs?flowId=…&status=failed&errorCode=…&match=…`, as the
+ * overview's and the issues' links do); the others empty.
+ */
+export function filtersFromSearch(search: string): RunFilters {
+  const params = new URLSearchParams(search);
+  const read = (name: keyof RunFilters) => params.get(name) ?? '';
+  return {
+    ...NO_FILTERS,
+    flowId: read('flowId'),
+    status: read('status'),
+    errorCode: read('errorCode'),
+    match: read('match'),
+  };
+}
+
 export const POLL_MS = 2000;
 /** Runs per page: the page shows the newest 100, then "Older" adds 100 at a time. */
 export const PAGE = 100;
