@@ -22,7 +22,10 @@ function documentedRoutes(): Map<string, string> {
         ? [raw.replace(/\[.*\]/, ''), raw.replace(/[[\]]/g, '')]
         : [raw];
       for (const path of variants) {
-        const normal = path.replace(/:$/, '').replace(/\/(:\w+|<[^>]+>|\{[^}]+\})/g, '/{}');
+        const normal = path
+          .replace(/\?.*$/, '') // a query string is not part of the route
+          .replace(/:$/, '')
+          .replace(/\/(:\w+|<[^>]+>|\{[^}]+\})/g, '/{}');
         routes.set(`${method} ${normal}`, file);
       }
     }
