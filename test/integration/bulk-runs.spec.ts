@@ -75,7 +75,6 @@ describe('bulk replay and cancel by query', () => {
     app = await bootTestApp({
       FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
       FLOWHUB_EGRESS_ALLOW_HOSTS: '127.0.0.1',
-      FLOWHUB_WORKER_CONCURRENCY: '50',
     });
     api = apiClient(app.url!);
     db = app.app.get(DataSource);
@@ -91,7 +90,7 @@ describe('bulk replay and cancel by query', () => {
     });
     const flow = await api.post('/api/v1/flows', {
       name: 'Order -> Zoho Deal + ERP',
-      trigger: { type: 'webhook' },
+      trigger: { type: 'webhook', rateLimit: { perSecond: 10_000, burst: 10_000 } },
       steps: [
         {
           id: 'deal',
@@ -111,13 +110,14 @@ describe('bulk replay and cancel by query', () => {
     expect(flow.status).toBe(201);
     flowId = flow.body.id;
     for (let start = 0; start < RUNS; start += 50) {
-      await Promise.all(
+      const caught = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
           postToCatch(flow.body.catchUrl, JSON.stringify({ order: start + i, total: 10 })),
         ),
       );
+      expect(caught.map((c) => c.status)).toEqual(Array(50).fill(202));
     }
-    const deadline = Date.now() + 300_000;
+    const deadline = Date.now() + 180_000;
     while ((await count(failedFilter())) < RUNS && Date.now() < deadline) await sleep(250);
   }, 360_000);
   afterAll(async () => {
@@ -250,4 +250,58 @@ describe('bulk replay and cancel by query', () => {
     const keys = erp.requests.map((r) => r.headers['idempotency-key'] as string);
     expect(new Set(keys).size).toBe(RUNS); // one key per original run, whoever sent it
   }, 180_000);
+
+  it('resumes a job whose process died, without replaying twice a run it had reached', async () => {
+    const [run] = await db.query(
+      `SELECT r.id FROM runs r JOIN inbound_requests q ON q.id = r.request_id
+       WHERE r.replay_of IS NULL AND q.body->>'order' = '5'`,
+    );
+    // What a process that died mid-batch leaves: the job running under an expired lease, the
+    // run reached (no outcome recorded) and the replay it had already made of it.
+    const [job] = await db.query(
+      `INSERT INTO bulk_jobs (id, action, filter, replay, status, total, snapshot_until,
+                              lease_owner, lease_until, started_at)
+       VALUES (gen_random_uuid(), 'replay', $1, '{}', 'running', 1, now(), 'dead:1',
+               now() + interval '1 second', now())
+       RETURNING id, created_at`,
+      [JSON.stringify({ flowId, status: 'failed', match: 'order=5' })],
+    );
+    await db.query('INSERT INTO bulk_job_runs (job_id, run_id) VALUES ($1, $2)', [job.id, run.id]);
+    const made = await api.post(`/api/v1/runs/${run.id}/replay`, {});
+    expect(made.status).toBe(202);
+    const { job: resumed } = await follow(job.id, finished, 30_000);
+    expect(resumed).toMatchObject({ status: 'succeeded', total: 1, done: 1, failed: 0 });
+    const [{ n }] = await db.query(
+      'SELECT count(*)::int AS n FROM runs WHERE replay_of = $1 AND created_at >= $2',
+      [run.id, job.created_at],
+    );
+    expect(n).toBe(1);
+    const [reached] = await db.query(
+      'SELECT outcome, new_run_id FROM bulk_job_runs WHERE job_id = $1',
+      [job.id],
+    );
+    expect(reached).toEqual({ outcome: 'done', new_run_id: made.body.id });
+  }, 60_000);
+
+  it('cancels the held runs of a paused flow', async () => {
+    const paused = await api.post('/api/v1/flows', {
+      name: 'Paused',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'a', action: 'core.transform' }],
+    });
+    expect((await api.post(`/api/v1/flows/${paused.body.id}/pause`)).status).toBe(200);
+    for (let i = 0; i < 5; i += 1)
+      expect((await postToCatch(paused.body.catchUrl, JSON.stringify({ i }))).status).toBe(202);
+    const filter = { flowId: paused.body.id };
+    expect(await count(filter, 'cancel')).toBe(5);
+    expect(await count(filter, 'replay')).toBe(0); // held runs are not finished
+    const started = await operator.post('/api/v1/runs/bulk', { action: 'cancel', filter });
+    expect(started.status).toBe(202);
+    const { job } = await follow(started.body.id, finished, 30_000);
+    expect(job).toMatchObject({ status: 'succeeded', total: 5, done: 5, skipped: 0 });
+    const statuses = await db.query('SELECT DISTINCT status FROM runs WHERE flow_id = $1', [
+      paused.body.id,
+    ]);
+    expect(statuses).toEqual([{ status: 'cancelled' }]);
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { classifyStorageError } from '../../common/storage-errors.js';
 import { BulkActions } from './bulk-actions.js';
 import { BulkJobsRepository, type BulkJobRow } from './bulk-jobs.repository.js';
 import { BULK_THROTTLE } from './bulk-runs.service.js';
@@ -62,7 +63,20 @@ export class BulkRunner implements OnApplicationBootstrap, OnApplicationShutdown
   async runNext(): Promise<boolean> {
     const job = await this.jobs.claimJob(this.owner, leaseMsFor(this.throttle));
     if (!job) return false;
-    await this.run(job);
+    try {
+      await this.run(job);
+    } catch (error) {
+      // An unreachable database (or a conflict): the job resumes from its cursor later.
+      if (classifyStorageError(error).kind !== 'other') throw error;
+      const message = (error as Error).message;
+      this.logger.error(`bulk job ${job.id} failed: ${message}`);
+      await this.jobs.finish(
+        job.id,
+        this.owner,
+        'failed',
+        `stopped on an unexpected error: ${message}`,
+      );
+    }
     return true;
   }
 
