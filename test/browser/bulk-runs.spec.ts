@@ -79,11 +79,12 @@ describe('bulk actions on the runs page in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Replay all matching runs?' });
     await dialog.getByText('Filters: flow Invoices to ERP, status failed').waitFor();
     await dialog.getByText(`${RUNS} runs match. Each is replayed once`, { exact: false }).waitFor();
+    await page.screenshot({ path: join(IMAGES, 'console-runs-bulk-confirm.png') });
     await dialog.getByRole('button', { name: 'Replay them' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const progress = page.getByRole('region', { name: 'Bulk replay' });
     await progress.getByText(/^Running: \d+ of 30 replayed/).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(IMAGES, 'console-runs-bulk.png'), fullPage: true });
+    await page.screenshot({ path: join(IMAGES, 'console-runs-bulk.png') });
     await progress.getByText('Finished: 30 of 30 replayed').waitFor({ timeout: 30_000 });
     expect(await latestJob()).toMatchObject({ status: 'succeeded', total: RUNS, done: RUNS });
     const replays = await db.query(
