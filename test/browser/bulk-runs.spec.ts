@@ -109,6 +109,9 @@ describe('bulk actions on the runs page in Chromium', () => {
     await dialog.getByRole('button', { name: 'Replay them' }).click();
     const progress = page.getByRole('region', { name: 'Bulk replay' });
     await progress.getByText(/^Running: [1-9]\d* of 30 replayed/).waitFor({ timeout: 15_000 });
+    await page.reload(); // the page follows the same job after a reload
+    await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
+    await progress.getByText(/^Running: [1-9]\d* of 30 replayed/).waitFor();
     await progress.getByRole('button', { name: 'Cancel job' }).click();
     await progress.getByText(/^Cancelled: \d+ of 30 replayed/).waitFor({ timeout: 15_000 });
     const job = await latestJob();

@@ -9,6 +9,7 @@ import { BulkAction } from './BulkAction';
 
 afterEach(() => {
   cleanup();
+  sessionStorage.clear();
   vi.restoreAllMocks();
 });
 
@@ -97,6 +98,7 @@ describe('BulkAction for an operator', () => {
       body: { action: 'replay', filter: { status: 'failed' } },
     });
     expect(await screen.findByText('Waiting for a worker: 0 of 12 replayed')).toBeTruthy();
+    expect(sessionStorage.getItem('flowhub.bulkJob')).toBe('job-1');
     await userEvent.click(screen.getByRole('button', { name: 'Cancel job' }));
     expect(post).toHaveBeenLastCalledWith('/api/v1/runs/bulk/{jobId}/cancel', {
       params: { path: { jobId: 'job-1' } },
@@ -116,6 +118,18 @@ describe('BulkAction for an operator', () => {
       name: 'Cancel them',
     }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
+  });
+});
+
+describe('BulkAction after a reload', () => {
+  it('shows the job it was following, until dismissed', async () => {
+    job = { status: 'succeeded', done: 12 };
+    sessionStorage.setItem('flowhub.bulkJob', 'job-1');
+    renderWith('operator');
+    expect(await screen.findByText('Finished: 12 of 12 replayed')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/of 12 replayed/)).toBeNull();
+    expect(sessionStorage.getItem('flowhub.bulkJob')).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type BulkFilter,
 } from './bulk';
 import { BulkProgress } from './BulkProgress';
-import { useBulkCount, useRole, useStartBulk } from './useBulkJob';
+import { useBulkCount, useFollowedJob, useRole, useStartBulk } from './useBulkJob';
 import './bulk.css';
 
 const TITLES: Record<Action, { title: string; confirm: string }> = {
@@ -71,7 +71,7 @@ function BulkConfirm(props: {
 export function BulkAction({ filters, flows }: { filters: RunFilters; flows: Flow[] }) {
   const role = useRole();
   const [asking, setAsking] = useState<Asking>();
-  const [jobId, setJobId] = useState<string>();
+  const [jobId, followJob] = useFollowedJob();
   const count = useBulkCount();
   const start = useStartBulk();
   if (!role || !can(role, 'operator')) return null;
@@ -91,7 +91,7 @@ export function BulkAction({ filters, flows }: { filters: RunFilters; flows: Flo
     asking &&
     start.mutate(asking, {
       onSuccess: (job) => {
-        setJobId(job.id);
+        followJob(job.id);
         close();
       },
     });
@@ -116,7 +116,7 @@ export function BulkAction({ filters, flows }: { filters: RunFilters; flows: Flo
           onCancel={close}
         />
       )}
-      {jobId && <BulkProgress id={jobId} onClose={() => setJobId(undefined)} />}
+      {jobId && <BulkProgress id={jobId} onClose={() => followJob(undefined)} />}
     </div>
   );
 }

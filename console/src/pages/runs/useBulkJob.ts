@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/query';
@@ -60,4 +61,17 @@ export function useBulkCancel(id: string | undefined) {
       unwrap(api.POST('/api/v1/runs/bulk/{jobId}/cancel', { params: { path: { jobId: id! } } })),
     onSuccess: (job) => client.setQueryData(['bulk-job', id], job),
   });
+}
+
+/** The job whose progress is shown, kept for the tab's session so a reload shows it again. */
+const JOB_KEY = 'flowhub.bulkJob';
+
+export function useFollowedJob(): [string | undefined, (id: string | undefined) => void] {
+  const [id, setId] = useState(() => sessionStorage.getItem(JOB_KEY) ?? undefined);
+  const follow = (next: string | undefined) => {
+    if (next) sessionStorage.setItem(JOB_KEY, next);
+    else sessionStorage.removeItem(JOB_KEY);
+    setId(next);
+  };
+  return [id, follow];
 }
