@@ -5,18 +5,19 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatReport } from './lib/report.mjs';
+import { formatRetention, FULL_RUN_RETENTION_RUNS, retentionBench } from './retention.bench.mjs';
 import { throughputBench } from './throughput.bench.mjs';
 
 const started = Date.now();
-const results = await throughputBench();
-const boot = spawnSync(
-  process.execPath,
-  [fileURLToPath(new URL('./boot.bench.mjs', import.meta.url))],
-  {
-    encoding: 'utf8',
-    env: process.env,
-  },
-);
+const alone = process.argv[2] === 'retention'; // `node bench/run.mjs retention`: that scenario only
+const results = alone ? { startedAt: new Date().toISOString() } : await throughputBench();
+results.retention = await retentionBench(alone ? undefined : FULL_RUN_RETENTION_RUNS);
+const boot = alone
+  ? { stdout: '' }
+  : spawnSync(process.execPath, [fileURLToPath(new URL('./boot.bench.mjs', import.meta.url))], {
+      encoding: 'utf8',
+      env: process.env,
+    });
 results.boot = boot.stdout.trim();
 results.machine = {
   cores: cpus().length,
@@ -29,5 +30,6 @@ const dir = fileURLToPath(new URL('./results/', import.meta.url));
 await mkdir(dir, { recursive: true });
 const file = `${dir}${results.startedAt.replace(/[:.]/g, '-')}.json`;
 await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
-console.log(formatReport(results));
+console.log(alone ? formatRetention(results.retention) : formatReport(results));
+if (!alone) console.log(`\n${formatRetention(results.retention)}`);
 console.log(`\nfigures: ${file} (${results.durationS} s)`);

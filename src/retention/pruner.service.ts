@@ -6,9 +6,14 @@ import { pruneWindows } from './retention-policy.js';
 import { type PruneSession, RetentionRepository } from './retention.repository.js';
 
 /** Runs (with their steps and requests) one statement deletes: short locks, short WAL bursts. */
-export const PRUNE_BATCH = 1_000;
-/** The pause between two batches, so ingest keeps the disk and the CPU. */
+export const PRUNE_BATCH = 500;
+/** After each batch the pass rests at least this long, */
 export const PRUNE_PAUSE_MS = 20;
+/**
+ * and PRUNE_REST times as long as the batch took: pruning takes at most half of the time
+ * of one connection, so ingest keeps the disk and the CPU (docs/performance.md).
+ */
+export const PRUNE_REST = 1;
 
 export interface PruneReport {
   runs: number;
@@ -74,13 +79,14 @@ export class Pruner {
       ms: 0,
     };
     for (;;) {
+      const began = Date.now();
       const pruned = await session.pruneRuns(windows, batch, DEDUPE_RETENTION_HOURS);
       report.batches += 1;
       report.runs += pruned.runs;
       report.steps += pruned.steps;
       report.requests += pruned.requests;
       if (pruned.runs < batch || report.batches >= maxBatches || options.signal?.aborted) break;
-      await sleep(pauseMs);
+      await sleep(Math.max(pauseMs, (Date.now() - began) * PRUNE_REST));
     }
     const more = () => report.batches < maxBatches && !options.signal?.aborted;
     for (let lone = batch; lone === batch && more(); report.batches += 1) {

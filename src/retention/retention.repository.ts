@@ -12,6 +12,7 @@ import {
   TABLE_SIZES,
   TRY_PRUNE_LOCK,
   VACUUM,
+  VACUUM_THROTTLE,
 } from './retention.sql.js';
 
 export interface PrunedBatch {
@@ -45,6 +46,7 @@ export class PruneSession {
   }
 
   async vacuum(): Promise<void> {
+    await this.runner.query(VACUUM_THROTTLE);
     await this.runner.query(VACUUM);
   }
 }

@@ -10,6 +10,8 @@ export const PRUNE_UNLOCK = `SELECT pg_advisory_unlock(${PRUNE_LOCK})`;
 export const FLOW_RETENTION = `SELECT f.id, v.definition->'retention' AS retention
   FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.current_version`;
 
+const FINISHED = "('succeeded', 'failed', 'filtered', 'cancelled')";
+
 const WINDOWS = `w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[])
   AS w(flow_id, cutoff, failed_cutoff))`;
 
@@ -20,16 +22,19 @@ const WINDOWS = `w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::t
  * other run refers to, all in one statement: a crash leaves nothing half pruned.
  */
 export const PRUNE_RUNS = `WITH ${WINDOWS},
-  doomed AS (
-    SELECT r.id, r.request_id FROM w CROSS JOIN LATERAL (
-      SELECT r.id, r.request_id FROM runs r
+  candidates AS (
+    SELECT r.id FROM w CROSS JOIN LATERAL (
+      SELECT r.id, r.created_at FROM runs r
       WHERE r.flow_id = w.flow_id AND r.created_at < w.cutoff
-        AND r.status IN ('succeeded', 'failed', 'filtered', 'cancelled')
+        AND r.status IN ${FINISHED}
         AND (r.status <> 'failed' OR r.created_at < w.failed_cutoff)
         AND NOT EXISTS (SELECT 1 FROM inbound_requests q WHERE q.id = r.request_id
           AND q.dedupe_key IS NOT NULL AND q.received_at > now() - $5 * interval '1 hour')
-      ORDER BY r.created_at LIMIT $4 FOR UPDATE OF r SKIP LOCKED) r
-    LIMIT $4),
+      ORDER BY r.created_at LIMIT $4) r
+    ORDER BY r.created_at LIMIT $4),
+  doomed AS (SELECT r.id, r.request_id FROM runs r
+    WHERE r.id IN (SELECT id FROM candidates) AND r.status IN ${FINISHED}
+    FOR UPDATE SKIP LOCKED),
   steps AS (DELETE FROM run_steps s USING doomed d WHERE s.run_id = d.id RETURNING 1),
   gone AS (DELETE FROM runs r USING doomed d WHERE r.id = d.id RETURNING r.request_id),
   requests AS (DELETE FROM inbound_requests q WHERE q.id IN (SELECT request_id FROM gone)
@@ -43,14 +48,20 @@ export const PRUNE_RUNS = `WITH ${WINDOWS},
 export const PRUNE_LONE_REQUESTS = `WITH ${WINDOWS},
   doomed AS (
     SELECT q.id FROM w CROSS JOIN LATERAL (
-      SELECT q.id FROM inbound_requests q
+      SELECT q.id, q.received_at FROM inbound_requests q
       WHERE q.flow_id = w.flow_id AND q.received_at < w.cutoff
         AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id)
-      ORDER BY q.received_at LIMIT $4 FOR UPDATE OF q SKIP LOCKED) q
-    LIMIT $4)
-  DELETE FROM inbound_requests q USING doomed d WHERE q.id = d.id`;
+      ORDER BY q.received_at LIMIT $4) q
+    ORDER BY q.received_at LIMIT $4)
+  DELETE FROM inbound_requests q USING doomed d WHERE q.id = d.id
+    AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id)`;
 
-/** Plain VACUUM (no exclusive lock): the freed pages are reused by new rows. */
+/**
+ * Plain VACUUM (no exclusive lock): the freed pages are reused by new rows, and empty pages
+ * at a table's end go back to the file system. Throttled as autovacuum is (a manual VACUUM is
+ * not, by default), so ingest keeps the disk.
+ */
+export const VACUUM_THROTTLE = "SET vacuum_cost_delay = '2ms'";
 export const VACUUM = 'VACUUM (ANALYZE) run_steps, runs, inbound_requests';
 
 export const STORAGE_TABLES = ['inbound_requests', 'runs', 'run_steps'] as const;
