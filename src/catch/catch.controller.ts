@@ -23,7 +23,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { CATCH_NOT_FOUND } from '../common/catch-not-found.js';
+import { CATCH_NOT_FOUND as NOT_FOUND } from '../common/catch-not-found.js';
 import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { Public } from '../common/public.decorator.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -44,6 +44,7 @@ import { verifyRequest } from './signatures/verify-request.js';
 import { markSensitiveHeaders } from './sensitive-headers.js';
 import { CaughtDto } from './caught.dto.js';
 import { DomainEvents } from '../events/domain-events.service.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { absolute, links } from '../common/links.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,7 +52,6 @@ const methodNotAllowed = () =>
   new AppError(ErrorCode.MethodNotAllowed, 'Catch URLs accept POST or PUT only', undefined, {
     Allow: 'POST, PUT',
   });
-const NOT_FOUND = CATCH_NOT_FOUND;
 const STORAGE_UNAVAILABLE =
   'Flowhub could not confirm this request was stored (database unavailable): retry later, and set trigger.dedupe so a retried delivery cannot start a second run';
 
@@ -112,6 +112,7 @@ export class CatchController {
     private readonly rateLimiter: CatchRateLimiter,
     private readonly rejections: RejectionCounter,
     private readonly events: DomainEvents,
+    private readonly metrics: Metrics,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -175,6 +176,7 @@ export class CatchController {
     );
     if (!caught) return this.duplicateOrMissing(flowId, stored.dedupeKey, reply);
     const { status, flowVersion } = caught;
+    this.metrics.flows.acceptedAt(flowId);
     // A held run's run.held event was written with it (RunLifecycle relays it).
     if (status === 'queued') this.queue.startInBackground(runId, { flowId, flowVersion });
     return { runId, status, statusUrl: this.statusUrl(runId) };

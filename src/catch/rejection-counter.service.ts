@@ -44,6 +44,7 @@ export class RejectionCounter implements OnModuleDestroy {
 
   count(flowId: string, reason: RejectionReason): void {
     this.metrics.rejected.inc({ reason });
+    this.metrics.flows.rejectedAt(flowId, reason);
     this.announce(flowId, reason);
     const key = `${flowId} ${reason}`;
     const entry = this.pending.get(key);

@@ -57,6 +57,7 @@ export const ENV_VARIABLES = [
   'FLOWHUB_HEAP_GROWTH_PERCENT',
   'FLOWHUB_CONSOLE_DIR',
   'FLOWHUB_SEARCH_SCAN_LIMIT',
+  'FLOWHUB_METRICS_PER_FLOW',
   'FLOWHUB_ISSUE_RESOLVE_AFTER',
   'FLOWHUB_FLOW_FAILING_AFTER',
   ...RETENTION_ENV_NAMES,
@@ -142,6 +143,11 @@ export class EnvSchema extends RetentionEnv {
 
   @EnvInt('FLOWHUB_FLOW_FAILING_AFTER', 1, 1000)
   FLOWHUB_FLOW_FAILING_AFTER: number = 5;
+
+  /** `true`: Prometheus counters per flow too (a flow_id label: one series per flow). */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'FLOWHUB_METRICS_PER_FLOW must be true or false' })
+  FLOWHUB_METRICS_PER_FLOW: 'true' | 'false' = 'false';
 
   /** A console build to serve instead of console/dist (a folder with index.html). */
   @IsOptional()

@@ -40,6 +40,8 @@ export interface AppConfig {
   webhookRetentionDays: number;
   /** How long a console session lasts after sign-in. */
   sessionTtlHours: number;
+  /** Prometheus counters per flow as well as the totals (FLOWHUB_METRICS_PER_FLOW). */
+  metricsPerFlow: boolean;
   /** Runs whose request bodies one page of a payload search reads (GET /runs?match=). */
   searchScanLimit: number;
   /** Successful runs of a step, after its issue's last failure, that resolve the issue. */
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
     sessionTtlHours: parsed.FLOWHUB_SESSION_TTL_HOURS,
     searchScanLimit: parsed.FLOWHUB_SEARCH_SCAN_LIMIT,
+    metricsPerFlow: parsed.FLOWHUB_METRICS_PER_FLOW === 'true',
     issueResolveAfter: parsed.FLOWHUB_ISSUE_RESOLVE_AFTER,
     flowFailingAfter: parsed.FLOWHUB_FLOW_FAILING_AFTER,
     retentionDays: parsed.FLOWHUB_RETENTION_DAYS,

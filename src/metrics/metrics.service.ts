@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { FlowCounters } from './flow-counters.js';
 
 /**
  * This process's Prometheus metrics. Counters are bumped where things happen (cheap, in
@@ -58,8 +60,12 @@ export class Metrics {
   /** Gauges read from the database at each scrape, registered by the module that owns the table. */
   private readonly readers: (() => Promise<void>)[] = [];
 
-  constructor() {
+  /** Requests and runs, in total and (FLOWHUB_METRICS_PER_FLOW=true) per flow. */
+  readonly flows: FlowCounters;
+
+  constructor(@Inject(RUNTIME) runtime: Runtime) {
     collectDefaultMetrics({ register: this.registry, prefix: 'flowhub_' });
+    this.flows = new FlowCounters(this.registry, runtime.config.metricsPerFlow);
   }
 
   onScrape(reader: () => Promise<void>): void {

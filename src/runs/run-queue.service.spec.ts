@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createServer, type Socket } from 'node:net';
+import type { Runtime } from '../config/runtime.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { RunQueue } from './run-queue.service.js';
 
@@ -27,7 +28,7 @@ describe('RunQueue.startInBackground with a stalled Redis', () => {
     const redis = await stalledRedis();
     const connection = new Redis({ host: '127.0.0.1', port: redis.port });
     const queue = new Queue('runs', { connection });
-    const metrics = new Metrics();
+    const metrics = new Metrics({ config: { metricsPerFlow: false } } as Runtime);
     const runs = new RunQueue(queue, metrics);
     runs.maxBackground = 5;
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);

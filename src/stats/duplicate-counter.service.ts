@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DomainEvents } from '../events/domain-events.service.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { StatsRepository } from './stats.repository.js';
 
 const FLUSH_MS = 2_000;
@@ -19,8 +20,12 @@ export class DuplicateCounter implements OnModuleDestroy {
   constructor(
     private readonly repository: StatsRepository,
     events: DomainEvents,
+    metrics: Metrics,
   ) {
-    events.on('request.duplicate', ({ flowId }) => this.count(flowId));
+    events.on('request.duplicate', ({ flowId }) => {
+      this.count(flowId);
+      metrics.flows.duplicateAt(flowId);
+    });
   }
 
   count(flowId: string, at = new Date()): void {

@@ -39,6 +39,8 @@ export interface StatsSnapshot {
 export interface RollupPass {
   from: Date;
   to: Date;
+  /** The finished runs this pass took, per flow and status. */
+  finished: { flow_id: string; status: string; n: number }[];
 }
 
 /** Events taken from each queue per pass (the rest waits for the next pass). */
@@ -66,7 +68,7 @@ export class StatsRepository {
       const from: Date = position.rolled_to;
       const to: Date = position.cutoff;
       await m.query(ROLL_ACCEPTED, [from, to]);
-      await m.query(ROLL_RUN_EVENTS, [from, EVENT_BATCH]);
+      const finished = await m.query(ROLL_RUN_EVENTS, [from, EVENT_BATCH]);
       await m.query(ROLL_STEP_EVENTS, [from, EVENT_BATCH]);
       await m.query(ROLL_REJECTIONS);
       const [fromMinute, toMinute] = [floorTo(from, MINUTE), floorTo(to, MINUTE)];
@@ -75,7 +77,7 @@ export class StatsRepository {
       await this.rollUpGrain(m, 'h', 'd', 'day', floorTo(from, DAY), floorTo(to, DAY));
       await m.query(SET_WATERMARK, [to]);
       await m.query(PRUNE_BUCKETS);
-      return { from, to };
+      return { from, to, finished };
     });
   }
 

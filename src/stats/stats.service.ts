@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FlowsService } from '../flows/flows.service.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { DuplicateCounter } from './duplicate-counter.service.js';
 import type { StatsDto } from './stats.dto.js';
 import { StatsRepository } from './stats.repository.js';
@@ -16,6 +17,7 @@ export class StatsService {
     private readonly repository: StatsRepository,
     private readonly flows: FlowsService,
     private readonly duplicates: DuplicateCounter,
+    private readonly metrics: Metrics,
   ) {}
 
   async stats(window: StatsWindow, flowId: string | null): Promise<StatsDto> {
@@ -40,9 +42,15 @@ export class StatsService {
     };
   }
 
-  /** One rollup pass now (false: another process was running one). */
+  /**
+   * One rollup pass now (false: another process was running one). The runs it took count in
+   * this process's flowhub_runs_finished_total, once across processes.
+   */
   async rollup(): Promise<boolean> {
     await this.duplicates.flush();
-    return (await this.repository.rollup(ROLLUP_LAG_MS)) !== undefined;
+    const pass = await this.repository.rollup(ROLLUP_LAG_MS);
+    for (const row of pass?.finished ?? [])
+      this.metrics.flows.runsFinished(row.flow_id, row.status, row.n);
+    return pass !== undefined;
   }
 }

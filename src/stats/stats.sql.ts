@@ -34,7 +34,10 @@ export const ROLL_ACCEPTED = `${UPSERT}
     AND replay_of IS NULL
   GROUP BY 2, 3 ${REPLACE}`;
 
-/** Takes queued finished runs (at most $2) into minute rows, none before the watermark $1. */
+/**
+ * Takes queued finished runs (at most $2) into minute rows, none before the watermark $1, and
+ * answers how many it took per flow and status (the Prometheus counters' increments).
+ */
 export const ROLL_RUN_EVENTS = `WITH ev AS (
     DELETE FROM stats_run_events WHERE id IN (SELECT id FROM stats_run_events ORDER BY id LIMIT $2)
     RETURNING flow_id, status, date_trunc('minute', greatest(finished_at, $1::timestamptz)) AS at,
@@ -43,8 +46,9 @@ export const ROLL_RUN_EVENTS = `WITH ev AS (
     SELECT at, flow_id, 'run' AS metric, status::varchar AS key, count(*) AS n FROM ev GROUP BY 1, 2, 4
     UNION ALL
     SELECT at, flow_id, 'duration', ${durationBucketSql('duration_ms')}::varchar, count(*) FROM ev
-    WHERE duration_ms IS NOT NULL GROUP BY 1, 2, 4)
-  ${UPSERT} SELECT 'm', at, flow_id, metric, key, n FROM counted ${ADD}`;
+    WHERE duration_ms IS NOT NULL GROUP BY 1, 2, 4),
+  added AS (${UPSERT} SELECT 'm', at, flow_id, metric, key, n FROM counted ${ADD})
+  SELECT flow_id, key AS status, sum(n)::int AS n FROM counted WHERE metric = 'run' GROUP BY 1, 2`;
 
 /** Takes queued failed steps (at most $2) into minute rows, none before the watermark $1. */
 export const ROLL_STEP_EVENTS = `WITH ev AS (

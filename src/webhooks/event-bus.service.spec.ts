@@ -19,8 +19,10 @@ describe('EventBus', () => {
       },
     } as unknown as WebhooksRepository;
     const queue = { addBulk: async (jobs: unknown[]) => void added.push(jobs) } as unknown as Queue;
-    const runtime = { config: { publicUrl: 'https://hub.example.com' } } as Runtime;
-    return { bus: new EventBus(repository, queue, runtime, new Metrics()), release };
+    const runtime = {
+      config: { publicUrl: 'https://hub.example.com', metricsPerFlow: false },
+    } as Runtime;
+    return { bus: new EventBus(repository, queue, runtime, new Metrics(runtime)), release };
   }
 
   it('returns from emit at once, and lets shutdown wait for the fan-out', async () => {
