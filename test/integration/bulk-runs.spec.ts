@@ -4,10 +4,12 @@ import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 import { startFakeZoho, zohoConnectionFields, type FakeZoho } from '../fakes/fake-zoho.js';
 import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { BULK_THROTTLE } from '../../src/runs/bulk/bulk-runs.service.js';
 import type { BulkThrottle } from '../../src/runs/bulk/bulk-throttle.js';
 
 const RUNS = 1000;
+const RESTART_RUNS = 20;
 type Api = ReturnType<typeof apiClient>;
 interface Job {
   id: string;
@@ -304,4 +306,91 @@ describe('bulk replay and cancel by query', () => {
     ]);
     expect(statuses).toEqual([{ status: 'cancelled' }]);
   }, 60_000);
+});
+
+/** A bulk job outlives its process: the next process goes on from the job's cursor. */
+describe('a bulk job across a restart', () => {
+  let database: TestDatabase;
+  let erp: FakeReceiver;
+  let erpUp = false;
+  const apps: TestApp[] = [];
+  const boot = async () => {
+    const app = await bootTestApp({ FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' }, { database });
+    apps.push(app);
+    return app;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    erp = await startReceiver(() =>
+      erpUp ? { status: 200, body: { ok: true } } : { status: 500, body: { error: 'down' } },
+    );
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close().catch(() => undefined);
+    await database?.drop();
+    await erp?.close();
+  });
+
+  it('is taken up by the next process after a shutdown, and replays each run once', async () => {
+    const first = await boot();
+    const api = apiClient(first.url!);
+    const flow = await api.post('/api/v1/flows', {
+      name: 'ERP',
+      trigger: { type: 'webhook' },
+      steps: [
+        {
+          id: 'erp',
+          action: 'http.request',
+          input: { method: 'POST', url: `${erp.url}/x` },
+          retry: { attempts: 1 },
+        },
+      ],
+    });
+    const caught = await Promise.all(
+      Array.from({ length: RESTART_RUNS }, (_, i) => postToCatch(flow.body.catchUrl, `{"i":${i}}`)),
+    );
+    for (const { body } of caught) expect((await api.waitForRun(body.runId)).status).toBe('failed');
+    Object.assign(first.app.get<BulkThrottle>(BULK_THROTTLE), {
+      batchSize: 2,
+      pauseMs: 0,
+      perSecond: 4,
+    });
+    erpUp = true;
+    const filter = { flowId: flow.body.id, status: 'failed' };
+    const started = await api.post('/api/v1/runs/bulk', { action: 'replay', filter });
+    expect(started.status).toBe(202);
+    const jobUrl = `/api/v1/runs/bulk/${started.body.id}`;
+    while ((await api.get(jobUrl)).body.done < 4) await sleep(100);
+    await first.close(); // stops after its batch and ends its lease
+
+    const second = await boot();
+    const bootedAt = Date.now();
+    const api2 = apiClient(second.url!);
+    Object.assign(second.app.get<BulkThrottle>(BULK_THROTTLE), { perSecond: 100 });
+    const before = (await api2.get(jobUrl)).body;
+    expect(before.status).toBe('running');
+    expect(before.done).toBeLessThan(RESTART_RUNS);
+    const deadline = Date.now() + 30_000;
+    let job = before;
+    while (job.status === 'running' && Date.now() < deadline) {
+      await sleep(100);
+      job = (await api2.get(jobUrl)).body;
+    }
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      total: RESTART_RUNS,
+      done: RESTART_RUNS,
+      failed: 0,
+    });
+    // Taken up at once (the lease was ended at shutdown), not after it expired (30 s).
+    expect(Date.now() - bootedAt).toBeLessThan(15_000);
+    const replays = await second.app
+      .get(DataSource)
+      .query(
+        'SELECT replay_of, count(*)::int AS n FROM runs WHERE replay_of IS NOT NULL GROUP BY 1',
+      );
+    expect(replays).toHaveLength(RESTART_RUNS);
+    expect(replays.every((r: { n: number }) => r.n === 1)).toBe(true);
+  }, 90_000);
 });

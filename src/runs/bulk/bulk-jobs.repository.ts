@@ -18,6 +18,7 @@ import {
   MADE_REPLAYS,
   OPEN_RUNS,
   RECORD_OUTCOMES,
+  RELEASE_JOB,
 } from './bulk-jobs.sql.js';
 
 /** Which runs a job reaches (POST /runs/bulk's filter). */
@@ -229,5 +230,9 @@ export class BulkJobsRepository {
 
   async finish(id: string, owner: string, status: BulkJobStatus, error?: string): Promise<void> {
     await this.dataSource.query(FINISH_JOB, [id, owner, status, error ?? null]);
+  }
+
+  async release(id: string, owner: string): Promise<void> {
+    await this.dataSource.query(RELEASE_JOB, [id, owner]);
   }
 }

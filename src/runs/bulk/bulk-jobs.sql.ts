@@ -69,3 +69,7 @@ RETURNING cancel_requested`;
 export const FAILURES = `
 SELECT run_id, error FROM bulk_job_runs WHERE job_id = $1 AND outcome = 'failed'
 ORDER BY run_id LIMIT 10`;
+
+/** On shutdown: the lease ends now, so the next process takes the job up at once. */
+export const RELEASE_JOB = `
+UPDATE bulk_jobs SET lease_until = now() WHERE id = $1 AND lease_owner = $2 AND status = 'running'`;

@@ -16,6 +16,7 @@ import { delayBefore, leaseMsFor, type BulkThrottle } from './bulk-throttle.js';
 
 /** How often a process looks for a bulk job to run (a queued one, or one whose lease expired). */
 export const BULK_POLL_MS = 1000;
+const WARN_EVERY_MS = 60_000;
 
 /**
  * Runs bulk jobs in the worker, one at a time per process, each under a lease in Postgres
@@ -31,6 +32,7 @@ export class BulkRunner implements OnApplicationBootstrap, OnApplicationShutdown
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopping = false;
+  private lastWarning = 0;
 
   constructor(
     private readonly jobs: BulkJobsRepository,
@@ -51,12 +53,17 @@ export class BulkRunner implements OnApplicationBootstrap, OnApplicationShutdown
 
   private tick(): void {
     this.running ??= this.runNext()
-      .catch((error: Error) =>
-        this.logger.warn(
-          `bulk job pass stopped (${error.message}); it resumes from its cursor when its lease expires`,
-        ),
-      )
+      .catch((error: Error) => this.warn(error))
       .finally(() => (this.running = undefined));
+  }
+
+  /** At most one warning a minute: the poll runs every second, also while Postgres is down. */
+  private warn(error: Error): void {
+    if (Date.now() - this.lastWarning < WARN_EVERY_MS) return;
+    this.lastWarning = Date.now();
+    this.logger.warn(
+      `bulk jobs paused (${error.message}); a job resumes from its cursor when its lease expires`,
+    );
   }
 
   /** Takes the next job due and runs it to its end (or shutdown); false when none was due. */
@@ -111,5 +118,6 @@ export class BulkRunner implements OnApplicationBootstrap, OnApplicationShutdown
       if (!current.cancel_requested && this.throttle.pauseMs > 0)
         await sleep(this.throttle.pauseMs);
     }
+    await this.jobs.release(job.id, this.owner); // shutting down: the next process goes on
   }
 }
