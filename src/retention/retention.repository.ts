@@ -4,7 +4,8 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { PruneWindows } from './retention-policy.js';
 import {
   FLOW_RETENTION,
-  OLDEST_KEPT,
+  OLDEST_KEPT_ALL,
+  OLDEST_KEPT_FLOW,
   PRUNE_LONE_REQUESTS,
   PRUNE_RUNS,
   PRUNE_UNLOCK,
@@ -93,7 +94,9 @@ export class RetentionRepository {
   }
 
   async oldestKept(flowId: string | null): Promise<{ requestAt: Date | null; runAt: Date | null }> {
-    const [row] = await this.dataSource.query(OLDEST_KEPT, [flowId]);
+    const [row] = flowId
+      ? await this.dataSource.query(OLDEST_KEPT_FLOW, [flowId])
+      : await this.dataSource.query(OLDEST_KEPT_ALL);
     return { requestAt: row?.request_at ?? null, runAt: row?.run_at ?? null };
   }
 

@@ -72,11 +72,17 @@ export const TABLE_SIZES = `SELECT c.relname AS name, pg_total_relation_size(c.o
   FROM pg_class c WHERE c.relkind IN ('r', 'p') AND c.relnamespace = 'public'::regnamespace
     AND c.relname = ANY($1::text[])`;
 
-/** The oldest kept request and run, of every flow or of one ($1, null: every flow). */
-export const OLDEST_KEPT = `SELECT
+/**
+ * The oldest kept request and run of every flow: runs through IDX_runs_created, requests
+ * through each flow's first entry in IDX_inbound_requests_flow (one probe per flow).
+ */
+export const OLDEST_KEPT_ALL = `SELECT
     (SELECT min(o.received_at) FROM flows f CROSS JOIN LATERAL (
       SELECT q.received_at FROM inbound_requests q WHERE q.flow_id = f.id
-      ORDER BY q.received_at LIMIT 1) o WHERE $1::uuid IS NULL OR f.id = $1) AS request_at,
-    (SELECT min(o.created_at) FROM flows f CROSS JOIN LATERAL (
-      SELECT r.created_at FROM runs r WHERE r.flow_id = f.id
-      ORDER BY r.created_at LIMIT 1) o WHERE $1::uuid IS NULL OR f.id = $1) AS run_at`;
+      ORDER BY q.received_at LIMIT 1) o) AS request_at,
+    (SELECT r.created_at FROM runs r ORDER BY r.created_at LIMIT 1) AS run_at`;
+
+/** The oldest kept request and run of flow $1. */
+export const OLDEST_KEPT_FLOW = `SELECT
+    (SELECT min(received_at) FROM inbound_requests WHERE flow_id = $1) AS request_at,
+    (SELECT min(created_at) FROM runs WHERE flow_id = $1) AS run_at`;
