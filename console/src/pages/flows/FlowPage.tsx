@@ -10,6 +10,7 @@ import { FlowTestPanel } from './test/FlowTestPanel';
 import { MappingPlayground } from './test/MappingPlayground';
 import { useFlow } from './useFlows';
 import { VersionsTab } from './versions/VersionsTab';
+import { StoragePanel } from './StoragePanel';
 import './flows.css';
 
 function Panel({ id, tab, children }: { id: TabId; tab: TabId; children: React.ReactNode }) {
@@ -40,6 +41,7 @@ function FlowView({ flow, role }: { flow: Flow; role: Role }) {
       <Panel id="playground" tab={tab}>
         {tab === 'playground' && <MappingPlayground flow={flow} role={role} />}
       </Panel>
+      <StoragePanel flow={flow} role={role} />
     </>
   );
 }
