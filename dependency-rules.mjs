@@ -37,6 +37,7 @@ export const layers = [
   'src/webhooks/',
   'src/flows/',
   'src/runs/',
+  'src/retention/',
   'src/stats/',
   'src/issues/',
   'src/catch/',
