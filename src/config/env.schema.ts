@@ -58,6 +58,10 @@ export const ENV_VARIABLES = [
   'FLOWHUB_CONSOLE_DIR',
   'FLOWHUB_SEARCH_SCAN_LIMIT',
   'FLOWHUB_METRICS_PER_FLOW',
+  'FLOWHUB_BULK_BATCH_SIZE',
+  'FLOWHUB_BULK_PAUSE_MS',
+  'FLOWHUB_BULK_RUNS_PER_SECOND',
+  'FLOWHUB_BULK_MAX_RUNS',
   'FLOWHUB_ISSUE_RESOLVE_AFTER',
   'FLOWHUB_FLOW_FAILING_AFTER',
   ...RETENTION_ENV_NAMES,
@@ -143,6 +147,19 @@ export class EnvSchema extends RetentionEnv {
 
   @EnvInt('FLOWHUB_FLOW_FAILING_AFTER', 1, 1000)
   FLOWHUB_FLOW_FAILING_AFTER: number = 5;
+
+  /** Bulk replay/cancel throttle (docs/operations.md "Bulk actions"). */
+  @EnvInt('FLOWHUB_BULK_BATCH_SIZE', 1, 1000)
+  FLOWHUB_BULK_BATCH_SIZE: number = 50;
+
+  @EnvInt('FLOWHUB_BULK_PAUSE_MS', 0, 60000)
+  FLOWHUB_BULK_PAUSE_MS: number = 200;
+
+  @EnvInt('FLOWHUB_BULK_RUNS_PER_SECOND', 1, 10000)
+  FLOWHUB_BULK_RUNS_PER_SECOND: number = 100;
+
+  @EnvInt('FLOWHUB_BULK_MAX_RUNS', 1, 10000000)
+  FLOWHUB_BULK_MAX_RUNS: number = 100000;
 
   /** `true`: Prometheus counters per flow too (a flow_id label: one series per flow). */
   @IsOptional()

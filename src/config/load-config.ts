@@ -40,6 +40,8 @@ export interface AppConfig {
   webhookRetentionDays: number;
   /** How long a console session lasts after sign-in. */
   sessionTtlHours: number;
+  /** Bulk replay/cancel throttle (docs/operations.md "Bulk actions"). */
+  bulk: { batchSize: number; pauseMs: number; perSecond: number; maxRuns: number };
   /** Prometheus counters per flow as well as the totals (FLOWHUB_METRICS_PER_FLOW). */
   metricsPerFlow: boolean;
   /** Runs whose request bodies one page of a payload search reads (GET /runs?match=). */
@@ -152,6 +154,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours: parsed.FLOWHUB_SESSION_TTL_HOURS,
     searchScanLimit: parsed.FLOWHUB_SEARCH_SCAN_LIMIT,
     metricsPerFlow: parsed.FLOWHUB_METRICS_PER_FLOW === 'true',
+    bulk: {
+      batchSize: parsed.FLOWHUB_BULK_BATCH_SIZE,
+      pauseMs: parsed.FLOWHUB_BULK_PAUSE_MS,
+      perSecond: parsed.FLOWHUB_BULK_RUNS_PER_SECOND,
+      maxRuns: parsed.FLOWHUB_BULK_MAX_RUNS,
+    },
     issueResolveAfter: parsed.FLOWHUB_ISSUE_RESOLVE_AFTER,
     flowFailingAfter: parsed.FLOWHUB_FLOW_FAILING_AFTER,
     retentionDays: parsed.FLOWHUB_RETENTION_DAYS,

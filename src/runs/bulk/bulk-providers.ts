@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { BulkActions } from './bulk-actions.js';
 import { BulkJobsRepository } from './bulk-jobs.repository.js';
 import { BULK_THROTTLE, BulkRunsService } from './bulk-runs.service.js';
-import { bulkThrottleFrom } from './bulk-throttle.js';
+import { RUNTIME, type Runtime } from '../../config/runtime.js';
 
 export { BulkRunsController } from './bulk-runs.controller.js';
 export { BulkRunner } from './bulk-runner.job.js';
@@ -12,8 +12,8 @@ export const BULK_PROVIDERS: Provider[] = [
   BulkJobsRepository,
   BulkRunsService,
   BulkActions,
-  // FLOWHUB_BULK_* (docs/operations.md "Bulk actions"), read once at boot.
-  { provide: BULK_THROTTLE, useFactory: () => bulkThrottleFrom(process.env) },
+  // FLOWHUB_BULK_* (docs/operations.md "Bulk actions"), validated at boot with the config.
+  { provide: BULK_THROTTLE, inject: [RUNTIME], useFactory: (r: Runtime) => ({ ...r.config.bulk }) },
 ];
 
 export const BULK_EXPORTS = [BulkJobsRepository, BulkActions, BULK_THROTTLE];

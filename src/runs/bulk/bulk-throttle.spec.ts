@@ -1,23 +1,19 @@
-import {
-  bulkThrottleFrom,
-  DEFAULT_BULK_THROTTLE,
-  delayBefore,
-  leaseMsFor,
-} from './bulk-throttle.js';
+import { loadConfig } from '../../config/load-config.js';
+import { DEFAULT_BULK_THROTTLE, delayBefore, leaseMsFor } from './bulk-throttle.js';
 
 describe('bulk throttle', () => {
-  it('takes the defaults, and each variable set', () => {
-    expect(bulkThrottleFrom({})).toEqual(DEFAULT_BULK_THROTTLE);
-    expect(
-      bulkThrottleFrom({ FLOWHUB_BULK_RUNS_PER_SECOND: '20', FLOWHUB_BULK_BATCH_SIZE: ' 10 ' }),
-    ).toEqual({ ...DEFAULT_BULK_THROTTLE, perSecond: 20, batchSize: 10 });
-  });
-
-  it('refuses a value out of range, naming the variable', () => {
-    expect(() => bulkThrottleFrom({ FLOWHUB_BULK_RUNS_PER_SECOND: '0' })).toThrow(
-      "FLOWHUB_BULK_RUNS_PER_SECOND must be an integer between 1 and 10000 (got '0')",
+  it('takes its defaults and values from the configuration (FLOWHUB_BULK_*)', () => {
+    expect(loadConfig({}).bulk).toEqual(DEFAULT_BULK_THROTTLE);
+    const set = { FLOWHUB_BULK_RUNS_PER_SECOND: '20', FLOWHUB_BULK_BATCH_SIZE: '10' };
+    expect(loadConfig(set).bulk).toEqual({
+      ...DEFAULT_BULK_THROTTLE,
+      perSecond: 20,
+      batchSize: 10,
+    });
+    expect(() => loadConfig({ FLOWHUB_BULK_RUNS_PER_SECOND: '0' })).toThrow(
+      'FLOWHUB_BULK_RUNS_PER_SECOND must be an integer between 1 and 10000',
     );
-    expect(() => bulkThrottleFrom({ FLOWHUB_BULK_PAUSE_MS: '1.5' })).toThrow(/PAUSE_MS/);
+    expect(() => loadConfig({ FLOWHUB_BULK_PAUSE_MS: '1.5' })).toThrow(/PAUSE_MS/);
   });
 
   it('spaces runs so that no more than perSecond start in a second', () => {

@@ -10,34 +10,13 @@ export interface BulkThrottle {
   maxRuns: number;
 }
 
+/** The defaults of FLOWHUB_BULK_* (src/config/env.schema.ts). */
 export const DEFAULT_BULK_THROTTLE: BulkThrottle = {
   batchSize: 50,
   pauseMs: 200,
   perSecond: 100,
   maxRuns: 100_000,
 };
-
-const VARIABLES: Record<keyof BulkThrottle, { name: string; min: number; max: number }> = {
-  batchSize: { name: 'FLOWHUB_BULK_BATCH_SIZE', min: 1, max: 1000 },
-  pauseMs: { name: 'FLOWHUB_BULK_PAUSE_MS', min: 0, max: 60_000 },
-  perSecond: { name: 'FLOWHUB_BULK_RUNS_PER_SECOND', min: 1, max: 10_000 },
-  maxRuns: { name: 'FLOWHUB_BULK_MAX_RUNS', min: 1, max: 10_000_000 },
-};
-
-/** The throttle from the environment (unset: the defaults); a bad value names its variable. */
-export function bulkThrottleFrom(env: Record<string, string | undefined>): BulkThrottle {
-  const throttle = { ...DEFAULT_BULK_THROTTLE };
-  for (const key of Object.keys(VARIABLES) as (keyof BulkThrottle)[]) {
-    const { name, min, max } = VARIABLES[key];
-    const raw = env[name]?.trim();
-    if (!raw) continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max)
-      throw new Error(`${name} must be an integer between ${min} and ${max} (got '${raw}')`);
-    throttle[key] = value;
-  }
-  return throttle;
-}
 
 /**
  * How long to wait before acting on the `index`th run (0-based) of a pass that began at
