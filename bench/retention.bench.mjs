@@ -5,6 +5,7 @@
 // bench. Run it alone with `node bench/run.mjs retention`; BENCH_FLOWHUB_MAIN points at a build
 // other than dist/src/main.js.
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { orderBody } from './lib/load.mjs';
@@ -78,14 +79,24 @@ const sizeMb = async (client) => {
   return rows[0].mb;
 };
 
+/** POST /retention/prune; over node:http, which waits as long as a pass takes (fetch gives up at 300 s). */
 const prune = (origin) =>
-  fetch(`${origin}/api/v1/retention/prune`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${S.ADMIN_KEY}` },
-  }).then(async (response) => {
-    if (response.status !== 200)
-      throw new Error(`prune: ${response.status} ${await response.text()}`);
-    return response.json();
+  new Promise((resolve, reject) => {
+    const call = request(`${origin}/api/v1/retention/prune`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${S.ADMIN_KEY}`, 'content-length': 0 },
+    });
+    call.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () =>
+        response.statusCode === 200
+          ? resolve(JSON.parse(text))
+          : reject(new Error(`prune: ${response.statusCode} ${text}`)),
+      );
+    });
+    call.on('error', reject);
+    call.end();
   });
 
 /**
