@@ -5,13 +5,26 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatReport } from './lib/report.mjs';
+import { formatProfile, profileBench } from './profile.bench.mjs';
 import { formatRetention, FULL_RUN_RETENTION_RUNS, retentionBench } from './retention.bench.mjs';
 import { throughputBench } from './throughput.bench.mjs';
 
 const started = Date.now();
+if (process.argv[2] === 'profile') {
+  // `node bench/run.mjs profile`: where the time goes, embedded default vs Redis (issue 20).
+  const profile = await profileBench();
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  await mkdir(dir, { recursive: true });
+  const file = `${dir}profile-${profile.startedAt.replace(/[:.]/g, '-')}.json`;
+  await writeFile(file, `${JSON.stringify(profile, null, 2)}\n`);
+  console.log(`${formatProfile(profile)}\n\nfigures: ${file}`);
+  process.exit(0);
+}
 const alone = process.argv[2] === 'retention'; // `node bench/run.mjs retention`: that scenario only
 const results = alone ? { startedAt: new Date().toISOString() } : await throughputBench();
-results.retention = await retentionBench(alone ? undefined : FULL_RUN_RETENTION_RUNS);
+const only = process.env.BENCH_ONLY;
+if (alone || !only || only.includes('retention'))
+  results.retention = await retentionBench(alone ? undefined : FULL_RUN_RETENTION_RUNS);
 const boot = alone
   ? { stdout: '' }
   : spawnSync(process.execPath, [fileURLToPath(new URL('./boot.bench.mjs', import.meta.url))], {
@@ -31,5 +44,5 @@ await mkdir(dir, { recursive: true });
 const file = `${dir}${results.startedAt.replace(/[:.]/g, '-')}.json`;
 await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(alone ? formatRetention(results.retention) : formatReport(results));
-if (!alone) console.log(`\n${formatRetention(results.retention)}`);
+if (!alone && results.retention) console.log(`\n${formatRetention(results.retention)}`);
 console.log(`\nfigures: ${file} (${results.durationS} s)`);
