@@ -17,6 +17,8 @@ export interface RunListFilter {
   errorCode?: string;
   /** The caught request's body has this value at this path. */
   match?: PayloadMatch;
+  /** A step of the run failed as this issue (src/issues/ records each occurrence). */
+  issueId?: string;
   limit: number;
   /** Strictly older than this position (the page cursor). */
   after?: RunPosition;
@@ -42,6 +44,10 @@ export function runListWhere(filter: Omit<RunListFilter, 'limit'>): {
   if (filter.errorCode)
     conditions.push(
       `EXISTS (SELECT 1 FROM run_steps s WHERE s.run_id = runs.id AND s.error_code = ${param(filter.errorCode)})`,
+    );
+  if (filter.issueId)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM issue_occurrences o WHERE o.run_id = runs.id AND o.issue_id = ${param(filter.issueId)})`,
     );
   if (filter.match)
     conditions.push(

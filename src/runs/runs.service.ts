@@ -70,6 +70,7 @@ export class RunsService {
       since: query.since,
       until: query.until,
       errorCode: query.errorCode,
+      issueId: query.issueId,
       after,
     };
     if (query.match !== undefined)

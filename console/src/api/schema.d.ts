@@ -865,6 +865,11 @@ export interface components {
        */
       from?: string;
       /**
+       * Format: uuid
+       * @description A step of the run failed as this issue (GET /issues)
+       */
+      issueId?: string;
+      /**
        * @description The caught request body has this value at this path (as GET /runs?match=)
        * @example customer.email=client@test.com
        */
@@ -1219,6 +1224,17 @@ export interface components {
       mode?: 'live' | 'dry-run';
       /** @example Shopify order -> ERP */
       name: string;
+      /**
+       * @description How long requests, runs and steps are kept (default FLOWHUB_RETENTION_DAYS); failed runs keepFailedDays, at least days
+       * @example {
+       *       "days": 7,
+       *       "keepFailedDays": 30
+       *     }
+       */
+      retention?: {
+        days?: number;
+        keepFailedDays?: number;
+      };
       steps: components['schemas']['StepDto'][];
       trigger: components['schemas']['TriggerDto'];
     };
@@ -3415,6 +3431,8 @@ export interface operations {
         /** @description Runs with a step that failed with this error code (a step's errorCode) */
         errorCode?: string;
         flowId?: string;
+        /** @description Runs with a step that failed as this issue (GET /issues) */
+        issueId?: string;
         limit?: number;
         /** @description Runs whose caught request body has this value at this path (dot-separated keys; an array index is a number). Compared as text: amount=42 matches 42. Reads at most FLOWHUB_SEARCH_SCAN_LIMIT runs' bodies per page (see partial) */
         match?: string;

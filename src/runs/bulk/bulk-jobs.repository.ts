@@ -29,6 +29,8 @@ export interface BulkFilter {
   from?: string;
   to?: string;
   match?: string;
+  /** A step of the run failed as this issue. */
+  issueId?: string;
 }
 
 export interface BulkJobRow {
@@ -76,6 +78,7 @@ function selection(
     flowId: filter.flowId,
     status: filter.status,
     errorCode: filter.errorCode,
+    issueId: filter.issueId,
     since: filter.from,
     until,
     match,

@@ -70,6 +70,14 @@ export class BulkFilterDto {
     { message: `filter.match: ${MATCH_MESSAGE}` },
   )
   match?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A step of the run failed as this issue (GET /issues)',
+  })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'filter.issueId must be an issue id (a UUID, from GET /issues)' })
+  issueId?: string;
 }
 
 export class BulkRequestDto {

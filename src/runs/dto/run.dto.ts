@@ -178,6 +178,14 @@ export class ListRunsQueryDto extends PageQueryDto {
   errorCode?: string;
 
   @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Runs with a step that failed as this issue (GET /issues)',
+  })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'issueId must be an issue id (a UUID, from GET /issues)' })
+  issueId?: string;
+
+  @ApiPropertyOptional({
     example: 'customer.email=client@test.com',
     description:
       "Runs whose caught request body has this value at this path (dot-separated keys; an array index is a number). Compared as text: amount=42 matches 42. Reads at most FLOWHUB_SEARCH_SCAN_LIMIT runs' bodies per page (see partial)",
