@@ -97,7 +97,8 @@ export async function startFlowhub({ role, storage, concurrency = 10, nodeFlags 
         }),
     ...env,
   };
-  const proc = startNode(`flowhub-${role}`, [here('../../dist/src/main.js')], base, nodeFlags);
+  const main = process.env.BENCH_FLOWHUB_MAIN ?? here('../../dist/src/main.js');
+  const proc = startNode(`flowhub-${role}`, [main], base, nodeFlags);
   const health = role === 'worker' ? undefined : `http://127.0.0.1:${port}/health/ready`;
   if (health) await waitForOk(proc, health);
   return { ...proc, origin: `http://127.0.0.1:${port}` };
