@@ -125,6 +125,16 @@ describe('issues page in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'is resolved now.' }).waitFor();
     expect((await api.get(`/api/v1/issues/${issueId}`)).body.status).toBe('resolved');
     await page.getByRole('button', { name: 'Reopen: Orders to ERP, step push' }).waitFor();
+
+    // Every run it failed in: the runs page filtered to them, its bulk replay kept to them.
+    await page.getByRole('link', { name: 'Every run it failed in' }).click();
+    await page.waitForURL(`${app.url}/runs?issueId=${issueId}`);
+    await waitForCount(page.locator('tbody tr'), runIds.length);
+    await page.getByRole('button', { name: 'Replay all matching…' }).click();
+    await page.getByText('failed as one issue').waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByRole('button', { name: 'All runs' }).click();
+    await waitForCount(page.getByRole('link', { name: 'one issue' }), 0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -93,6 +93,17 @@ function Filters({ flows, value, onChange }: FilterProps & { flows: Flow[] }) {
         </select>
       </label>
       <TimeAndCodeFilters value={value} onChange={onChange} />
+      {value.issueId && (
+        <p className="issue-filter">
+          Runs of{' '}
+          <a href={`/issues/${value.issueId}`} onClick={linkTo(`/issues/${value.issueId}`)}>
+            one issue
+          </a>{' '}
+          <button type="button" onClick={() => onChange({ ...value, issueId: '' })}>
+            All runs
+          </button>
+        </p>
+      )}
       {JSON.stringify(value) !== JSON.stringify(NO_FILTERS) && (
         <button type="button" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

@@ -9,6 +9,8 @@ export interface RunFilters {
   errorCode: string;
   /** `path=value` in the caught request's body (GET /runs?match=), or ''. */
   match: string;
+  /** Runs that failed as this issue (a link from the issue's page), or ''. */
+  issueId: string;
   /** datetime-local values (the browser's time zone), or ''. */
   since: string;
   until: string;
@@ -19,6 +21,7 @@ export const NO_FILTERS: RunFilters = {
   status: '',
   errorCode: '',
   match: '',
+  issueId: '',
   since: '',
   until: '',
 };
@@ -38,6 +41,7 @@ export function filtersFromSearch(search: string): RunFilters {
     status: read('status'),
     errorCode: read('errorCode'),
     match: read('match'),
+    issueId: read('issueId'),
   };
 }
 
@@ -60,6 +64,7 @@ export function runsQuery(filters: RunFilters, cursor?: string) {
     status: (filters.status || undefined) as Status | undefined,
     errorCode: filters.errorCode.trim() || undefined,
     match: filters.match.trim() || undefined,
+    issueId: filters.issueId || undefined,
     since: isoOrUndefined(filters.since),
     until: isoOrUndefined(filters.until),
   };

@@ -43,6 +43,9 @@ function IssueFacts({ issue }: { issue: Issue }) {
 }
 
 /** /issues/:id: one issue's facts, its latest error, example runs and the status actions. */
+/** The runs page filtered to the runs that failed as this issue. */
+const runsOfIssue = (id: string) => `/runs?issueId=${encodeURIComponent(id)}`;
+
 export function IssuePage({ id, role }: { id: string; role: Role }) {
   const { issue, error } = useIssue(id);
   if (error)
@@ -72,6 +75,12 @@ export function IssuePage({ id, role }: { id: string; role: Role }) {
       <h2>Example runs</h2>
       <p className="muted">The newest runs it failed in, newest first.</p>
       <ExampleRuns ids={issue.exampleRunIds} />
+      <p>
+        <a href={runsOfIssue(issue.id)} onClick={linkTo(runsOfIssue(issue.id))}>
+          Every run it failed in
+        </a>{' '}
+        <span className="muted">(on the Runs page, where operators can replay them all)</span>
+      </p>
     </section>
   );
 }

@@ -48,6 +48,12 @@ describe('bulkFilter', () => {
       from: new Date('2026-12-01T10:00').toISOString(),
     });
   });
+
+  it("keeps the runs page's issue filter: replaying an issue's runs never reaches others", () => {
+    const filter = bulkFilter({ ...NO_FILTERS, issueId: 'i-1', status: 'failed' });
+    expect(filter).toEqual({ issueId: 'i-1', status: 'failed' });
+    expect(describeFilter(filter)).toBe('status failed, failed as one issue');
+  });
 });
 
 describe('the confirmation', () => {

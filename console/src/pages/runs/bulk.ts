@@ -21,6 +21,7 @@ export function bulkFilter(filters: RunFilters): BulkFilter {
     status: (filters.status || undefined) as BulkFilter['status'],
     errorCode: filters.errorCode.trim() || undefined,
     match: filters.match.trim() || undefined,
+    issueId: filters.issueId || undefined,
     from: isoOrUndefined(filters.since),
     to: isoOrUndefined(filters.until),
   };
@@ -36,6 +37,7 @@ export function describeFilter(filter: BulkFilter, flowName?: string): string {
   if (filter.status) parts.push(`status ${filter.status}`);
   if (filter.errorCode) parts.push(`error code ${filter.errorCode}`);
   if (filter.match) parts.push(`body ${filter.match}`);
+  if (filter.issueId) parts.push('failed as one issue');
   if (filter.from) parts.push(`from ${new Date(filter.from).toLocaleString()}`);
   if (filter.to) parts.push(`to ${new Date(filter.to).toLocaleString()}`);
   return parts.length ? parts.join(', ') : 'no filter: every run';
