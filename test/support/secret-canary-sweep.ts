@@ -19,6 +19,14 @@ const EXPLICIT_PARAMS: Record<string, (api: RecordingClient) => Promise<Params[]
       const [flowId, key] = new URL(String(flow.catchUrl)).pathname.split('/').slice(-2);
       return { flowId, key };
     }),
+  // Bulk jobs have no list route: a job that reaches no run (a flow id that does not exist).
+  '/api/v1/runs/bulk/{jobId}': async (api) => {
+    const { body } = await api.post('/api/v1/runs/bulk', {
+      action: 'cancel',
+      filter: { flowId: '00000000-0000-4000-8000-000000000000' },
+    });
+    return body?.id ? [{ jobId: String(body.id) }] : [];
+  },
 };
 
 /** A list route's items, every page (`items` + `nextCursor`, or a plain array). */
