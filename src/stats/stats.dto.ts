@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { StorageDto } from '../retention/storage.dto.js';
 import { STATS_WINDOWS, type StatsWindow } from './stats-windows.js';
 
 export class StatsQueryDto {
@@ -92,6 +93,11 @@ export class StatsDto {
   @ApiProperty({ type: DurationDto }) durationMs: DurationDto;
   @ApiProperty({ type: [SeriesPointDto], description: 'Runs finished per bucket, by status' })
   series: SeriesPointDto[];
+  @ApiProperty({
+    type: StorageDto,
+    description: 'Storage used (every flow: per table) and the oldest kept record, now',
+  })
+  storage: StorageDto;
 }
 
 export class RollupDto {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FlowsService } from '../flows/flows.service.js';
+import { StorageReport } from '../retention/storage.service.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { DuplicateCounter } from './duplicate-counter.service.js';
 import type { StatsDto } from './stats.dto.js';
@@ -15,6 +16,7 @@ export const ROLLUP_LAG_MS = 5_000;
 export class StatsService {
   constructor(
     private readonly repository: StatsRepository,
+    private readonly storage: StorageReport,
     private readonly flows: FlowsService,
     private readonly duplicates: DuplicateCounter,
     private readonly metrics: Metrics,
@@ -39,6 +41,7 @@ export class StatsService {
       rolledUpTo: snapshot.rolledTo.toISOString(),
       ...summary,
       openRuns: { queued: open('queued'), running: open('running'), held: open('held') },
+      storage: await this.storage.of(flowId),
     };
   }
 

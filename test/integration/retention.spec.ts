@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { RetentionModule } from '../../src/retention/retention.module.js';
 import { apiClient } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 
@@ -63,7 +62,7 @@ describe('retention', () => {
   };
 
   beforeAll(async () => {
-    app = await bootTestApp({ FLOWHUB_RETENTION_DAYS: '10' }, { extraModules: [RetentionModule] });
+    app = await bootTestApp({ FLOWHUB_RETENTION_DAYS: '10' });
     api = apiClient(app.url!);
     db = app.app.get(DataSource);
     const flow = async (retention?: object) => {
@@ -93,19 +92,22 @@ describe('retention', () => {
   });
 
   it('prunes exactly what is past its window, never an unfinished run, and no orphan', async () => {
+    // Just past: a minute. Just inside: ten minutes, so the later tests (a minute or more on a
+    // busy machine) still find them inside.
     const MIN = 60_000;
+    const INSIDE = 10 * MIN;
     // Global window: 10 days.
     await seed('global just past', 'global', 'succeeded', 10 * DAY + MIN, false);
-    await seed('global just inside', 'global', 'succeeded', 10 * DAY - MIN, true);
+    await seed('global just inside', 'global', 'succeeded', 10 * DAY - INSIDE, true);
     await seed('global failed past', 'global', 'failed', 11 * DAY, false);
     await seed('global filtered past', 'global', 'filtered', 11 * DAY, false);
     for (const status of ['queued', 'running', 'held'])
       await seed(`global ${status} old`, 'global', status, 40 * DAY, true);
     // The flow's own window: 2 days, failed runs 5.
     await seed('own just past', 'own', 'succeeded', 2 * DAY + MIN, false);
-    await seed('own just inside', 'own', 'succeeded', 2 * DAY - MIN, true);
+    await seed('own just inside', 'own', 'succeeded', 2 * DAY - INSIDE, true);
     await seed('own cancelled past', 'own', 'cancelled', 3 * DAY, false);
-    await seed('own failed kept longer', 'own', 'failed', 5 * DAY - MIN, true);
+    await seed('own failed kept longer', 'own', 'failed', 5 * DAY - INSIDE, true);
     await seed('own failed past', 'own', 'failed', 5 * DAY + MIN, false);
     await seed('own running old', 'own', 'running', 30 * DAY, true);
     // One day, but a dedupe key's original is kept inside the dedupe window (72 h).

@@ -90,6 +90,8 @@ describe('stats', () => {
       rejectedByReason: counts.rejected,
       runs: Object.fromEntries(FINISHED.map((s) => [s, runs.filter((r) => r.status === s).length])),
       openRuns: { queued: 0, running: 0, held: 0 },
+      // Checked by test/integration/retention.spec.ts.
+      storage: expect.any(Object),
       failedSteps: counts.failedSteps
         ? [{ action: 'core.transform', errorCode, count: counts.failedSteps }]
         : [],
