@@ -369,6 +369,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/retention/prune': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RetentionController_prune'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/runs': {
     parameters: {
       query?: never;
@@ -1370,6 +1386,17 @@ export interface components {
       /** @description Pass as ?cursor= for the next page; null on the last page */
       nextCursor: string | null;
     };
+    PruneReportDto: {
+      batches: number;
+      ms: number;
+      /** @description false: another process was pruning; nothing was done */
+      pruned: boolean;
+      requests: number;
+      runs: number;
+      steps: number;
+      /** @description A plain VACUUM ran after the deletes, so the space is reused */
+      vacuumed: boolean;
+    };
     PutSecretDto: {
       /** @example ERP API token (prod) */
       description?: string;
@@ -1486,6 +1513,19 @@ export interface components {
       received: number;
       /** @description Requests the catch URL refused (none of them ran) */
       rejected: number;
+    };
+    RetentionInEffectDto: {
+      /** @description Requests, runs and steps older than this are pruned */
+      days: number;
+      /** @description Failed runs (with their requests and steps) are kept this long */
+      keepFailedDays: number;
+      /** @description How often the pruning job runs (FLOWHUB_PRUNE_INTERVAL_MS) */
+      pruneIntervalMs: number;
+      /**
+       * @description flow: the flow's retention field; global: FLOWHUB_RETENTION_DAYS
+       * @enum {string}
+       */
+      source: 'flow' | 'global';
     };
     RetryPolicyDto: {
       attempts: number;
@@ -1742,6 +1782,8 @@ export interface components {
       runs: components['schemas']['FinishedRunsDto'];
       /** @description Runs finished per bucket, by status */
       series: components['schemas']['SeriesPointDto'][];
+      /** @description Storage used (every flow: per table) and the oldest kept record, now */
+      storage: components['schemas']['StorageDto'];
       /** Format: date-time */
       to: string;
       /** @enum {string} */
@@ -1786,6 +1828,17 @@ export interface components {
       /** @description JSONata, boolean: false skips the step */
       when?: string;
     };
+    StorageDto: {
+      /** Format: date-time */
+      oldestRequestAt: string | null;
+      /** Format: date-time */
+      oldestRunAt: string | null;
+      retention: components['schemas']['RetentionInEffectDto'];
+      /** @description Every flow only: the tables retention prunes (they hold every flow) */
+      tables?: components['schemas']['TableStorageDto'][];
+      /** @description Every flow only: the sum of tables[].bytes */
+      totalBytes?: number;
+    };
     StoredRequestDto: {
       /** @description As $trigger.body sees it */
       body: Record<string, never>;
@@ -1809,6 +1862,14 @@ export interface components {
       items: components['schemas']['StoredRequestDto'][];
       /** @description Pass as ?cursor= for the next page; null on the last page */
       nextCursor: string | null;
+    };
+    TableStorageDto: {
+      /** @description On disk: rows, indexes and TOAST (pg_total_relation_size) */
+      bytes: number;
+      /** @description Rows, the planner's estimate (as of the last VACUUM or ANALYZE) */
+      rows: number;
+      /** @enum {string} */
+      table: 'inbound_requests' | 'runs' | 'run_steps';
     };
     TestFlowDto: {
       /**
@@ -3414,6 +3475,43 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RetentionController_prune: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prunes now what is past its window (FLOWHUB_PRUNE_INTERVAL_MS does it anyway), then VACUUMs; admin only */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PruneReportDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description admin only */
+      403: {
         headers: {
           [name: string]: unknown;
         };

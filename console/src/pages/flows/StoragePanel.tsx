@@ -82,11 +82,7 @@ export function StoragePanel({ flow, role }: { flow: Flow; role: Role }) {
       )}
       {query.isPending && <p className="muted">Loading…</p>}
       {query.data && (
-        <StorageFacts
-          storage={(query.data as unknown as { storage: Storage }).storage}
-          role={role}
-          now={query.dataUpdatedAt}
-        />
+        <StorageFacts storage={query.data.storage} role={role} now={query.dataUpdatedAt} />
       )}
     </section>
   );

@@ -1,14 +1,6 @@
-/** GET /flows/:id/stats' storage (StorageDto). */
-export interface Storage {
-  oldestRequestAt: string | null;
-  oldestRunAt: string | null;
-  retention: {
-    days: number;
-    keepFailedDays: number;
-    source: 'flow' | 'global';
-    pruneIntervalMs: number;
-  };
-}
+import type { components } from '../../../api/schema';
+
+export type Storage = components['schemas']['StorageDto'];
 
 const DAY_MS = 86_400_000;
 
