@@ -66,7 +66,9 @@ describe('storage and retention panel in Chromium', () => {
   }
   const panel = (page: Page) => page.getByRole('region', { name: 'Storage and retention' });
   const fact = (page: Page, term: string) =>
-    panel(page).locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+    panel(page)
+      .locator('dt', { hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd[1]');
 
   it("shows an admin the flow's retention and oldest records, and follows a pruning pass", async () => {
     const { context, page, errors } = await pageAs(TEST_ADMIN_KEY);
