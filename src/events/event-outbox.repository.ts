@@ -1,3 +1,4 @@
+import { storableJson } from '../database/jsonb-safe.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -26,9 +27,11 @@ export function outboxRecords(param: number): string {
 
 /** The jsonb parameter of outboxInsertSql. */
 export function outboxParam(events: (OutboxEvent & { onFinish?: boolean })[]): string {
-  return JSON.stringify(
+  // A step's error may hold U+0000 (jsonb refuses it): made U+FFFD, as in the run's own row,
+  // so the event can never roll back the transaction of its fact.
+  return storableJson(
     events.map((e) => ({ name: e.name, payload: e.payload, on_finish: e.onFinish === true })),
-  );
+  )!;
 }
 
 interface Row {
