@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { BulkActions } from './bulk-actions.js';
+import { BulkActions } from './bulk-actions.service.js';
 import { BulkJobsRepository } from './bulk-jobs.repository.js';
 import { BULK_THROTTLE, BulkRunsService } from './bulk-runs.service.js';
 import { RUNTIME, type Runtime } from '../../config/runtime.js';

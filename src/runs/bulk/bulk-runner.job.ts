@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyStorageError } from '../../common/storage-errors.js';
-import { BulkActions } from './bulk-actions.js';
+import { BulkActions } from './bulk-actions.service.js';
 import { BulkJobsRepository, type BulkJobRow } from './bulk-jobs.repository.js';
 import { BULK_THROTTLE } from './bulk-runs.service.js';
 import { delayBefore, leaseMsFor, type BulkThrottle } from './bulk-throttle.js';
