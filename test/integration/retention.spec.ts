@@ -62,7 +62,12 @@ describe('retention', () => {
   };
 
   beforeAll(async () => {
-    app = await bootTestApp({ FLOWHUB_RETENTION_DAYS: '10' });
+    // The reconciler would start the seeded queued runs (no job holds them), and a finished
+    // 40-day-old run would then be pruned by a later pass: it waits an hour here.
+    app = await bootTestApp({
+      FLOWHUB_RETENTION_DAYS: '10',
+      FLOWHUB_RECONCILE_INTERVAL_MS: '3600000',
+    });
     api = apiClient(app.url!);
     db = app.app.get(DataSource);
     const flow = async (retention?: object) => {
