@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { api, type Flow, type Run } from '../api/client';
-import { unwrap } from '../api/query';
+import type { Flow, Run } from '../api/client';
+import { useAllFlows } from '../api/flows';
+import { FlowSelect } from '../components/FlowSelect';
 import { StatusBadge } from '../components/StatusBadge';
 import { durationBetween, formatDuration, formatTime } from '../format';
 import { linkTo } from '../router';
@@ -9,14 +9,6 @@ import { filtersFromSearch, NO_FILTERS, useRuns, type RunFilters } from './useRu
 import { BulkAction } from './runs/BulkAction';
 
 const STATUSES = ['queued', 'held', 'running', 'succeeded', 'failed', 'filtered', 'cancelled'];
-
-function useFlows(): Flow[] {
-  const query = useQuery({
-    queryKey: ['flows', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/flows', { params: { query: { limit: 100 } } })),
-  });
-  return query.data?.items ?? [];
-}
 
 type FilterProps = { value: RunFilters; onChange(filters: RunFilters): void };
 
@@ -66,20 +58,11 @@ function TimeAndCodeFilters({ value, onChange }: FilterProps) {
 function Filters({ flows, value, onChange }: FilterProps & { flows: Flow[] }) {
   return (
     <form className="filters" onSubmit={(event) => event.preventDefault()}>
-      <label>
-        Flow
-        <select
-          value={value.flowId}
-          onChange={(e) => onChange({ ...value, flowId: e.target.value })}
-        >
-          <option value="">All flows</option>
-          {flows.map((flow) => (
-            <option key={flow.id} value={flow.id}>
-              {flow.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FlowSelect
+        flows={flows}
+        value={value.flowId}
+        onChange={(flowId) => onChange({ ...value, flowId })}
+      />
       <label>
         Status
         <select
@@ -136,7 +119,7 @@ function RunRow({ run }: { run: Run }) {
 }
 
 export function RunsPage() {
-  const flows = useFlows();
+  const flows = useAllFlows();
   const [filters, setFilters] = useState<RunFilters>(() =>
     filtersFromSearch(window.location.search),
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Flow } from '../../api/client';
 import type { components } from '../../api/schema';
+import { allFlowsQuery } from '../../api/flows';
 import { unwrap } from '../../api/query';
 
 export type FlowActivity = components['schemas']['FlowActivityDto'];
@@ -11,11 +12,7 @@ export const LIST_POLL_MS = 3000;
 
 /** Every flow (the newest 100, as the runs page's filter asks for them). */
 export function useFlowList() {
-  const query = useQuery({
-    queryKey: ['flows', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/flows', { params: { query: { limit: 100 } } })),
-    refetchInterval: LIST_POLL_MS,
-  });
+  const query = useQuery({ ...allFlowsQuery, refetchInterval: LIST_POLL_MS });
   return {
     flows: query.data?.items ?? [],
     more: Boolean(query.data?.nextCursor),

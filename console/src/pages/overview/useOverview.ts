@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useAllFlows } from '../../api/flows';
 import { unwrap } from '../../api/query';
 import { failingFlows, type WindowId } from './overview-data';
 
@@ -42,12 +43,9 @@ export function useFailingFlows() {
       ),
     refetchInterval: REFRESH_MS,
   });
-  const flows = useQuery({
-    queryKey: ['flows', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/flows', { params: { query: { limit: 100 } } })),
-  });
+  const flows = useAllFlows();
   const failed = useFailedRuns();
-  const names = new Map((flows.data?.items ?? []).map((flow) => [flow.id, flow.name]));
+  const names = new Map(flows.map((flow) => [flow.id, flow.name]));
   return {
     flows: failingFlows(activity.data?.items ?? [], names, failed.data?.items ?? []),
     loaded: activity.data !== undefined,

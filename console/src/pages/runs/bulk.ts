@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema';
-import type { RunFilters } from '../useRuns';
+import { runsQuery, type RunFilters } from '../useRuns';
 
 export type BulkAction = 'replay' | 'cancel';
 export type BulkFilter = components['schemas']['BulkFilterDto'];
@@ -8,23 +8,14 @@ export type BulkCount = components['schemas']['BulkCountDto'];
 
 const FINISHED = ['succeeded', 'cancelled', 'failed'];
 
-function isoOrUndefined(local: string): string | undefined {
-  if (!local) return undefined;
-  const time = new Date(local);
-  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
-}
-
-/** POST /runs/bulk's filter for the runs page's filters (the same runs GET /runs lists). */
+/**
+ * POST /runs/bulk's filter for the runs page's filters: the query GET /runs gets
+ * (runsQuery), so a bulk action reaches exactly the runs the page lists, with the time range
+ * named from/to and without paging.
+ */
 export function bulkFilter(filters: RunFilters): BulkFilter {
-  const filter: BulkFilter = {
-    flowId: filters.flowId || undefined,
-    status: (filters.status || undefined) as BulkFilter['status'],
-    errorCode: filters.errorCode.trim() || undefined,
-    match: filters.match.trim() || undefined,
-    issueId: filters.issueId || undefined,
-    from: isoOrUndefined(filters.since),
-    to: isoOrUndefined(filters.until),
-  };
+  const { since, until, limit: _limit, cursor: _cursor, ...rest } = runsQuery(filters);
+  const filter: BulkFilter = { ...rest, from: since, to: until };
   return Object.fromEntries(
     Object.entries(filter).filter(([, value]) => value !== undefined),
   ) as BulkFilter;
