@@ -43,7 +43,11 @@ export interface IssueFilter {
   limit: number;
 }
 
-/** The issues, issue_occurrences and flow_failing tables: the only writer of all three. */
+/**
+ * The issues, issue_occurrences and flow_failing tables: the only writer of all three, except
+ * that retention (src/retention/retention.sql.ts) deletes the occurrences of the runs it
+ * prunes (an issue keeps its count; its example_run_ids may then name pruned runs).
+ */
 @Injectable()
 export class IssuesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -4,6 +4,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { DEDUPE_RETENTION_HOURS } from '../runs/reconciler.job.js';
 import { pruneWindows } from './retention-policy.js';
 import { type PruneSession, RetentionRepository } from './retention.repository.js';
+import { VACUUM_TABLES } from './retention.sql.js';
 
 /** Runs (with their steps and requests) one statement deletes: short locks, short WAL bursts. */
 export const PRUNE_BATCH = 500;
@@ -28,17 +29,35 @@ export interface PruneReport {
 export interface PruneOptions {
   batch?: number;
   pauseMs?: number;
+  /** Rest after a batch, in multiples of the time it took (PRUNE_REST). */
+  rest?: number;
+  /** false: no VACUUM after the deletes (autovacuum gets there). */
+  vacuum?: boolean;
   /** Stop once this many batches ran (the next pass goes on). */
   maxBatches?: number;
   /** Aborted (shutdown): the pass stops after its current batch. */
   signal?: AbortSignal;
+  /** Awaited before each statement after the first (the bench parks the pass here). */
+  between?: () => Promise<void>;
 }
+
+type Pass = Required<Omit<PruneOptions, 'signal' | 'between'>> &
+  Pick<PruneOptions, 'signal'> & { between: () => Promise<void> };
+
+const empty = (): PruneReport => ({
+  runs: 0,
+  steps: 0,
+  requests: 0,
+  batches: 0,
+  vacuumed: false,
+  ms: 0,
+});
 
 /**
  * One pruning pass (docs/operations.md#retention): finished runs past their flow's window
- * (failed ones past keepFailedDays) with their steps and requests, in bounded batches, then a
- * plain VACUUM so the space is reused at once. One process at a time; undefined when another
- * process holds the lock.
+ * (failed ones past keepFailedDays) with their steps, requests and issue occurrences, in
+ * bounded batches, then a plain VACUUM of each table so the space is reused at once. One
+ * process at a time; undefined when another process holds the lock.
  */
 @Injectable()
 export class Pruner {
@@ -51,7 +70,16 @@ export class Pruner {
 
   async prune(options: PruneOptions = {}): Promise<PruneReport | undefined> {
     const started = Date.now();
-    const report = await this.repository.locked((session) => this.pass(session, options));
+    const pass: Pass = {
+      batch: options.batch ?? PRUNE_BATCH,
+      pauseMs: options.pauseMs ?? PRUNE_PAUSE_MS,
+      rest: options.rest ?? PRUNE_REST,
+      vacuum: options.vacuum ?? true,
+      maxBatches: options.maxBatches ?? Number.POSITIVE_INFINITY,
+      signal: options.signal,
+      between: options.between ?? (async () => undefined),
+    };
+    const report = await this.repository.locked((session) => this.pass(session, pass));
     if (!report) return undefined;
     const done = { ...report, ms: Date.now() - started };
     if (done.runs + done.requests > 0)
@@ -61,40 +89,35 @@ export class Pruner {
     return done;
   }
 
-  private async pass(session: PruneSession, options: PruneOptions): Promise<PruneReport> {
-    const batch = options.batch ?? PRUNE_BATCH;
-    const pauseMs = options.pauseMs ?? PRUNE_PAUSE_MS;
-    const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
+  private async pass(session: PruneSession, pass: Pass): Promise<PruneReport> {
     const windows = pruneWindows(
       await session.flows(),
       this.runtime.config.retentionDays,
       new Date(),
     );
-    const report: PruneReport = {
-      runs: 0,
-      steps: 0,
-      requests: 0,
-      batches: 0,
-      vacuumed: false,
-      ms: 0,
-    };
-    for (;;) {
+    const report = empty();
+    const more = () => report.batches < pass.maxBatches && !pass.signal?.aborted;
+    for (let pruned = pass.batch; pruned === pass.batch && more(); report.batches += 1) {
+      if (report.batches > 0) await pass.between();
       const began = Date.now();
-      const pruned = await session.pruneRuns(windows, batch, DEDUPE_RETENTION_HOURS);
-      report.batches += 1;
-      report.runs += pruned.runs;
-      report.steps += pruned.steps;
-      report.requests += pruned.requests;
-      if (pruned.runs < batch || report.batches >= maxBatches || options.signal?.aborted) break;
-      await sleep(Math.max(pauseMs, (Date.now() - began) * PRUNE_REST));
+      const batch = await session.pruneRuns(windows, pass.batch, DEDUPE_RETENTION_HOURS);
+      report.runs += batch.runs;
+      report.steps += batch.steps;
+      report.requests += batch.requests;
+      pruned = batch.runs;
+      await sleep(Math.max(pass.pauseMs, (Date.now() - began) * pass.rest));
     }
-    const more = () => report.batches < maxBatches && !options.signal?.aborted;
-    for (let lone = batch; lone === batch && more(); report.batches += 1) {
-      lone = await session.pruneLoneRequests(windows, batch);
+    for (let lone = pass.batch; lone === pass.batch && more(); report.batches += 1) {
+      await pass.between();
+      lone = await session.pruneLoneRequests(windows, pass.batch);
       report.requests += lone;
     }
-    if (report.runs + report.requests > 0) {
-      await session.vacuum();
+    if (pass.vacuum && report.runs + report.requests > 0) {
+      // One table at a time: each VACUUM is shorter, and the pass can be parked between them.
+      for (const table of VACUUM_TABLES) {
+        await pass.between();
+        await session.vacuum(table);
+      }
       report.vacuumed = true;
     }
     return report;

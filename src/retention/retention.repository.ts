@@ -8,12 +8,14 @@ import {
   OLDEST_KEPT_FLOW,
   PRUNE_LONE_REQUESTS,
   PRUNE_RUNS,
+  PRUNE_BEGIN,
   PRUNE_UNLOCK,
   STORAGE_TABLES,
   TABLE_SIZES,
   TRY_PRUNE_LOCK,
-  VACUUM,
+  vacuum,
   VACUUM_THROTTLE,
+  type VacuumTable,
 } from './retention.sql.js';
 
 export interface PrunedBatch {
@@ -37,18 +39,35 @@ export class PruneSession {
   }
 
   async pruneRuns(windows: PruneWindows, limit: number, dedupeHours: number): Promise<PrunedBatch> {
-    const [row] = await this.runner.query(PRUNE_RUNS, [...args(windows), limit, dedupeHours]);
+    const [row] = await this.transaction(() =>
+      this.runner.query(PRUNE_RUNS, [...args(windows), limit, dedupeHours]),
+    );
     return row as PrunedBatch;
   }
 
   async pruneLoneRequests(windows: PruneWindows, limit: number): Promise<number> {
-    const [, affected] = await this.runner.query(PRUNE_LONE_REQUESTS, [...args(windows), limit]);
+    const [, affected] = await this.transaction(() =>
+      this.runner.query(PRUNE_LONE_REQUESTS, [...args(windows), limit]),
+    );
     return Number(affected ?? 0);
   }
 
-  async vacuum(): Promise<void> {
+  async vacuum(table: VacuumTable): Promise<void> {
     await this.runner.query(VACUUM_THROTTLE);
-    await this.runner.query(VACUUM);
+    await this.runner.query(vacuum(table));
+  }
+
+  /** One delete in its own transaction, with the pass's SET LOCALs (PRUNE_BEGIN). */
+  private async transaction<T>(statement: () => Promise<T>): Promise<T> {
+    await this.runner.query(PRUNE_BEGIN);
+    try {
+      const result = await statement();
+      await this.runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 }
 

@@ -19,7 +19,8 @@ const WINDOWS = `w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::t
  * One batch ($4 runs at most, oldest first per flow): finished runs past their window, never
  * one whose request still holds its dedupe key inside the dedupe window ($5 hours), locked so
  * a concurrent change waits or is skipped. Their steps, then the runs, then each request no
- * other run refers to, all in one statement: a crash leaves nothing half pruned.
+ * other run refers to, and the issue occurrences of the runs (src/issues/: their issues keep
+ * their counts), all in one statement: a crash leaves nothing half pruned.
  */
 export const PRUNE_RUNS = `WITH ${WINDOWS},
   candidates AS (
@@ -36,6 +37,7 @@ export const PRUNE_RUNS = `WITH ${WINDOWS},
     WHERE r.id IN (SELECT id FROM candidates) AND r.status IN ${FINISHED}
     FOR UPDATE SKIP LOCKED),
   steps AS (DELETE FROM run_steps s USING doomed d WHERE s.run_id = d.id RETURNING 1),
+  occurrences AS (DELETE FROM issue_occurrences o USING doomed d WHERE o.run_id = d.id),
   gone AS (DELETE FROM runs r USING doomed d WHERE r.id = d.id RETURNING r.request_id),
   requests AS (DELETE FROM inbound_requests q WHERE q.id IN (SELECT request_id FROM gone)
     AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id
@@ -62,7 +64,24 @@ export const PRUNE_LONE_REQUESTS = `WITH ${WINDOWS},
  * not, by default), so ingest keeps the disk.
  */
 export const VACUUM_THROTTLE = "SET vacuum_cost_delay = '2ms'";
-export const VACUUM = 'VACUUM (ANALYZE) run_steps, runs, inbound_requests';
+/** Vacuumed one at a time, children first (each VACUUM a shorter burst of I/O). */
+export const VACUUM_TABLES = [
+  'issue_occurrences',
+  'run_steps',
+  'runs',
+  'inbound_requests',
+] as const;
+export type VacuumTable = (typeof VACUUM_TABLES)[number];
+export const vacuum = (table: VacuumTable) => `VACUUM (ANALYZE) ${table}`;
+
+/**
+ * Each delete is its own transaction. Its commit does not wait for the WAL flush: a prune
+ * lost in a crash is re-done by the next pass, and ingest's commits do not queue behind
+ * it. A batch that waits on a lock (an operator's VACUUM FULL, a migration) gives up, and so
+ * does one stuck for longer than any batch should take: the pass fails, the next one goes on.
+ */
+export const PRUNE_BEGIN = `BEGIN; SET LOCAL synchronous_commit = off;
+  SET LOCAL lock_timeout = '5s'; SET LOCAL statement_timeout = '60s'`;
 
 export const STORAGE_TABLES = ['inbound_requests', 'runs', 'run_steps'] as const;
 

@@ -126,6 +126,22 @@ describe('retention', () => {
     // Requests without a run: past the window or not.
     const loneOld = await request(flows.own, 3 * DAY);
     const loneNew = await request(flows.own, DAY);
+    // Issue occurrences (src/issues/) of a pruned run go with it; a kept run's stay.
+    const occurrence = (runId: string) =>
+      db.query(`INSERT INTO issue_occurrences (run_id, step_id, issue_id) VALUES ($1, 'a', $2)`, [
+        runId,
+        issueId,
+      ]);
+    const [{ id: issueId }] = await db.query(
+      `INSERT INTO issues (flow_id, step_id, action, fingerprint, message, status, count,
+         first_seen_at, last_seen_at, example_run_ids, status_changed_at, reopened)
+       VALUES ($1, 'a', 'core.transform', 'code:E', 'm', 'open', 2, now(), now(), '{}', now(), 0)
+       RETURNING id`,
+      [flows.global],
+    );
+    await occurrence(old);
+    await occurrence(cases.get('global failed past')!.run);
+    await occurrence(replay);
 
     const pruned = await api.post('/api/v1/retention/prune');
     expect(pruned.status).toBe(200);
@@ -153,6 +169,10 @@ describe('retention', () => {
          (SELECT 1 FROM runs r WHERE r.id = s.run_id))::int AS steps`,
     );
     expect(orphans.steps).toBe(0);
+    const occurrences = await db.query('SELECT run_id FROM issue_occurrences WHERE issue_id = $1', [
+      issueId,
+    ]);
+    expect(occurrences).toEqual([{ run_id: replay }]);
 
     const again = await api.post('/api/v1/retention/prune');
     expect(again.body).toMatchObject({ pruned: true, runs: 0, requests: 0, vacuumed: false });
