@@ -53,6 +53,8 @@ export async function bootTestApp(
     LOG_LEVEL: 'debug',
     DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL,
+    // The queue mode a suite runs under (FLOWHUB_QUEUE=postgres|redis|bullmq-postgres).
+    FLOWHUB_QUEUE: process.env.FLOWHUB_QUEUE,
     // A console build other than console/dist (the browser suite can run on its own build).
     FLOWHUB_CONSOLE_DIR: process.env.FLOWHUB_CONSOLE_DIR,
     FLOWHUB_MASTER_KEYS: TEST_MASTER_KEYS,
