@@ -2,7 +2,8 @@
 // default), next to a floor (bench/floor-server.mjs) measured in the same run. Load comes from
 // autocannon in its own process. Returns the figures; bench/run.mjs prints and saves them.
 // BENCH_PROFILE=1 writes CPU profiles of the Flowhub processes to bench/results/profiles.
-// BENCH_ONLY=ingest,e2e,scaling,embedded runs a subset.
+// BENCH_ONLY=ingest,e2e,scaling,embedded,embedded-pg runs a subset (embedded-pg: the embedded
+// default with FLOWHUB_QUEUE=postgres).
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,9 @@ import { costPerRun, highestSustained, ingest } from './lib/phases.mjs';
 import { peakRssMb } from './lib/processes.mjs';
 import * as S from './lib/systems.mjs';
 
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'ingest,e2e,scaling,embedded').split(','));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? 'ingest,e2e,scaling,embedded,embedded-pg').split(','),
+);
 const PROFILE_DIR = fileURLToPath(new URL('./results/profiles', import.meta.url));
 const nodeFlags = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 20);
@@ -64,13 +67,14 @@ async function floorPhase(role, receiver, work) {
   });
 }
 
-async function flowhubPhase(role, receiver, work, storage) {
+async function flowhubPhase(role, receiver, work, storage, env = {}) {
   const run = async (storageOf) => {
     const proc = await S.startFlowhub({
       role,
       storage: storageOf,
       concurrency: CONCURRENCY,
       nodeFlags,
+      env,
     });
     const counts = flowhubCounts(proc.origin, storageOf.db);
     try {
@@ -101,6 +105,14 @@ async function flowhubPhase(role, receiver, work, storage) {
     }
   }
   return withDatabase(`flowhub_bench_${role}_${tag}`, (db) => run({ db, prefix: `${db}q` }));
+}
+
+/** The embedded rows: end to end first (ingest leaves a backlog this one process works off). */
+async function embeddedSet(system) {
+  const e2e = await highestSustained(system, BODY_1K, { start: 100, maxTrials: 4 });
+  const c50 = await ingest(system, { connections: 50, body: BODY_1K });
+  const rate1000 = await ingest(system, { connections: 50, rate: 1000, body: BODY_1K });
+  return { c50, rate1000, e2e };
 }
 
 /** The window that cost less CPU per request: noise on a shared host only ever adds. */
@@ -166,17 +178,13 @@ export async function throughputBench() {
     }
     if (ONLY.has('embedded')) {
       log('embedded default: Flowhub (all role, embedded PostgreSQL, BullMQ on PostgreSQL)');
-      results.embedded = await flowhubPhase(
-        'all',
-        receiver,
-        async (system) => {
-          // End to end first: ingest leaves a backlog that this one process then works off.
-          const e2e = await highestSustained(system, BODY_1K, { start: 100, maxTrials: 4 });
-          const c50 = await ingest(system, { connections: 50, body: BODY_1K });
-          return { c50, e2e };
-        },
-        'embedded',
-      );
+      results.embedded = await flowhubPhase('all', receiver, embeddedSet, 'embedded');
+    }
+    if (ONLY.has('embedded-pg')) {
+      log('embedded, FLOWHUB_QUEUE=postgres: Flowhub (all role, the run rows are the queue)');
+      results.embeddedPg = await flowhubPhase('all', receiver, embeddedSet, 'embedded', {
+        FLOWHUB_QUEUE: 'postgres',
+      });
     }
   } finally {
     await receiver.stop();

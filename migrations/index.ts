@@ -19,6 +19,7 @@ import { CreateStats1795510000000 } from './1795510000000-create-stats.js';
 import { CreateBulkJobs1795520000000 } from './1795520000000-create-bulk-jobs.js';
 import { CreateIssues1795530000000 } from './1795530000000-create-issues.js';
 import { AddRetentionIndexes1795540000000 } from './1795540000000-add-retention-indexes.js';
+import { AddQueueClaims1795560000000 } from './1795560000000-add-queue-claims.js';
 import { AddWebhookSignatureFormat1795480000000 } from './1795480000000-add-webhook-signature-format.js';
 
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreateBulkJobs1795520000000,
   CreateIssues1795530000000,
   AddRetentionIndexes1795540000000,
+  AddQueueClaims1795560000000,
 ];

@@ -1,4 +1,5 @@
 // The table `npm run bench` prints, with the issue's targets judged.
+import { embeddedRows } from './embedded-report.mjs';
 const f0 = (n) =>
   n === undefined || Number.isNaN(n) ? '-' : Math.round(n).toLocaleString('en-US');
 const f1 = (n) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1));
@@ -127,26 +128,10 @@ export function formatReport(r) {
       '',
     ]);
   }
-  if (r.embedded) {
-    rows.push([
-      'embedded default: ingest 50 conns',
-      f0(r.embedded.c50.perSecond),
-      '',
-      ratio(r.embedded.c50.perSecond, li.c50?.perSecond),
-      '',
-      '',
-    ]);
-    rows.push(['  p50 / p99 (ms)', lat(r.embedded.c50), '', '', '', '']);
-    rows.push([
-      'embedded default: end to end (runs/s)',
-      f0(r.embedded.e2e.runsPerSecond),
-      '',
-      ratio(r.embedded.e2e.runsPerSecond, le.runsPerSecond),
-      '',
-      '',
-    ]);
-    rows.push(['embedded default: peak RSS (MB)', f0(r.embedded.peakRssMb), '', '', '', '']);
-  }
+  if (r.embedded)
+    rows.push(...embeddedRows('embedded, BullMQ on PostgreSQL', r.embedded, fi.c50, fe));
+  if (r.embeddedPg)
+    rows.push(...embeddedRows('embedded, FLOWHUB_QUEUE=postgres', r.embeddedPg, fi.c50, fe));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => String(cells[i]).length)));
   const head = `Flowhub bench, ${r.startedAt.slice(0, 10)}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, node ${r.machine.node}; worker concurrency ${r.workerConcurrency}`;
   return [head, '', ...rows.map((cells) => row(cells, widths)), '', r.boot].join('\n');

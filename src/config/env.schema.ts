@@ -13,7 +13,8 @@ import {
 } from 'class-validator';
 import { MASTER_KEY_LIST_PATTERN } from '../secrets/master-keys.js';
 import { EnvInt } from './env-int.js';
-import { RETENTION_ENV_NAMES, RetentionEnv } from './retention-env.js';
+import { QUEUE_ENV_NAMES, QueueEnv } from './queue-env.js';
+import { RETENTION_ENV_NAMES } from './retention-env.js';
 
 export const ROLES = ['all', 'api', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -65,13 +66,14 @@ export const ENV_VARIABLES = [
   'FLOWHUB_ISSUE_RESOLVE_AFTER',
   'FLOWHUB_FLOW_FAILING_AFTER',
   ...RETENTION_ENV_NAMES,
+  ...QUEUE_ENV_NAMES,
 ] as const;
 
 /**
  * Every environment variable Flowhub reads. Validated once at boot; `.env.example`
  * documents each one. Messages name the variable and what is allowed.
  */
-export class EnvSchema extends RetentionEnv {
+export class EnvSchema extends QueueEnv {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'PORT must be an integer between 0 and 65535 (0 picks a free port)' })

@@ -8,6 +8,7 @@ import {
   type LogLevel,
   type Role,
 } from './env.schema.js';
+import { queueEnvProblems, queueSettings, type QueueMode } from './queue-env.js';
 
 export interface AppConfig {
   port: number;
@@ -22,6 +23,10 @@ export interface AppConfig {
   /** `auto` until main.ts resolves it against stdout (a terminal gets `pretty`). */
   logFormat: LogFormat;
   queuePrefix: string;
+  /** How runs are queued (FLOWHUB_QUEUE; see queue-env.ts). */
+  queueMode: QueueMode;
+  /** `postgres` mode: how often a worker looks for due work it was not woken for. */
+  queuePollMs: number;
   shutdownTimeoutMs: number;
   /** How far the JS heap may grow past what survived the last full GC (0: V8 decides). */
   heapGrowthPercent: number;
@@ -113,6 +118,7 @@ function crossChecks(env: EnvSchema): string[] {
       'FLOWHUB_HEADERS_TIMEOUT_MS must not exceed FLOWHUB_REQUEST_TIMEOUT_MS (the headers are part of the request)',
     );
   }
+  problems.push(...queueEnvProblems(env));
   return problems;
 }
 
@@ -141,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     logFormat: parsed.LOG_FORMAT,
     queuePrefix: parsed.FLOWHUB_QUEUE_PREFIX,
+    ...queueSettings(parsed),
     shutdownTimeoutMs: parsed.FLOWHUB_SHUTDOWN_TIMEOUT_MS,
     heapGrowthPercent: parsed.FLOWHUB_HEAP_GROWTH_PERCENT,
     publicUrl: parsed.FLOWHUB_PUBLIC_URL?.replace(/\/+$/, ''),

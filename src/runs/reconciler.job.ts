@@ -75,8 +75,13 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const found = await this.recovery.find(graceMs);
     if (!found) return { expiredLeases: 0, resumedSteps: 0, restartedRuns: 0 };
     if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.pruneDedupeKeys();
+    // With FLOWHUB_QUEUE=postgres there are no jobs: the rows are the queue, and what is due
+    // (marked due by find()) only needs the workers woken.
+    const hasJobs = this.runtime.config.queueMode !== 'postgres';
     const live =
-      found.due.length + found.queued.length > 0 ? await this.liveJobs(graceMs) : undefined;
+      hasJobs && found.due.length + found.queued.length > 0
+        ? await this.liveJobs(graceMs)
+        : undefined;
     const report = await this.enqueue(found, live);
     // A full page of queued runs: more may wait (runs left by a Redis outage), so the pass
     // goes on page by page rather than 500 runs every interval. These pages are read after

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { createServer, type Socket } from 'node:net';
 import type { Runtime } from '../config/runtime.js';
 import { Metrics } from '../metrics/metrics.service.js';
-import { RunQueue } from './run-queue.service.js';
+import { BullRunQueue } from './run-queue.service.js';
 
 /** A Redis that accepts connections and never answers: a stalled server, not a refused one. */
 async function stalledRedis() {
@@ -23,13 +23,13 @@ async function stalledRedis() {
   };
 }
 
-describe('RunQueue.startInBackground with a stalled Redis', () => {
+describe('BullRunQueue.startInBackground with a stalled Redis', () => {
   it('returns at once, holds at most maxBackground jobs, and bounds the wait at shutdown', async () => {
     const redis = await stalledRedis();
     const connection = new Redis({ host: '127.0.0.1', port: redis.port });
     const queue = new Queue('runs', { connection });
     const metrics = new Metrics({ config: { metricsPerFlow: false } } as Runtime);
-    const runs = new RunQueue(queue, metrics);
+    const runs = new BullRunQueue(queue, metrics);
     runs.maxBackground = 5;
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     try {

@@ -46,12 +46,29 @@ interface QueuedJob {
 }
 
 /**
- * Enqueues run work. Jobs carry ids only; Postgres decides whether the work is still due,
- * so enqueueing twice is harmless. Concurrent adds share one addBulk. An enqueue failure is
- * logged, never thrown: the reconciler re-enqueues what Postgres says is due.
+ * The port every queue mode implements (FLOWHUB_QUEUE, src/config/queue-env.ts): "this run or
+ * step is due". Postgres holds the state, so saying it twice is harmless, and a lost call is
+ * found again from the rows (the reconciler, or in `postgres` mode the workers' claims).
+ */
+export abstract class RunQueue {
+  /** `version`: the run's flow version, when known, saves the start a read. */
+  abstract start(runId: string, suffix?: string, version?: FlowVersionRef): Promise<void>;
+  /** For the catch path: never waits, never throws (see BullRunQueue.startInBackground). */
+  abstract startInBackground(runId: string, version?: FlowVersionRef): void;
+  /** `tag` makes the job unique per attempt; `delayMs`: due that much later. */
+  abstract step(runId: string, stepId: string, tag: string, delayMs?: number): Promise<void>;
+  /** Start calls not yet confirmed by the queue. */
+  abstract get backgroundJobs(): number;
+}
+
+/**
+ * Enqueues run work on BullMQ (modes `redis` and `bullmq-postgres`). Jobs carry ids only;
+ * Postgres decides whether the work is still due, so enqueueing twice is harmless. Concurrent
+ * adds share one addBulk. An enqueue failure is logged, never thrown: the reconciler
+ * re-enqueues what Postgres says is due.
  */
 @Injectable()
-export class RunQueue implements BeforeApplicationShutdown {
+export class BullRunQueue extends RunQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger('RunQueue');
   private readonly groups = new WriteGroups<QueuedJob, void>((jobs) => this.addBulk(jobs), {
     maxRows: 100,
@@ -67,7 +84,9 @@ export class RunQueue implements BeforeApplicationShutdown {
   constructor(
     @InjectQueue(QueueName.runs) private readonly queue: Queue,
     @Optional() private readonly metrics?: Metrics,
-  ) {}
+  ) {
+    super();
+  }
 
   /** `version`: the run's flow version, when known, saves the job a read (RunExecutor.start). */
   async start(runId: string, suffix = '', version?: FlowVersionRef): Promise<void> {

@@ -57,6 +57,10 @@ export class RunStepEntity {
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt: Date | null;
 
+  /** FLOWHUB_QUEUE=postgres: a worker took this due step until then (src/runs/pg-queue/). */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
+
   /** Set while the step sleeps (core.delay); passed to the action as wokeAt. */
   @Column({ name: 'wake_at', type: 'timestamptz', nullable: true })
   wakeAt: Date | null;

@@ -78,6 +78,10 @@ export class RunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
 
+  /** FLOWHUB_QUEUE=postgres: a worker took this queued run until then (src/runs/pg-queue/). */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
+
   @ManyToOne(() => FlowEntity)
   @JoinColumn({ name: 'flow_id', foreignKeyConstraintName: 'FK_runs_flow' })
   flow?: FlowEntity;

@@ -4,10 +4,15 @@ import { RunsModule } from './runs.module.js';
 import { RunsProcessor } from './runs.processor.js';
 import { RunRecovery } from './state/run-recovery.repository.js';
 import { BulkRunner } from './bulk/bulk-providers.js';
+import { PgDispatcher } from './pg-queue/pg-dispatcher.js';
+import { WorkClaims } from './pg-queue/work-claims.js';
 
-/** Loaded in the worker and all roles: runs jobs and reconciles lost work. */
+/**
+ * Loaded in the worker and all roles: runs jobs (BullMQ's RunsProcessor, or PgDispatcher with
+ * FLOWHUB_QUEUE=postgres) and reconciles lost work.
+ */
 @Module({
   imports: [RunsModule],
-  providers: [RunsProcessor, Reconciler, RunRecovery, BulkRunner],
+  providers: [RunsProcessor, PgDispatcher, WorkClaims, Reconciler, RunRecovery, BulkRunner],
 })
 export class RunsWorkerModule {}

@@ -4,7 +4,10 @@ import { ConnectionsModule } from '../connections/connections.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunExecutor } from './run-executor.service.js';
 import { StepOutcomes } from './step-outcomes.service.js';
-import { RunQueue } from './run-queue.service.js';
+import { BullRunQueue, RunQueue } from './run-queue.service.js';
+import { PgRunQueue } from './pg-queue/pg-run-queue.js';
+import { WorkSignal } from './pg-queue/work-signal.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RunState } from './state/run-state.repository.js';
 import { RunStore } from './state/run-store.js';
 import { RunLifecycle } from './state/run-lifecycle.repository.js';
@@ -25,7 +28,15 @@ import { BULK_EXPORTS, BULK_PROVIDERS, BulkRunsController } from './bulk/bulk-pr
     RunState,
     RunLifecycle,
     { provide: RunStore, useExisting: RunState },
-    RunQueue,
+    BullRunQueue,
+    PgRunQueue,
+    WorkSignal,
+    {
+      provide: RunQueue,
+      inject: [RUNTIME, BullRunQueue, PgRunQueue],
+      useFactory: (runtime: Runtime, bull: BullRunQueue, pg: PgRunQueue): RunQueue =>
+        runtime.config.queueMode === 'postgres' ? pg : bull,
+    },
     RunsService,
     Playground,
     RunExecutor,
@@ -33,7 +44,7 @@ import { BULK_EXPORTS, BULK_PROVIDERS, BulkRunsController } from './bulk/bulk-pr
     StepAttempts,
     ...BULK_PROVIDERS,
   ],
-  exports: [RunExecutor, RunQueue, RunsRepository, RunLifecycle, ...BULK_EXPORTS],
+  exports: [RunExecutor, RunQueue, WorkSignal, RunsRepository, RunLifecycle, ...BULK_EXPORTS],
 })
 export class RunsModule implements OnModuleInit {
   constructor(

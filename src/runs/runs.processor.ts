@@ -34,7 +34,9 @@ export class RunsProcessor extends WorkerHost implements OnApplicationBootstrap 
     super();
   }
 
-  onApplicationBootstrap(): Promise<void> {
+  /** Not with FLOWHUB_QUEUE=postgres: PgDispatcher takes runs from the rows instead. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.runtime.config.queueMode === 'postgres') return;
     return startQueueWorker(this.worker, this.runtime.config, this.logger);
   }
 

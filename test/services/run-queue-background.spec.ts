@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { RunQueue } from '../../src/runs/run-queue.service.js';
+import { BullRunQueue } from '../../src/runs/run-queue.service.js';
 
 /** The catch path's start jobs on the real Redis: added without waiting, flushed at shutdown. */
-describe('RunQueue.startInBackground on Redis', () => {
+describe('BullRunQueue.startInBackground on Redis', () => {
   const prefix = `flowhub_test_bg_${process.pid}`;
   let queue: Queue;
 
@@ -16,7 +16,7 @@ describe('RunQueue.startInBackground on Redis', () => {
   });
 
   it('adds every start job with its flow version; shutdown waits until Redis has them', async () => {
-    const runs = new RunQueue(queue);
+    const runs = new BullRunQueue(queue);
     const flowId = randomUUID();
     const ids = Array.from({ length: 250 }, () => randomUUID());
     for (const id of ids) runs.startInBackground(id, { flowId, flowVersion: 3 });

@@ -17,15 +17,20 @@ export const EXPIRE_LEASES = `UPDATE run_steps s SET status = 'pending', lease_u
  * The first unfinished step of each running run, if it is pending and due longer than $1 ms:
  * a running one is the lease's business (EXPIRE_LEASES). A step never marked due
  * (next_attempt_at NULL: the worker died between creating the step rows and enqueueing the
- * first step) is due since the run started.
+ * first step) is due since the run started, and is marked due now, so that a queue that
+ * reads due steps from the rows (FLOWHUB_QUEUE=postgres) finds it too.
  */
-export const DUE_STEPS = `SELECT run_id, step_id, attempt FROM (
+export const DUE_STEPS = `WITH found AS (SELECT run_id, step_id, attempt, marked FROM (
     SELECT DISTINCT ON (s.run_id) s.run_id, s.step_id, s.attempt, s.status,
+           s.next_attempt_at IS NULL AS marked,
            coalesce(s.next_attempt_at, r.started_at, r.created_at) AS due_at
     FROM run_steps s JOIN runs r ON r.id = s.run_id
     WHERE r.status = 'running' AND s.status IN ('pending', 'running')
     ORDER BY s.run_id, s.position) first_unfinished
-  WHERE status = 'pending' AND due_at < now() - $1 * interval '1 millisecond' LIMIT ${RECOVERY_BATCH}`;
+  WHERE status = 'pending' AND due_at < now() - $1 * interval '1 millisecond' LIMIT ${RECOVERY_BATCH}),
+marked AS (UPDATE run_steps s SET next_attempt_at = now() FROM found f
+  WHERE f.marked AND s.run_id = f.run_id AND s.step_id = f.step_id AND s.next_attempt_at IS NULL)
+SELECT run_id, step_id, attempt FROM found`;
 
 /** Queued runs older than $1 ms, oldest first; `paged`: after ($2 created_at, $3 id). */
 export const queuedRunsSql = (

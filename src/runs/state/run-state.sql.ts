@@ -129,14 +129,15 @@ export const NEXT_PENDING = `${MARK_DUE}
 
 /**
  * Claims a pending step that is due, only once every earlier step has finished: a stray job
- * for a later step (a re-drive racing a step still running) finds nothing to claim.
+ * for a later step (a re-drive racing a step still running) finds nothing to claim. A queue
+ * claim on the step (FLOWHUB_QUEUE=postgres, src/runs/pg-queue/) is over once it runs.
  * $1 run, $2 step, $3 lease in ms.
  */
 export const CLAIM_STEP = prepared(
   'claim_step',
   `UPDATE run_steps s
      SET status = 'running', attempt = s.attempt + 1, lease_until = now() + $3 * interval '1 millisecond',
-         started_at = coalesce(s.started_at, now())
+         started_at = coalesce(s.started_at, now()), claimed_until = NULL
      FROM runs r
      WHERE s.run_id = $1 AND s.step_id = $2 AND r.id = s.run_id AND r.status = 'running'
        AND s.status = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= now() + interval '1 second')

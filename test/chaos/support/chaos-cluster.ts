@@ -87,6 +87,8 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
     HOST: '127.0.0.1',
     PORT: String(port),
     ...CHAOS_TIMERS,
+    // The queue mode under test (FLOWHUB_QUEUE=postgres runs the suite on the run rows).
+    ...(process.env.FLOWHUB_QUEUE ? { FLOWHUB_QUEUE: process.env.FLOWHUB_QUEUE } : {}),
     ...options.env,
   };
   const apiProcess = startFlowhub({ ...env, FLOWHUB_ROLE: 'api' });
