@@ -2,7 +2,10 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
 import { CatchLimitsRepository } from './catch-limits.repository.js';
+import { TokenBatches, type Taken } from './token-batches.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+
+export { batchSize, HOLD_MS, RESERVE_MS } from './token-batches.js';
 
 /** ING-3 defaults: 50 requests per second per catch URL, bursts of up to 100. */
 export const DEFAULT_RATE = { perSecond: 50, burst: 100 };
@@ -26,45 +29,6 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return {granted, tostring(tokens)}`;
 
 /**
- * At a high rate a process takes tokens in batches worth this long at the flow's rate (at most
- * a quarter of the burst, at most MAX_BATCH) and spends them without asking Redis; a batch not
- * spent within RESERVE_MS (or HOLD_MS) is dropped. Below 40 requests per second a batch is one
- * token.
- */
-export const RESERVE_MS = 50;
-/**
- * While the bucket is at least half full after a grant, a batch of at most 1 % of the burst is
- * kept this long instead: a quiet catch URL (a request every few seconds, say one of 10,000)
- * then asks Redis once per batch, not once per request. The tokens are taken from the shared
- * bucket, so nothing is over-admitted; if other processes drain it meanwhile, they may be
- * refused while this one holds them (at most 1 % of the burst per process).
- */
-export const HOLD_MS = 60_000;
-const MAX_BATCH = 100;
-const MAX_RESERVES = 50_000;
-
-export const batchSize = (perSecond: number, burst: number): number =>
-  Math.max(
-    1,
-    Math.min(Math.floor((perSecond * RESERVE_MS) / 1000), Math.floor(burst / 4), MAX_BATCH),
-  );
-
-interface Reserve {
-  tokens: number;
-  until: number;
-}
-
-/** One answer of TAKE_TOKENS_LUA. */
-interface Taken {
-  granted: number;
-  left: number;
-}
-
-/** For take(): >= 0 when a token was granted, the (negative) balance when refused. */
-const outcome = (taken: Taken | undefined): number | undefined =>
-  taken && (taken.granted >= 1 ? Math.max(0, taken.left) : taken.left);
-
-/**
  * The catch_rate_limits row of a flow's refusals bucket: a uuid derived from the flow id
  * (the table is keyed by uuid and has no foreign key, so it holds both buckets).
  */
@@ -78,10 +42,11 @@ type TokenRedis = Redis & {
 };
 
 /**
- * A token bucket per catch URL shared by every api process: in Redis when REDIS_URL is set
- * (no database write per request; at high rates one call per batch of tokens), else in
- * Postgres. If Redis cannot answer, the Postgres bucket takes over, so a Redis outage never
- * refuses webhooks.
+ * A token bucket per catch URL shared by every api process: in Redis when REDIS_URL is set,
+ * else in Postgres (the flow's catch_rate_limits row). Either way a process takes tokens in
+ * batches at high rates and concurrent requests share one call (TokenBatches), so there is no
+ * store round trip per request. If Redis cannot answer, the Postgres bucket takes over, so a
+ * Redis outage never refuses webhooks.
  */
 @Injectable()
 export class CatchRateLimiter implements OnModuleDestroy {
@@ -89,10 +54,10 @@ export class CatchRateLimiter implements OnModuleDestroy {
   private readonly redis?: TokenRedis;
   private readonly prefix: string;
   private lastRedisWarning = 0;
-  /** Tokens this process took from Redis and has not spent yet, by bucket. */
-  private readonly reserves = new Map<string, Reserve>();
-  /** A batch being fetched, by bucket: concurrent requests wait for it instead of asking too. */
-  private readonly fetching = new Map<string, Promise<Taken | undefined>>();
+  /** Tokens taken from Redis, by bucket name. */
+  private readonly redisBatches = new TokenBatches();
+  /** Tokens taken from Postgres, by catch_rate_limits row. */
+  private readonly postgresBatches = new TokenBatches();
 
   constructor(
     private readonly repository: CatchLimitsRepository,
@@ -126,61 +91,40 @@ export class CatchRateLimiter implements OnModuleDestroy {
     return this.takeFrom(`${flowId}:refused`, refusalRowId(flowId), perSecond, burst);
   }
 
-  /** `bucket` names it in Redis and in this process; `rowId` is its catch_rate_limits row. */
+  /** `bucket` names it in Redis; `rowId` is its catch_rate_limits row. */
   private async takeFrom(
     bucket: string,
     rowId: string,
     perSecond: number,
     burst: number,
   ): Promise<number | undefined> {
+    const redis = this.redis;
+    const fromRedis = redis
+      ? await this.redisBatches.take(bucket, perSecond, burst, (want) =>
+          this.fromRedis(redis, bucket, perSecond, burst, want),
+        )
+      : undefined;
     const tokens =
-      (await this.fromRedis(bucket, perSecond, burst)) ??
-      (await this.fromPostgres(rowId, perSecond, burst));
+      fromRedis ??
+      (await this.postgresBatches.take(rowId, perSecond, burst, (want) =>
+        this.repository.takeToken(rowId, perSecond, burst, want),
+      ));
+    if (tokens === undefined) throw new Error(`rate-limit bucket ${rowId}: no answer`);
     return tokens >= 0 ? undefined : Math.max(1, Math.ceil(-tokens / perSecond));
   }
 
-  /** Tokens left (>= 0: allowed), or undefined when Redis could not answer. */
+  /** One Redis call for up to `want` tokens, or undefined when Redis failed. */
   private async fromRedis(
-    bucket: string,
-    perSecond: number,
-    burst: number,
-  ): Promise<number | undefined> {
-    if (!this.redis) return undefined;
-    const want = batchSize(perSecond, burst);
-    if (want === 1) return outcome(await this.fetchBatch(bucket, perSecond, burst, 1));
-    for (;;) {
-      const reserve = this.reserves.get(bucket);
-      if (reserve && reserve.tokens > 0 && Date.now() < reserve.until) {
-        reserve.tokens -= 1;
-        return reserve.tokens;
-      }
-      const pending = this.fetching.get(bucket);
-      if (!pending) break;
-      // Wait for the batch being fetched; if the bucket was empty, this request is refused too.
-      const taken = await pending;
-      if (!taken || taken.granted < 1) return outcome(taken);
-    }
-    // Removed before anyone waiting on it resumes, so a waiter that finds the batch spent
-    // fetches the next one.
-    const batch = this.fetchBatch(bucket, perSecond, burst, want).finally(() =>
-      this.fetching.delete(bucket),
-    );
-    this.fetching.set(bucket, batch);
-    return outcome(await batch);
-  }
-
-  /** One Redis call for up to `want` tokens; keeps all but one. Undefined when Redis failed. */
-  private async fetchBatch(
+    redis: TokenRedis,
     bucket: string,
     perSecond: number,
     burst: number,
     want: number,
   ): Promise<Taken | undefined> {
-    let taken: Taken;
     try {
       const key = `${this.prefix}:${bucket}`;
-      const [granted, left] = await this.redis!.takeTokens(key, perSecond, burst, want);
-      taken = { granted: Number(granted), left: Number(left) };
+      const [granted, left] = await redis.takeTokens(key, perSecond, burst, want);
+      return { granted: Number(granted), left: Number(left) };
     } catch (error) {
       if (Date.now() - this.lastRedisWarning > 60_000) {
         this.lastRedisWarning = Date.now();
@@ -190,20 +134,6 @@ export class CatchRateLimiter implements OnModuleDestroy {
       }
       return undefined;
     }
-    if (taken.granted > 1) {
-      const tokens = taken.granted - 1;
-      const plentiful = taken.left >= burst / 2 && tokens <= Math.floor(burst / 100);
-      if (this.reserves.size >= MAX_RESERVES) this.reserves.clear();
-      this.reserves.set(bucket, {
-        tokens,
-        until: Date.now() + (plentiful ? HOLD_MS : RESERVE_MS),
-      });
-    }
-    return taken;
-  }
-
-  private fromPostgres(rowId: string, perSecond: number, burst: number): Promise<number> {
-    return this.repository.takeToken(rowId, perSecond, burst);
   }
 
   onModuleDestroy(): void {
