@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { DEDUPE_RETENTION_HOURS } from '../runs/reconciler.job.js';
 import { pruneWindows } from './retention-policy.js';
-import { type PruneSession, RetentionRepository } from './retention.repository.js';
+import { FROM_START, type PruneSession, RetentionRepository } from './retention.repository.js';
 import { VACUUM_TABLES } from './retention.sql.js';
 
 /** Runs (with their steps and requests) one statement deletes: short locks, short WAL bursts. */
@@ -97,20 +97,23 @@ export class Pruner {
     );
     const report = empty();
     const more = () => report.batches < pass.maxBatches && !pass.signal?.aborted;
-    for (let pruned = pass.batch; pruned === pass.batch && more(); report.batches += 1) {
+    let from: string | null = FROM_START;
+    for (let pruned = pass.batch; pruned === pass.batch && from && more(); report.batches += 1) {
       if (report.batches > 0) await pass.between();
       const began = Date.now();
-      const batch = await session.pruneRuns(windows, pass.batch, DEDUPE_RETENTION_HOURS);
+      const batch = await session.pruneRuns(windows, pass.batch, DEDUPE_RETENTION_HOURS, from);
       report.runs += batch.runs;
       report.steps += batch.steps;
       report.requests += batch.requests;
-      pruned = batch.runs;
+      [pruned, from] = [batch.runs, batch.until];
       await sleep(Math.max(pass.pauseMs, (Date.now() - began) * pass.rest));
     }
-    for (let lone = pass.batch; lone === pass.batch && more(); report.batches += 1) {
+    from = FROM_START;
+    for (let lone = pass.batch; lone === pass.batch && from && more(); report.batches += 1) {
       await pass.between();
-      lone = await session.pruneLoneRequests(windows, pass.batch);
-      report.requests += lone;
+      const batch = await session.pruneLoneRequests(windows, pass.batch, from);
+      report.requests += batch.requests;
+      [lone, from] = [batch.requests, batch.until];
     }
     if (pass.vacuum && report.runs + report.requests > 0) {
       // One table at a time: each VACUUM is shorter, and the pass can be parked between them.

@@ -22,7 +22,12 @@ export interface PrunedBatch {
   runs: number;
   steps: number;
   requests: number;
+  /** Where the pass's next batch starts (the newest row this one considered). */
+  until: string | null;
 }
+
+/** Before every row: a pass's first batch. */
+export const FROM_START = '-infinity';
 
 export interface TableSize {
   name: string;
@@ -38,18 +43,27 @@ export class PruneSession {
     return this.runner.query(FLOW_RETENTION);
   }
 
-  async pruneRuns(windows: PruneWindows, limit: number, dedupeHours: number): Promise<PrunedBatch> {
+  async pruneRuns(
+    windows: PruneWindows,
+    limit: number,
+    dedupeHours: number,
+    from: string,
+  ): Promise<PrunedBatch> {
     const [row] = await this.transaction(() =>
-      this.runner.query(PRUNE_RUNS, [...args(windows), limit, dedupeHours]),
+      this.runner.query(PRUNE_RUNS, [...args(windows), limit, dedupeHours, from]),
     );
     return row as PrunedBatch;
   }
 
-  async pruneLoneRequests(windows: PruneWindows, limit: number): Promise<number> {
-    const [, affected] = await this.transaction(() =>
-      this.runner.query(PRUNE_LONE_REQUESTS, [...args(windows), limit]),
+  async pruneLoneRequests(
+    windows: PruneWindows,
+    limit: number,
+    from: string,
+  ): Promise<{ requests: number; until: string | null }> {
+    const [row] = await this.transaction(() =>
+      this.runner.query(PRUNE_LONE_REQUESTS, [...args(windows), limit, from]),
     );
-    return Number(affected ?? 0);
+    return row;
   }
 
   async vacuum(table: VacuumTable): Promise<void> {

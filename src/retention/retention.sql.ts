@@ -18,15 +18,17 @@ const WINDOWS = `w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::t
 /**
  * One batch ($4 runs at most, oldest first per flow): finished runs past their window, never
  * one whose request still holds its dedupe key inside the dedupe window ($5 hours), locked so
- * a concurrent change waits or is skipped. Their steps, then the runs, then each request no
+ * a concurrent change waits or is skipped. The scan starts at $6, the newest run the previous
+ * batch of the pass considered (answered as \`until\`): the index entries of the runs already
+ * deleted (dead until VACUUM) and of the kept ones before it are not walked again by each batch. Their steps, then the runs, then each request no
  * other run refers to, and the issue occurrences of the runs (src/issues/: their issues keep
  * their counts), all in one statement: a crash leaves nothing half pruned.
  */
 export const PRUNE_RUNS = `WITH ${WINDOWS},
   candidates AS (
-    SELECT r.id FROM w CROSS JOIN LATERAL (
+    SELECT r.id, r.created_at FROM w CROSS JOIN LATERAL (
       SELECT r.id, r.created_at FROM runs r
-      WHERE r.flow_id = w.flow_id AND r.created_at < w.cutoff
+      WHERE r.flow_id = w.flow_id AND r.created_at < w.cutoff AND r.created_at >= $6
         AND r.status IN ${FINISHED}
         AND (r.status <> 'failed' OR r.created_at < w.failed_cutoff)
         AND NOT EXISTS (SELECT 1 FROM inbound_requests q WHERE q.id = r.request_id
@@ -44,19 +46,22 @@ export const PRUNE_RUNS = `WITH ${WINDOWS},
       AND k.id NOT IN (SELECT id FROM doomed))
     RETURNING 1)
   SELECT (SELECT count(*) FROM gone)::int AS runs, (SELECT count(*) FROM steps)::int AS steps,
-    (SELECT count(*) FROM requests)::int AS requests`;
+    (SELECT count(*) FROM requests)::int AS requests,
+    (SELECT max(created_at) FROM candidates)::text AS until`;
 
-/** Requests past their flow's window that no run refers to ($4 at most). */
+/** Requests past their flow's window that no run refers to ($4 at most, from $5 on). */
 export const PRUNE_LONE_REQUESTS = `WITH ${WINDOWS},
   doomed AS (
-    SELECT q.id FROM w CROSS JOIN LATERAL (
+    SELECT q.id, q.received_at FROM w CROSS JOIN LATERAL (
       SELECT q.id, q.received_at FROM inbound_requests q
-      WHERE q.flow_id = w.flow_id AND q.received_at < w.cutoff
+      WHERE q.flow_id = w.flow_id AND q.received_at < w.cutoff AND q.received_at >= $5
         AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id)
       ORDER BY q.received_at LIMIT $4) q
-    ORDER BY q.received_at LIMIT $4)
-  DELETE FROM inbound_requests q USING doomed d WHERE q.id = d.id
-    AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id)`;
+    ORDER BY q.received_at LIMIT $4),
+  gone AS (DELETE FROM inbound_requests q USING doomed d WHERE q.id = d.id
+    AND NOT EXISTS (SELECT 1 FROM runs k WHERE k.request_id = q.id) RETURNING 1)
+  SELECT (SELECT count(*) FROM gone)::int AS requests,
+    (SELECT max(received_at) FROM doomed)::text AS until`;
 
 /**
  * Plain VACUUM (no exclusive lock): the freed pages are reused by new rows, and empty pages
