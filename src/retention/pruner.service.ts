@@ -105,7 +105,7 @@ export class Pruner {
       report.runs += batch.runs;
       report.steps += batch.steps;
       report.requests += batch.requests;
-      [pruned, from] = [batch.runs, batch.until];
+      [pruned, from] = [batch.considered, batch.until];
       await sleep(Math.max(pass.pauseMs, (Date.now() - began) * pass.rest));
     }
     from = FROM_START;

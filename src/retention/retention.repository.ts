@@ -22,6 +22,8 @@ export interface PrunedBatch {
   runs: number;
   steps: number;
   requests: number;
+  /** Runs the batch looked at (the pass goes on while that is the batch size). */
+  considered: number;
   /** Where the pass's next batch starts (the newest row this one considered). */
   until: string | null;
 }

@@ -18,11 +18,15 @@ const WINDOWS = `w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::t
 /**
  * One batch ($4 runs at most, oldest first per flow): finished runs past their window, never
  * one whose request still holds its dedupe key inside the dedupe window ($5 hours), locked so
- * a concurrent change waits or is skipped. The scan starts at $6, the newest run the previous
- * batch of the pass considered (answered as \`until\`): the index entries of the runs already
- * deleted (dead until VACUUM) and of the kept ones before it are not walked again by each batch. Their steps, then the runs, then each request no
+ * a concurrent change waits or is skipped. Their steps, then the runs, then each request no
  * other run refers to, and the issue occurrences of the runs (src/issues/: their issues keep
  * their counts), all in one statement: a crash leaves nothing half pruned.
+ *
+ * The scan starts at $6, the newest run the previous batch of the pass considered (answered
+ * as `until`): the index entries of the runs already deleted (dead until VACUUM) and of the
+ * kept ones before it are not walked again by every batch. The dedupe check runs on the $4
+ * oldest only, not on each flow's $4 before they are merged; the pass goes on while a batch
+ * considered $4 runs (`considered`), even if it kept some of them.
  */
 export const PRUNE_RUNS = `WITH ${WINDOWS},
   candidates AS (
@@ -31,13 +35,13 @@ export const PRUNE_RUNS = `WITH ${WINDOWS},
       WHERE r.flow_id = w.flow_id AND r.created_at < w.cutoff AND r.created_at >= $6
         AND r.status IN ${FINISHED}
         AND (r.status <> 'failed' OR r.created_at < w.failed_cutoff)
-        AND NOT EXISTS (SELECT 1 FROM inbound_requests q WHERE q.id = r.request_id
-          AND q.dedupe_key IS NOT NULL AND q.received_at > now() - $5 * interval '1 hour')
       ORDER BY r.created_at LIMIT $4) r
     ORDER BY r.created_at LIMIT $4),
   doomed AS (SELECT r.id, r.request_id FROM runs r
     WHERE r.id IN (SELECT id FROM candidates) AND r.status IN ${FINISHED}
-    FOR UPDATE SKIP LOCKED),
+      AND NOT EXISTS (SELECT 1 FROM inbound_requests q WHERE q.id = r.request_id
+        AND q.dedupe_key IS NOT NULL AND q.received_at > now() - $5 * interval '1 hour')
+    FOR UPDATE OF r SKIP LOCKED),
   steps AS (DELETE FROM run_steps s USING doomed d WHERE s.run_id = d.id RETURNING 1),
   occurrences AS (DELETE FROM issue_occurrences o USING doomed d WHERE o.run_id = d.id),
   gone AS (DELETE FROM runs r USING doomed d WHERE r.id = d.id RETURNING r.request_id),
@@ -47,6 +51,7 @@ export const PRUNE_RUNS = `WITH ${WINDOWS},
     RETURNING 1)
   SELECT (SELECT count(*) FROM gone)::int AS runs, (SELECT count(*) FROM steps)::int AS steps,
     (SELECT count(*) FROM requests)::int AS requests,
+    (SELECT count(*) FROM candidates)::int AS considered,
     (SELECT max(created_at) FROM candidates)::text AS until`;
 
 /** Requests past their flow's window that no run refers to ($4 at most, from $5 on). */
