@@ -4,8 +4,8 @@ import { RunsModule } from './runs.module.js';
 import { RunsProcessor } from './runs.processor.js';
 import { RunRecovery } from './state/run-recovery.repository.js';
 import { BulkRunner } from './bulk/bulk-providers.js';
-import { PgDispatcher } from './pg-queue/pg-dispatcher.js';
-import { WorkClaims } from './pg-queue/work-claims.js';
+import { PgDispatcher } from './pg-queue/pg-dispatcher.service.js';
+import { WorkClaims } from './pg-queue/work-claims.repository.js';
 
 /**
  * Loaded in the worker and all roles: runs jobs (BullMQ's RunsProcessor, or PgDispatcher with

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RunQueue } from '../run-queue.service.js';
-import { WorkSignal } from './work-signal.js';
+import { WorkSignal } from './work-signal.service.js';
 
 /**
  * RunQueue for FLOWHUB_QUEUE=postgres: the run and step rows are the queue, so "due" is
