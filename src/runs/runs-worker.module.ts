@@ -5,7 +5,7 @@ import { RunsProcessor } from './runs.processor.js';
 import { RunRecovery } from './state/run-recovery.repository.js';
 import { BulkRunner } from './bulk/bulk-providers.js';
 import { PgDispatcher } from './pg-queue/pg-dispatcher.service.js';
-import { WorkClaims } from './pg-queue/work-claims.repository.js';
+import { WorkClaims } from './state/work-claims.repository.js';
 
 /**
  * Loaded in the worker and all roles: runs jobs (BullMQ's RunsProcessor, or PgDispatcher with

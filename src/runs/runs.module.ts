@@ -7,6 +7,7 @@ import { StepOutcomes } from './step-outcomes.service.js';
 import { BullRunQueue, RunQueue } from './run-queue.service.js';
 import { PgRunQueue } from './pg-queue/pg-run-queue.service.js';
 import { WorkSignal } from './pg-queue/work-signal.service.js';
+import { WakeRepository } from './pg-queue/wake.repository.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { RunState } from './state/run-state.repository.js';
 import { RunStore } from './state/run-store.js';
@@ -31,6 +32,7 @@ import { BULK_EXPORTS, BULK_PROVIDERS, BulkRunsController } from './bulk/bulk-pr
     BullRunQueue,
     PgRunQueue,
     WorkSignal,
+    WakeRepository,
     {
       provide: RunQueue,
       inject: [RUNTIME, BullRunQueue, PgRunQueue],

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { QueueName } from '../../src/queue/queue-names.js';
 import { PgRunQueue } from '../../src/runs/pg-queue/pg-run-queue.service.js';
-import { WorkClaims } from '../../src/runs/pg-queue/work-claims.repository.js';
+import { WorkClaims } from '../../src/runs/state/work-claims.repository.js';
 import { RunQueue } from '../../src/runs/run-queue.service.js';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';

@@ -8,7 +8,7 @@ import {
 import { RUNTIME, type Runtime } from '../../config/runtime.js';
 import { RunExecutor } from '../run-executor.service.js';
 import { WakeListener } from './wake-listener.js';
-import { WorkClaims, type ClaimedWork } from './work-claims.repository.js';
+import { WorkClaims, type ClaimedWork } from '../state/work-claims.repository.js';
 import { WorkSignal } from './work-signal.service.js';
 
 /** After a claim that emptied the queue, the next one waits this long for wake-ups to gather. */

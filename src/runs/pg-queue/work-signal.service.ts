@@ -1,7 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { NOTIFY_WAKE } from './pg-queue.sql.js';
+import { WakeRepository } from './wake.repository.js';
 
 /** Most one NOTIFY per this long: NOTIFY serialises the commits that send it. */
 const NOTIFY_GAP_MS = 10;
@@ -24,7 +22,7 @@ export class WorkSignal implements OnApplicationShutdown {
   private lastWarning = 0;
   private closed = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly wakes: WakeRepository) {}
 
   /** Calls `listener` on every wake-up of this process; answers the unsubscribe. */
   onWork(listener: () => void): () => void {
@@ -68,8 +66,8 @@ export class WorkSignal implements OnApplicationShutdown {
       return;
     }
     this.notifying = true;
-    this.dataSource
-      .query(NOTIFY_WAKE)
+    this.wakes
+      .notify()
       .catch((error: Error) => this.warn(error))
       .finally(() => {
         setTimeout(() => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CLAIM_WORK } from './pg-queue.sql.js';
+import { CLAIM_WORK } from './work-claims.sql.js';
 
 /** A claimed item: a queued run to start (with its flow version) or a due step to run. */
 export type ClaimedWork =
