@@ -3,7 +3,7 @@ import { EnvInt } from './env-int.js';
 import { RetentionEnv } from './retention-env.js';
 
 /**
- * How runs are queued (docs/queue-modes.md, docs/adr/0008-postgres-run-queue.md):
+ * How runs are queued (docs/queue-modes.md, docs/adr/0008-postgres-queue.md):
  * - `postgres`: the run and step rows are the queue (claimed with FOR UPDATE SKIP LOCKED,
  *   woken by LISTEN/NOTIFY); PostgreSQL only, any number of api and worker processes.
  * - `redis`: BullMQ on Redis (needs REDIS_URL), the scale-out mode.
