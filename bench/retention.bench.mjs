@@ -5,12 +5,14 @@
 // bench. Run it alone with `node bench/run.mjs retention`; BENCH_FLOWHUB_MAIN points at a build
 // other than dist/src/main.js.
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import pg from 'pg';
 import { orderBody } from './lib/load.mjs';
 import { ingest } from './lib/phases.mjs';
 import { freePort, startNode, waitForOk } from './lib/processes.mjs';
+import { pruneGate, startPass, vacuumSampler } from './lib/prune-gate.mjs';
+import { mean, median, round2, spread } from './lib/stats.mjs';
 import * as S from './lib/systems.mjs';
 
 /** `npm run bench` seeds fewer, to stay inside its time budget; alone, the issue's million. */
@@ -38,7 +40,7 @@ async function startFlowhub(db) {
     FLOWHUB_QUEUE_PREFIX: `${db}q`,
     FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
     FLOWHUB_RETENTION_DAYS: '30',
-    // The bench starts the pass itself (POST /retention/prune), at the start of a window.
+    // The bench runs the pass itself (bench/lib/prune-gate.mjs), parking it between windows.
     FLOWHUB_PRUNE_INTERVAL_MS: '86400000',
   });
   await waitForOk(proc, `http://127.0.0.1:${port}/health/ready`);
@@ -80,33 +82,47 @@ const sizeMb = async (client) => {
   return rows[0].mb;
 };
 
-/** POST /retention/prune; over node:http, which waits as long as a pass takes (fetch gives up at 300 s). */
-const prune = (origin) =>
-  new Promise((resolve, reject) => {
-    const call = request(`${origin}/api/v1/retention/prune`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${S.ADMIN_KEY}`, 'content-length': 0 },
-    });
-    call.on('response', (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () =>
-        response.statusCode === 200
-          ? resolve(JSON.parse(text))
-          : reject(new Error(`prune: ${response.statusCode} ${text}`)),
-      );
-    });
-    call.on('error', reject);
-    call.end();
-  });
+/** The pass's options from the environment: the levers measured (docs/performance.md). */
+const passOptions = () => {
+  const env = (name) => (process.env[name] === undefined ? undefined : Number(process.env[name]));
+  return {
+    rest: env('BENCH_PRUNE_REST'),
+    batch: env('BENCH_PRUNE_BATCH'),
+    vacuum: process.env.BENCH_PRUNE_VACUUM !== '0',
+  };
+};
 
 /**
- * One phase on a fresh database: seed, warm up, then windows of 1,000 req/s. With `prune`, the
- * pass starts with the first window and windows go on until it is over; without, `windows` of
- * them (as many as the pruning phase had).
+ * Windows of 1,000 req/s alternate: one with the pass parked between two statements
+ * (without pruning), one with it running (while pruning), until the pass is over. A window
+ * without starts only once the pass is parked; a VACUUM that does not end within a second is
+ * measured as one more window while pruning.
  */
-async function phase(receiver, RUNS, { prune: pruning, windows: count }) {
-  const db = `flowhub_bench_retention_${pruning ? 'prune' : 'base'}_${process.pid}`;
+async function interleave(load, gate, pass, sampler) {
+  const windows = [];
+  let done = false;
+  pass.finally(() => ((done = true), gate.done()));
+  const measure = async (kind) => {
+    sampler.take();
+    const w = await load();
+    windows.push({ kind, ...w, vacuumS: sampler.take() });
+  };
+  while (!done) {
+    if (await gate.close(1000)) await measure('without');
+    else gate.open();
+    if (done) break;
+    gate.open();
+    await measure('while');
+  }
+  return windows;
+}
+
+const BEFORE_WINDOWS = 3;
+const accepted = (windows) => windows.reduce((sum, w) => sum + w.accepted, 0);
+
+/** Seed, warm up, then the interleaved windows while one pass prunes the seeded runs. */
+async function phase(receiver, RUNS) {
+  const db = `flowhub_bench_retention_${process.pid}`;
   await S.createDatabase(db);
   const proc = await startFlowhub(db);
   const client = new pg.Client({ connectionString: S.databaseUrl(db) });
@@ -127,15 +143,33 @@ async function phase(receiver, RUNS, { prune: pruning, windows: count }) {
     const load = () =>
       ingest(system, { connections: 50, rate: RATE, body: BODY_1K, durationS: WINDOW_S });
     await ingest(system, { connections: 50, body: BODY_1K, durationS: 2 });
+    const options = passOptions();
     log(
-      `windows of ${WINDOW_S} s at ${RATE} req/s ${pruning ? 'while pruning' : 'without pruning'}`,
+      `windows of ${WINDOW_S} s at ${RATE} req/s, with and without pruning (${JSON.stringify(options)})`,
     );
-    let done = !pruning;
-    const pass = pruning ? prune(proc.origin).finally(() => (done = true)) : undefined;
-    const windows = [];
-    while (pruning ? !done : windows.length < count) windows.push(await load());
+    // Before the pass: windows on the seeded tables, and how much a request adds to them.
+    const before = [];
+    for (let i = 0; i < BEFORE_WINDOWS; i++) before.push({ kind: 'before', ...(await load()) });
+    const grown = { mb: (await sizeMb(client)) - seededMb, requests: accepted(before) };
+    const gate = pruneGate();
+    const sampler = vacuumSampler(client);
+    const pass = startPass(MAIN, S.databaseUrl(db), 30, { ...options, between: gate.between });
+    const windows = await interleave(load, gate, pass, sampler).finally(() => sampler.stop());
     const report = await pass;
-    return { seedS, seededMb, windows, report, afterMb: await sizeMb(client) };
+    const afterMb = await sizeMb(client);
+    // The freed space is reused: the tables' growth over as much ingest again after the pass.
+    const again = [];
+    for (let i = 0; i < BEFORE_WINDOWS; i++) again.push(await load());
+    const space = {
+      seeded: seededMb,
+      mbPer100kBefore: round2((grown.mb * 1e5) / grown.requests),
+      beforePass: seededMb + grown.mb,
+      ingestedDuringPass: accepted(windows),
+      afterPass: afterMb,
+      afterReingest: await sizeMb(client),
+      reingested: accepted(again),
+    };
+    return { seedS, windows: [...before, ...windows], report, options, space };
   } finally {
     await client.end();
     await proc.stop();
@@ -144,40 +178,58 @@ async function phase(receiver, RUNS, { prune: pruning, windows: count }) {
   }
 }
 
-const mean = (windows) => windows.reduce((sum, w) => sum + w.p99, 0) / windows.length;
-const worst = (windows) => Math.max(...windows.map((w) => w.p99));
-const round2 = (n) => Math.round(n * 100) / 100;
+const p99s = (windows, kind) => windows.filter((w) => w.kind === kind).map((w) => w.p99);
+
+/** Each window while pruning over the window without just before it. */
+function pairRatios(windows) {
+  const ratios = [];
+  for (let i = 1; i < windows.length; i++)
+    if (windows[i].kind === 'while' && windows[i - 1].kind === 'without')
+      ratios.push(windows[i].p99 / windows[i - 1].p99);
+  return ratios;
+}
 
 export async function retentionBench(seeded = 1_000_000) {
-  const RUNS = Number(process.env.BENCH_RETENTION_RUNS ?? seeded);
-  // Alone: windows of 20 s; in npm run bench, 5 s, to keep inside its time.
-  WINDOW_S = Number(process.env.BENCH_RETENTION_WINDOW_S ?? (seeded === 1_000_000 ? 20 : 5));
+  const quick = process.env.BENCH_RETENTION_QUICK === '1';
+  const RUNS = Number(process.env.BENCH_RETENTION_RUNS ?? (quick ? 100_000 : seeded));
+  // Alone: windows of 10 s; in npm run bench, 5 s, to keep inside its time.
+  WINDOW_S = Number(process.env.BENCH_RETENTION_WINDOW_S ?? (seeded === 1_000_000 ? 10 : 5));
   const receiver = await S.startReceiver();
+  const loadavg = () => os.loadavg().map((l) => round2(l));
   try {
-    const pruning = await phase(receiver, RUNS, { prune: true });
-    const base = await phase(receiver, RUNS, { prune: false, windows: pruning.windows.length });
-    const brief = (w) => ({ p99: w.p99, p50: w.p50, perSecond: Math.round(w.perSecond) });
+    const loadBefore = loadavg();
+    const r = await phase(receiver, RUNS);
+    const withP = p99s(r.windows, 'while');
+    const beforeP = p99s(r.windows, 'before');
+    const without = p99s(r.windows, 'without');
+    const brief = (w) => ({
+      kind: w.kind,
+      p99: w.p99,
+      p50: w.p50,
+      perSecond: Math.round(w.perSecond),
+      accepted: w.accepted,
+      vacuumS: w.vacuumS,
+    });
     return {
       runs: RUNS,
-      seedS: pruning.seedS,
+      seedS: r.seedS,
       windowS: WINDOW_S,
       rate: RATE,
+      options: r.options,
+      loadavg: { before: loadBefore, after: loadavg() },
       p99: {
-        withoutPruning: round2(mean(base.windows)),
-        whilePruning: round2(mean(pruning.windows)),
-        worstWithout: worst(base.windows),
-        worstWhile: worst(pruning.windows),
+        whilePruning: spread(withP),
+        withoutPruning: spread(without),
+        beforePass: spread(beforeP),
+        meanWhile: round2(mean(withP)),
+        meanWithout: round2(mean(without)),
       },
-      p99Ratio: round2(mean(pruning.windows) / mean(base.windows)),
-      worstRatio: round2(worst(pruning.windows) / worst(base.windows)),
-      windowsWithout: base.windows.map(brief),
-      windowsWhile: pruning.windows.map(brief),
-      prune: pruning.report,
-      sizeMb: {
-        seeded: pruning.seededMb,
-        afterPrune: pruning.afterMb,
-        withoutPruning: base.afterMb,
-      },
+      pairRatio: spread(pairRatios(r.windows)),
+      medianRatio: round2(median(withP) / median(without)),
+      meanRatio: round2(mean(withP) / mean(without)),
+      windows: r.windows.map(brief),
+      prune: r.report,
+      sizeMb: r.space,
     };
   } finally {
     await receiver.stop();
@@ -186,11 +238,15 @@ export async function retentionBench(seeded = 1_000_000) {
 
 /** The report's lines. */
 export function formatRetention(r) {
-  const { p99 } = r;
+  const { p99, pairRatio: pr, sizeMb: m } = r;
+  const q = (x) => `median ${x.median} (quartiles ${x.q1}-${x.q3}, ${x.min}-${x.max}, n=${x.n})`;
   return [
-    `retention: pruning ${r.prune.runs} old runs (+${r.prune.steps} steps, ${r.prune.requests} requests) in ${Math.round(r.prune.ms / 1000)} s, ingesting ${r.rate} req/s`,
-    `  ingest p99 (mean of ${r.windowsWhile.length} windows of ${r.windowS} s): ${p99.whilePruning} ms while pruning, ${p99.withoutPruning} ms without -> ratio ${r.p99Ratio} (target <= 1.5)`,
-    `  worst window: ${p99.worstWhile} ms while pruning, ${p99.worstWithout} ms without -> ratio ${r.worstRatio}`,
-    `  tables: ${r.sizeMb.seeded} MB seeded -> ${r.sizeMb.afterPrune} MB after the pass (${r.sizeMb.withoutPruning} MB without pruning); seeded in ${r.seedS} s`,
+    `retention: pruning ${r.prune.runs} old runs (+${r.prune.steps} steps, ${r.prune.requests} requests) in ${Math.round(r.prune.wallMs / 1000)} s (half of it parked), ingesting ${r.rate} req/s; load average ${r.loadavg.before.join(' ')} -> ${r.loadavg.after.join(' ')}`,
+    `  ingest p99 of windows of ${r.windowS} s, while pruning: ${q(p99.whilePruning)} ms`,
+    `  without (the pass parked, interleaved): ${q(p99.withoutPruning)} ms`,
+    `  ratio of medians ${r.medianRatio}, of means ${r.meanRatio} (${p99.meanWhile} / ${p99.meanWithout} ms) (target <= 1.5)`,
+    `  ratio of each window to the one before it: ${q(pr)}`,
+    `  before the pass (${p99.beforePass.n} windows): median ${p99.beforePass.median} ms`,
+    `  tables: ${m.seeded} MB seeded (in ${r.seedS} s), ${m.beforePass} MB before the pass (${m.mbPer100kBefore} MB per 100,000 requests), ${m.afterPass} MB after it and ${m.ingestedDuringPass} requests, ${m.afterReingest} MB after ${m.reingested} more`,
   ].join('\n');
 }
