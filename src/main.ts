@@ -73,10 +73,11 @@ async function main(): Promise<void> {
     process.stdout.write(bootBanner({ config, ...flowhub }));
     return;
   }
+  const queue = `queue: ${config.queueMode}`;
   logger.info(
     flowhub.url
-      ? `Flowhub (${config.role}) listening on ${flowhub.url} — API docs at ${flowhub.url}/docs`
-      : `Flowhub worker started`,
+      ? `Flowhub (${config.role}) listening on ${flowhub.url} — API docs at ${flowhub.url}/docs (${queue})`
+      : `Flowhub worker started (${queue})`,
   );
 }
 

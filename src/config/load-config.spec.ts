@@ -30,6 +30,25 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\/\.data$/);
   });
 
+  it('queues runs on PostgreSQL without Redis, on Redis with it, unless FLOWHUB_QUEUE says', () => {
+    const redis = { REDIS_URL: 'redis://redis:6379' };
+    expect(loadConfig({}).queueMode).toBe('postgres');
+    expect(loadConfig(redis).queueMode).toBe('redis');
+    expect(loadConfig({ ...redis, FLOWHUB_QUEUE: 'postgres' }).queueMode).toBe('postgres');
+    expect(loadConfig({ FLOWHUB_QUEUE: 'bullmq-postgres' }).queueMode).toBe('bullmq-postgres');
+    expect(problems({ FLOWHUB_QUEUE: 'redis' })).toEqual([
+      expect.stringMatching(/^FLOWHUB_QUEUE=redis needs REDIS_URL .*FLOWHUB_QUEUE=postgres/),
+    ]);
+    expect(problems({ ...redis, FLOWHUB_QUEUE: 'bullmq-postgres' })).toEqual([
+      expect.stringMatching(
+        /^FLOWHUB_QUEUE=bullmq-postgres runs BullMQ on PostgreSQL, but REDIS_URL/,
+      ),
+    ]);
+    expect(problems({ FLOWHUB_QUEUE: 'kafka' })).toEqual([
+      'FLOWHUB_QUEUE must be one of: postgres, redis, bullmq-postgres',
+    ]);
+  });
+
   it('takes FLOWHUB_HEAP_GROWTH_PERCENT from 0 (V8 decides) to 300, and names the range', () => {
     expect(loadConfig({ FLOWHUB_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
     expect(problems({ FLOWHUB_HEAP_GROWTH_PERCENT: '400' })).toEqual([

@@ -7,7 +7,7 @@ import { RetentionEnv } from './retention-env.js';
  * - `postgres`: the run and step rows are the queue (claimed with FOR UPDATE SKIP LOCKED,
  *   woken by LISTEN/NOTIFY); PostgreSQL only, any number of api and worker processes.
  * - `redis`: BullMQ on Redis (needs REDIS_URL), the scale-out mode.
- * - `bullmq-postgres`: BullMQ on its PostgreSQL backend, the embedded default before
+ * - `bullmq-postgres`: BullMQ on its PostgreSQL backend, the default without Redis before
  *   `postgres` (kept one release as a way back).
  */
 export const QUEUE_MODES = ['postgres', 'redis', 'bullmq-postgres'] as const;
@@ -28,7 +28,7 @@ export class QueueEnv extends RetentionEnv {
 
 /** The mode when FLOWHUB_QUEUE is not set: Redis when there is one, else PostgreSQL. */
 export function queueModeOf(env: { FLOWHUB_QUEUE?: QueueMode; REDIS_URL?: string }): QueueMode {
-  return env.FLOWHUB_QUEUE ?? (env.REDIS_URL ? 'redis' : 'bullmq-postgres');
+  return env.FLOWHUB_QUEUE ?? (env.REDIS_URL ? 'redis' : 'postgres');
 }
 
 /** The queue's part of AppConfig. */
@@ -36,11 +36,15 @@ export function queueSettings(env: QueueEnv & { REDIS_URL?: string }) {
   return { queueMode: queueModeOf(env), queuePollMs: env.FLOWHUB_QUEUE_POLL_MS };
 }
 
-/** FLOWHUB_QUEUE=redis without REDIS_URL: what to fix. */
+/** A mode its Redis setting contradicts: what to fix. */
 export function queueEnvProblems(env: { FLOWHUB_QUEUE?: QueueMode; REDIS_URL?: string }) {
-  return env.FLOWHUB_QUEUE === 'redis' && !env.REDIS_URL
-    ? [
-        'FLOWHUB_QUEUE=redis needs REDIS_URL (a redis:// URL); set REDIS_URL, or use FLOWHUB_QUEUE=postgres to queue runs in PostgreSQL',
-      ]
-    : [];
+  if (env.FLOWHUB_QUEUE === 'redis' && !env.REDIS_URL)
+    return [
+      'FLOWHUB_QUEUE=redis needs REDIS_URL (a redis:// URL); set REDIS_URL, or use FLOWHUB_QUEUE=postgres to queue runs in PostgreSQL',
+    ];
+  if (env.FLOWHUB_QUEUE === 'bullmq-postgres' && env.REDIS_URL)
+    return [
+      'FLOWHUB_QUEUE=bullmq-postgres runs BullMQ on PostgreSQL, but REDIS_URL is set; unset REDIS_URL, or use FLOWHUB_QUEUE=redis (or postgres)',
+    ];
+  return [];
 }

@@ -74,6 +74,8 @@ describe('the first start as a person sees it', () => {
     expect(banner).toMatch(new RegExp(`URL +http://[^\\s]+:${port}\\n`));
     expect(banner).toMatch(new RegExp(`API docs +http://[^\\s]+:${port}/docs\\n`));
     expect(banner).toContain(`Data dir   ${dataDir}`);
+    // Without REDIS_URL the runs are queued on their own rows (docs/queue-modes.md).
+    expect(banner).toContain('Queue      postgres (runs queued on their own rows)');
     const keys = output.match(KEY) ?? [];
     expect(keys).toHaveLength(1);
     expect(banner).toContain(`Admin key  ${keys[0]}`);

@@ -24,6 +24,8 @@ describe('reconciler', () => {
     const env = {
       FLOWHUB_QUEUE_PREFIX: `rec${randomBytes(4).toString('hex')}`,
       FLOWHUB_RECONCILE_INTERVAL_MS: '200',
+      // A lost job is a BullMQ matter (postgres mode has no job to lose: pg-queue.spec.ts).
+      FLOWHUB_QUEUE: process.env.REDIS_URL ? 'redis' : 'bullmq-postgres',
     };
     api = await bootTestApp({ ...env, FLOWHUB_ROLE: 'api' }, { database });
     const client = apiClient(api.url!);

@@ -62,9 +62,11 @@ describe('retention', () => {
   };
 
   beforeAll(async () => {
-    // The reconciler would start the seeded queued runs (no job holds them), and a finished
-    // 40-day-old run would then be pruned by a later pass: it waits an hour here.
+    // A worker would start the seeded queued runs (the reconciler, or in postgres mode the
+    // claim: the row is the job), and a finished 40-day-old run would then be pruned by a
+    // later pass: no worker here (api role), and the reconciler waits an hour.
     app = await bootTestApp({
+      FLOWHUB_ROLE: 'api',
       FLOWHUB_RETENTION_DAYS: '10',
       FLOWHUB_RECONCILE_INTERVAL_MS: '3600000',
     });

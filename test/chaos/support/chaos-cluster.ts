@@ -72,9 +72,12 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
     startReceiver(() => ({ status: 200, body: { ok: true } })),
   ]);
   const port = await freePort();
+  // FLOWHUB_QUEUE=postgres runs the suite on PostgreSQL only, as that mode is deployed: no
+  // REDIS_URL (outgoing deliveries then use BullMQ's PostgreSQL backend too).
+  const mode = process.env.FLOWHUB_QUEUE;
   const env = {
     DATABASE_URL: postgres.url,
-    REDIS_URL: redis.url,
+    ...(mode === 'postgres' ? {} : { REDIS_URL: redis.url }),
     FLOWHUB_QUEUE_PREFIX: `chaos${randomBytes(3).toString('hex')}`,
     FLOWHUB_MASTER_KEYS: TEST_MASTER_KEYS,
     FLOWHUB_ADMIN_KEY: TEST_ADMIN_KEY,
@@ -87,8 +90,7 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
     HOST: '127.0.0.1',
     PORT: String(port),
     ...CHAOS_TIMERS,
-    // The queue mode under test (FLOWHUB_QUEUE=postgres runs the suite on the run rows).
-    ...(process.env.FLOWHUB_QUEUE ? { FLOWHUB_QUEUE: process.env.FLOWHUB_QUEUE } : {}),
+    ...(mode ? { FLOWHUB_QUEUE: mode } : {}),
     ...options.env,
   };
   const apiProcess = startFlowhub({ ...env, FLOWHUB_ROLE: 'api' });
@@ -122,6 +124,10 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
   };
   for (let i = 0; i < (options.workers ?? 2); i += 1) startWorker(i);
   await Promise.all(workers.map((proc) => waitForWorker(proc!)));
+  // The mode under test is the one the workers run (main.ts names it when it starts).
+  const running = `worker started (queue: ${mode ?? 'redis'})`;
+  if (!workers.every((proc) => proc!.output().includes(running)))
+    throw new Error(`a worker did not start with "${running}":\n${workers[0]!.output()}`);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = apiClient(baseUrl);
