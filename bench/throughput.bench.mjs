@@ -2,20 +2,24 @@
 // default), next to a floor (bench/floor-server.mjs) measured in the same run. Load comes from
 // autocannon in its own process. Returns the figures; bench/run.mjs prints and saves them.
 // BENCH_PROFILE=1 writes CPU profiles of the Flowhub processes to bench/results/profiles.
-// BENCH_ONLY=ingest,e2e,scaling,embedded,embedded-pg runs a subset (embedded-pg: the embedded
-// default with FLOWHUB_QUEUE=postgres).
+// BENCH_ONLY=ingest,e2e,scaling,embedded,embedded-warn,embedded-bullmq runs a subset (the
+// embedded rows: EMBEDDED_ROWS below).
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cloneFlowhubFlows, flowhubCounts, floorCounts } from './lib/counts.mjs';
 import { orderBody } from './lib/load.mjs';
-import { costPerRun, highestSustained, ingest } from './lib/phases.mjs';
+import { costPerRun, highestSustained, ingest, waitUntilDrained } from './lib/phases.mjs';
+import { EMBEDDED_ROWS } from './lib/embedded-report.mjs';
+import { pssPeak } from './lib/memory.mjs';
 import { peakRssMb } from './lib/processes.mjs';
 import * as S from './lib/systems.mjs';
 
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? 'ingest,e2e,scaling,embedded,embedded-pg').split(','),
+  (process.env.BENCH_ONLY ?? 'ingest,e2e,scaling,embedded,embedded-warn,embedded-bullmq').split(
+    ',',
+  ),
 );
 const PROFILE_DIR = fileURLToPath(new URL('./results/profiles', import.meta.url));
 const nodeFlags = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
@@ -88,8 +92,11 @@ async function flowhubPhase(role, receiver, work, storage, env = {}) {
         counts,
         db: storageOf.db,
       };
+      // Embedded: the Flowhub process with its PostgreSQL, shared pages counted once (Pss).
+      const tree = storageOf.dataDir ? pssPeak(proc.pid) : undefined;
       const result = await work(system);
-      return { ...result, peakRssMb: await rss([proc]) };
+      const peakTree = await tree?.stop();
+      return { ...result, peakRssMb: await rss([proc]), ...(peakTree && { peakTree }) };
     } finally {
       await counts.close?.();
       await proc.stop();
@@ -109,8 +116,12 @@ async function flowhubPhase(role, receiver, work, storage, env = {}) {
 
 /** The embedded rows: end to end first (ingest leaves a backlog this one process works off). */
 async function embeddedSet(system) {
-  const e2e = await highestSustained(system, BODY_1K, { start: 100, maxTrials: 4 });
+  const e2e = await highestSustained(system, BODY_1K, { start: 300, maxTrials: 7 });
+  // Each ingest window starts with the queue empty: a backlog left by the window before would
+  // be worked off during it, in the same process.
+  await waitUntilDrained(system, 120_000);
   const c50 = await ingest(system, { connections: 50, body: BODY_1K });
+  await waitUntilDrained(system, 120_000);
   const rate1000 = await ingest(system, { connections: 50, rate: 1000, body: BODY_1K });
   return { c50, rate1000, e2e };
 }
@@ -176,15 +187,13 @@ export async function throughputBench() {
         return { ...sustained, steps: { oneStep, fiveSteps } };
       });
     }
-    if (ONLY.has('embedded')) {
-      log('embedded default: Flowhub (all role, embedded PostgreSQL, BullMQ on PostgreSQL)');
-      results.embedded = await flowhubPhase('all', receiver, embeddedSet, 'embedded');
-    }
-    if (ONLY.has('embedded-pg')) {
-      log('embedded, FLOWHUB_QUEUE=postgres: Flowhub (all role, the run rows are the queue)');
-      results.embeddedPg = await flowhubPhase('all', receiver, embeddedSet, 'embedded', {
-        FLOWHUB_QUEUE: 'postgres',
-      });
+    for (const [key, row] of Object.entries(EMBEDDED_ROWS)) {
+      if (!ONLY.has(row.only)) continue;
+      const storage = row.storage ?? 'embedded';
+      log(
+        `${row.label}: Flowhub (all role, ${storage === 'embedded' ? 'embedded PostgreSQL' : 'local PostgreSQL + Redis'})`,
+      );
+      results[key] = await flowhubPhase('all', receiver, embeddedSet, storage, row.env);
     }
   } finally {
     await receiver.stop();

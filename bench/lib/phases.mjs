@@ -30,7 +30,7 @@ export async function ingest(
   };
 }
 
-async function waitUntilDrained(system, timeoutMs) {
+export async function waitUntilDrained(system, timeoutMs) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const counts = await system.counts();

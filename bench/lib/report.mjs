@@ -1,5 +1,5 @@
 // The table `npm run bench` prints, with the issue's targets judged.
-import { embeddedRows } from './embedded-report.mjs';
+import { EMBEDDED_ROWS, embeddedRows } from './embedded-report.mjs';
 const f0 = (n) =>
   n === undefined || Number.isNaN(n) ? '-' : Math.round(n).toLocaleString('en-US');
 const f1 = (n) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1));
@@ -128,10 +128,11 @@ export function formatReport(r) {
       '',
     ]);
   }
-  if (r.embedded)
-    rows.push(...embeddedRows('embedded, BullMQ on PostgreSQL', r.embedded, fi.c50, fe));
-  if (r.embeddedPg)
-    rows.push(...embeddedRows('embedded, FLOWHUB_QUEUE=postgres', r.embeddedPg, fi.c50, fe));
+  // Ratios against the Redis configuration run through the same set, when it was measured.
+  const [refIngest, refE2e] = r.redisAll ? [r.redisAll.c50, r.redisAll.e2e] : [fi.c50, fe];
+  for (const [key, { label }] of Object.entries(EMBEDDED_ROWS))
+    if (r[key] && key === 'redisAll') rows.push(...embeddedRows(label, r[key]));
+    else if (r[key]) rows.push(...embeddedRows(label, r[key], refIngest, refE2e));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => String(cells[i]).length)));
   const head = `Flowhub bench, ${r.startedAt.slice(0, 10)}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, node ${r.machine.node}; worker concurrency ${r.workerConcurrency}`;
   return [head, '', ...rows.map((cells) => row(cells, widths)), '', r.boot].join('\n');

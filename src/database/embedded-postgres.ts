@@ -108,10 +108,16 @@ async function osUser(): Promise<{ uid?: number; gid?: number }> {
   return { uid: id('-u'), gid: id('-g') };
 }
 
+export const EMBEDDED_SHARED_BUFFERS = '32MB';
+
 /** Starts postgres in its own process group, so a terminal's Ctrl-C reaches only Flowhub. */
 async function spawnPostmaster(clusterDir: string, port: number, log: EmbeddedLog) {
   const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'];
   args.push('-c', 'unix_socket_directories=');
+  // A small deployment's server: 32 MB of shared buffers (PostgreSQL's default is 128 MB),
+  // the OS page cache holds the rest. Keeps Flowhub plus its server within 300 MB under load
+  // (docs/performance.md, issue 20).
+  args.push('-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`);
   const child = spawn(await postgresBinary(), args, {
     ...(await osUser()),
     detached: true,
