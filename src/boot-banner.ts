@@ -9,7 +9,7 @@ export interface BannerFacts {
 }
 
 /** How runs are queued, in a few words (docs/queue-modes.md). */
-export const QUEUE_WORDS: Record<AppConfig['queueMode'], string> = {
+const QUEUE_WORDS: Record<AppConfig['queueMode'], string> = {
   postgres: 'postgres (runs queued on their own rows)',
   redis: 'redis (BullMQ on Redis)',
   'bullmq-postgres': 'bullmq-postgres (BullMQ on PostgreSQL)',

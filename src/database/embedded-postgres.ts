@@ -108,7 +108,7 @@ async function osUser(): Promise<{ uid?: number; gid?: number }> {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-export const EMBEDDED_SHARED_BUFFERS = '32MB';
+const EMBEDDED_SHARED_BUFFERS = '32MB';
 
 /** Starts postgres in its own process group, so a terminal's Ctrl-C reaches only Flowhub. */
 async function spawnPostmaster(clusterDir: string, port: number, log: EmbeddedLog) {

@@ -101,5 +101,15 @@ describe('the first start as a person sees it', () => {
     expect(lines.filter((line) => line.startsWith('{') && line.includes(key!))).toEqual([]);
     const text = lines.filter((line) => line.trim() !== '' && !line.startsWith('{'));
     expect(text.length).toBeLessThanOrEqual(8); // only the key block
+    // Its PostgreSQL runs with 32 MB of shared buffers (docs/performance.md, "The embedded
+    // default"): the server's command line, read from /proc.
+    const commands = await Promise.all(
+      (await processesHolding(dataDir)).map((pid) =>
+        readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
+      ),
+    );
+    expect(commands.map((argv) => argv.split('\0').join(' '))).toContainEqual(
+      expect.stringMatching(/postgres .*-c shared_buffers=32MB/),
+    );
   }, 35_000);
 });
