@@ -8,12 +8,13 @@
 // (redis,embedded), BENCH_PROFILE_LOG_LEVEL (warn as in the other rows; `info` is the default a
 // user runs, with its access log), BENCH_PROFILE=1 for CPU profiles as in the throughput bench.
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { flowhubCounts } from './lib/counts.mjs';
+import { processTree } from './lib/memory.mjs';
 import { orderBody, runLoad } from './lib/load.mjs';
 import { cpuSeconds, measureCpu, peakRssMb } from './lib/processes.mjs';
 import { classify, diffSnapshots, formatWindow } from './lib/probe-report.mjs';
@@ -51,20 +52,7 @@ async function drained(counts, timeoutMs = 60_000) {
 }
 
 /** The embedded PostgreSQL: every process below Flowhub's. */
-async function descendants(root) {
-  const parent = new Map();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid) parent.set(Number(name), ppid);
-  }
-  const below = (pid) => {
-    for (let p = parent.get(pid); p; p = parent.get(p)) if (p === root) return true;
-    return false;
-  };
-  return [...parent.keys()].filter(below);
-}
+const descendants = async (root) => (await processTree(root)).slice(1);
 
 /** The database side's processes: embedded PostgreSQL, or the bench database's backends + Redis. */
 async function serverPids(system) {

@@ -3,7 +3,7 @@
 // autocannon in its own process. Returns the figures; bench/run.mjs prints and saves them.
 // BENCH_PROFILE=1 writes CPU profiles of the Flowhub processes to bench/results/profiles.
 // BENCH_ONLY=ingest,e2e,scaling,embedded,embedded-warn,embedded-bullmq runs a subset (the
-// embedded rows: EMBEDDED_ROWS below).
+// embedded rows: EMBEDDED_ROWS in bench/lib/embedded-report.mjs).
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

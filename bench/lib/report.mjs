@@ -130,9 +130,12 @@ export function formatReport(r) {
   }
   // Ratios against the Redis configuration run through the same set, when it was measured.
   const [refIngest, refE2e] = r.redisAll ? [r.redisAll.c50, r.redisAll.e2e] : [fi.c50, fe];
-  for (const [key, { label }] of Object.entries(EMBEDDED_ROWS))
-    if (r[key] && key === 'redisAll') rows.push(...embeddedRows(label, r[key]));
-    else if (r[key]) rows.push(...embeddedRows(label, r[key], refIngest, refE2e));
+  for (const [key, { label }] of Object.entries(EMBEDDED_ROWS)) {
+    if (!r[key]) continue;
+    // The reference row itself gets no ratios.
+    const refs = key === 'redisAll' ? [] : [refIngest, refE2e];
+    rows.push(...embeddedRows(label, r[key], ...refs));
+  }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => String(cells[i]).length)));
   const head = `Flowhub bench, ${r.startedAt.slice(0, 10)}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, node ${r.machine.node}; worker concurrency ${r.workerConcurrency}`;
   return [head, '', ...rows.map((cells) => row(cells, widths)), '', r.boot].join('\n');
