@@ -61,16 +61,24 @@ describe('catch rate limiter on Redis', () => {
     const a = limiter(process.env.REDIS_URL);
     const flowId = randomUUID();
     const redis = new Redis(process.env.REDIS_URL!);
-    const stored = async () =>
-      Number(await redis.hget(`${runtime.config.queuePrefix}:catch-rate:${flowId}`, 'tokens'));
+    const key = `${runtime.config.queuePrefix}:catch-rate:${flowId}`;
+    const stored = async () => Number(await redis.hget(key, 'tokens'));
+    // When Redis last took tokens (microseconds): every call rewrites it.
+    const askedAt = () => redis.hget(key, 'at');
     try {
       await new Promise((resolve) => setTimeout(resolve, 200)); // connected
       expect(await a.take(flowId, 200, 40)).toBeUndefined();
+      const started = Date.now();
       expect(await stored()).toBe(30); // a batch of 10 taken from the full bucket
+      const first = await askedAt();
       for (let i = 0; i < 9; i += 1) expect(await a.take(flowId, 200, 40)).toBeUndefined();
       expect(await stored()).toBe(30); // spent from the batch, Redis not asked
+      expect(await askedAt()).toBe(first);
       expect(await a.take(flowId, 200, 40)).toBeUndefined();
-      expect(await stored()).toBeLessThan(25); // the next batch
+      expect(await askedAt()).not.toBe(first); // the next batch
+      // 10 more taken from what the bucket refilled to meanwhile (200 a second, at most 40).
+      const refilled = Math.ceil(((Date.now() - started) / 1000) * 200) + 1;
+      expect(await stored()).toBeLessThanOrEqual(Math.min(40, 30 + refilled) - 10);
     } finally {
       redis.disconnect();
       a.onModuleDestroy();
