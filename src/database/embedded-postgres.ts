@@ -108,16 +108,23 @@ async function osUser(): Promise<{ uid?: number; gid?: number }> {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-const EMBEDDED_SHARED_BUFFERS = '32MB';
+/**
+ * A small deployment's server (docs/performance.md, issue 20: Flowhub plus its server within
+ * 300 MB under load): 32 MB of shared buffers (PostgreSQL's default is 128 MB; the OS page
+ * cache holds the rest), synchronous I/O instead of three I/O worker processes, and no logical
+ * replication launcher (Flowhub uses no logical replication).
+ */
+const EMBEDDED_SETTINGS = [
+  'shared_buffers=32MB',
+  'io_method=sync',
+  'max_logical_replication_workers=0',
+];
 
 /** Starts postgres in its own process group, so a terminal's Ctrl-C reaches only Flowhub. */
 async function spawnPostmaster(clusterDir: string, port: number, log: EmbeddedLog) {
   const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'];
   args.push('-c', 'unix_socket_directories=');
-  // A small deployment's server: 32 MB of shared buffers (PostgreSQL's default is 128 MB),
-  // the OS page cache holds the rest. Keeps Flowhub plus its server within 300 MB under load
-  // (docs/performance.md, issue 20).
-  args.push('-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`);
+  for (const setting of EMBEDDED_SETTINGS) args.push('-c', setting);
   const child = spawn(await postgresBinary(), args, {
     ...(await osUser()),
     detached: true,

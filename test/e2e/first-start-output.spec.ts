@@ -101,15 +101,21 @@ describe('the first start as a person sees it', () => {
     expect(lines.filter((line) => line.startsWith('{') && line.includes(key!))).toEqual([]);
     const text = lines.filter((line) => line.trim() !== '' && !line.startsWith('{'));
     expect(text.length).toBeLessThanOrEqual(8); // only the key block
-    // Its PostgreSQL runs with 32 MB of shared buffers (docs/performance.md, "The embedded
-    // default"): the server's command line, read from /proc.
-    const commands = await Promise.all(
-      (await processesHolding(dataDir)).map((pid) =>
-        readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
-      ),
-    );
-    expect(commands.map((argv) => argv.split('\0').join(' '))).toContainEqual(
-      expect.stringMatching(/postgres .*-c shared_buffers=32MB/),
-    );
+    // Its PostgreSQL runs with 32 MB of shared buffers and without the processes a small
+    // deployment does not need (docs/performance.md, "The embedded default"): the server's
+    // command line and its processes' titles, read from /proc.
+    const children = async (pid: number) =>
+      (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => ''))
+        .split(' ')
+        .filter(Boolean)
+        .map(Number);
+    const pids = await processesHolding(dataDir);
+    for (const pid of [...pids]) pids.push(...(await children(pid)));
+    const commands = (
+      await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')))
+    ).map((argv) => argv.split('\0').join(' '));
+    expect(commands).toContainEqual(expect.stringMatching(/postgres .*-c shared_buffers=32MB/));
+    expect(commands).toContainEqual(expect.stringMatching(/^postgres: checkpointer/));
+    expect(commands.filter((title) => /io worker|logical replication/.test(title))).toEqual([]);
   }, 35_000);
 });
