@@ -137,6 +137,7 @@ export function formatReport(r) {
     rows.push(...embeddedRows(label, r[key], ...refs));
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => String(cells[i]).length)));
-  const head = `Flowhub bench, ${r.startedAt.slice(0, 10)}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, node ${r.machine.node}; worker concurrency ${r.workerConcurrency}`;
+  const embedded = r.redisAll ? " (the embedded rows and their reference: Flowhub's default)" : '';
+  const head = `Flowhub bench, ${r.startedAt.slice(0, 10)}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, node ${r.machine.node}; worker concurrency ${r.workerConcurrency}${embedded}`;
   return [head, '', ...rows.map((cells) => row(cells, widths)), '', r.boot].join('\n');
 }

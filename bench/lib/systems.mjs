@@ -76,7 +76,10 @@ export function benchFlow(name, receiverUrl, steps = 1) {
 export const ADMIN_KEY = randomBytes(32).toString('base64url');
 const MASTER_KEYS = `k1:${randomBytes(32).toString('base64')}`;
 
-/** Starts `node dist/src/main.js`; `storage` is { db, prefix } or 'embedded' with a dataDir. */
+/**
+ * Starts `node dist/src/main.js`; `storage` is { db, prefix } or 'embedded' with a dataDir.
+ * `concurrency: null` leaves the worker concurrency at Flowhub's default.
+ */
 export async function startFlowhub({ role, storage, concurrency = 10, nodeFlags = [], env = {} }) {
   const port = await freePort();
   const base = {
@@ -85,7 +88,7 @@ export async function startFlowhub({ role, storage, concurrency = 10, nodeFlags 
     FLOWHUB_ROLE: role,
     LOG_LEVEL: 'warn',
     FLOWHUB_ADMIN_KEY: ADMIN_KEY,
-    FLOWHUB_WORKER_CONCURRENCY: String(concurrency),
+    ...(concurrency !== null && { FLOWHUB_WORKER_CONCURRENCY: String(concurrency) }),
     FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32',
     ...(storage.dataDir
       ? { FLOWHUB_DATA_DIR: storage.dataDir }
