@@ -72,12 +72,13 @@ export async function startChaosCluster(options: ClusterOptions = {}): Promise<C
     startReceiver(() => ({ status: 200, body: { ok: true } })),
   ]);
   const port = await freePort();
-  // FLOWHUB_QUEUE=postgres runs the suite on PostgreSQL only, as that mode is deployed: no
-  // REDIS_URL (outgoing deliveries then use BullMQ's PostgreSQL backend too).
+  // FLOWHUB_QUEUE=postgres (or bullmq-postgres) runs the suite on PostgreSQL only, as that
+  // mode is deployed: no REDIS_URL (outgoing deliveries then use BullMQ's PostgreSQL backend).
   const mode = process.env.FLOWHUB_QUEUE;
+  const withoutRedis = mode === 'postgres' || mode === 'bullmq-postgres';
   const env = {
     DATABASE_URL: postgres.url,
-    ...(mode === 'postgres' ? {} : { REDIS_URL: redis.url }),
+    ...(withoutRedis ? {} : { REDIS_URL: redis.url }),
     FLOWHUB_QUEUE_PREFIX: `chaos${randomBytes(3).toString('hex')}`,
     FLOWHUB_MASTER_KEYS: TEST_MASTER_KEYS,
     FLOWHUB_ADMIN_KEY: TEST_ADMIN_KEY,
