@@ -203,8 +203,9 @@ export class EnvSchema extends QueueEnv {
   @EnvInt('FLOWHUB_WORKER_CONCURRENCY', 1, 500)
   FLOWHUB_WORKER_CONCURRENCY: number = 10;
 
+  /** Default: 10 with DATABASE_URL, 8 on the embedded PostgreSQL (load-config.ts). */
   @EnvInt('FLOWHUB_DB_POOL_SIZE', 2, 200)
-  FLOWHUB_DB_POOL_SIZE: number = 10;
+  FLOWHUB_DB_POOL_SIZE?: number;
 
   @EnvInt('FLOWHUB_RECONCILE_INTERVAL_MS', 100, 3600000)
   FLOWHUB_RECONCILE_INTERVAL_MS: number = 15000;

@@ -56,9 +56,15 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('sizes the database pool: 10 by default, 2 to 200 (booting holds a lock and migrates)', () => {
-    expect(loadConfig({}).dbPoolSize).toBe(10);
+  it('sizes the database pool: 10 on a server, 8 embedded, 2 to 200 (booting holds a lock and migrates)', () => {
+    const server = {
+      DATABASE_URL: 'postgres://flowhub@db.internal:5432/flowhub',
+      FLOWHUB_MASTER_KEYS: KEYS,
+    };
+    expect(loadConfig(server).dbPoolSize).toBe(10);
+    expect(loadConfig({}).dbPoolSize).toBe(8);
     expect(loadConfig({ FLOWHUB_DB_POOL_SIZE: '40' }).dbPoolSize).toBe(40);
+    expect(loadConfig({ ...server, FLOWHUB_DB_POOL_SIZE: '4' }).dbPoolSize).toBe(4);
     expect(problems({ FLOWHUB_DB_POOL_SIZE: '1' })).toEqual([
       'FLOWHUB_DB_POOL_SIZE must be an integer between 2 and 200',
     ]);

@@ -129,6 +129,12 @@ function splitList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The embedded PostgreSQL's default pool: two backends fewer than a server's 10 keep Flowhub
+ * plus its server within 300 MB under load, at the same throughput (docs/performance.md).
+ */
+const EMBEDDED_POOL_SIZE = 8;
+
 /** Validates the environment; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvSchema, pickKnown(env), { exposeDefaultValues: true });
@@ -155,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: parsed.FLOWHUB_REQUEST_TIMEOUT_MS,
     headersTimeoutMs: parsed.FLOWHUB_HEADERS_TIMEOUT_MS,
     workerConcurrency: parsed.FLOWHUB_WORKER_CONCURRENCY,
-    dbPoolSize: parsed.FLOWHUB_DB_POOL_SIZE,
+    dbPoolSize: parsed.FLOWHUB_DB_POOL_SIZE ?? (parsed.DATABASE_URL ? 10 : EMBEDDED_POOL_SIZE),
     reconcileIntervalMs: parsed.FLOWHUB_RECONCILE_INTERVAL_MS,
     webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
     sessionTtlHours: parsed.FLOWHUB_SESSION_TTL_HOURS,
