@@ -125,21 +125,31 @@ export function nextDue(schedule: ScheduleDefinition, after: Date, anchor: Date 
   return expression.next().toDate();
 }
 
-/** The latest tick at or before `now`, starting from a due tick `due` (itself <= now). */
-function latestDue(schedule: ScheduleDefinition, due: Date, now: Date, anchor: Date): Date {
+/** Ticks walked at most after downtime (a minutely cron over a day's downtime is 1,440). */
+const MAX_WALK = 100_000;
+
+/**
+ * The latest tick at or before `now`, from a due tick `due` (itself <= now), and how many
+ * ticks before it were passed over. Cron is parsed once and walked forward.
+ */
+function latestDue(schedule: ScheduleDefinition, due: Date, now: Date) {
   if (schedule.every !== undefined) {
     const interval = everyMs(schedule.every)!;
-    const steps = Math.floor((now.getTime() - due.getTime()) / interval);
-    return new Date(due.getTime() + steps * interval);
+    const skipped = Math.floor((now.getTime() - due.getTime()) / interval);
+    return { latest: new Date(due.getTime() + skipped * interval), skipped };
   }
+  const ticks = CronExpressionParser.parse(schedule.cron!, {
+    tz: schedule.timezone ?? 'UTC',
+    currentDate: due,
+  });
   let latest = due;
-  // Cron ticks: walk forward (bounded: a minutely cron over a day's downtime is 1,440 steps).
-  for (let i = 0; i < 100_000; i += 1) {
-    const next = nextDue(schedule, latest, anchor);
-    if (next > now) return latest;
+  let skipped = 0;
+  for (; skipped < MAX_WALK; skipped += 1) {
+    const next = ticks.next().toDate();
+    if (next > now) break;
     latest = next;
   }
-  return latest;
+  return { latest, skipped };
 }
 
 export interface TickDecision {
@@ -164,20 +174,9 @@ export function decideTick(
   anchor: Date = due,
 ): TickDecision {
   if (due > now) return { missed: 0, next: due };
-  const latest = latestDue(schedule, due, now, anchor);
+  const { latest, skipped } = latestDue(schedule, due, now);
   const next = nextDue(schedule, latest, anchor);
-  const skipped = countTicks(schedule, due, latest, anchor);
   const onTime = now.getTime() - latest.getTime() <= MISSED_AFTER_MS;
   if (onTime || schedule.catchUp === 'last') return { fire: latest, missed: skipped, next };
   return { missed: skipped + 1, next };
-}
-
-/** How many ticks lie in [from, to) (bounded like latestDue). */
-function countTicks(schedule: ScheduleDefinition, from: Date, to: Date, anchor: Date): number {
-  if (schedule.every !== undefined)
-    return Math.round((to.getTime() - from.getTime()) / everyMs(schedule.every)!);
-  let count = 0;
-  for (let tick = from; tick < to && count < 100_000; count += 1)
-    tick = nextDue(schedule, tick, anchor);
-  return count;
 }

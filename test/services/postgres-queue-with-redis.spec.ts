@@ -17,6 +17,11 @@ describe('the postgres queue mode beside Redis', () => {
   let redis: Redis;
   let prefix: string;
   const keys = async (pattern: string) => redis.keys(`${prefix}:${pattern}`);
+  /** Waits until `probe` holds (or `ms` pass); the assertions after it say what did not. */
+  const waitUntil = async (probe: () => boolean | Promise<boolean>, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!(await probe()) && Date.now() < deadline) await sleep(50);
+  };
 
   beforeAll(async () => {
     receiver = await startReceiver((request) =>
@@ -61,9 +66,7 @@ describe('the postgres queue mode beside Redis', () => {
 
     const run = await api.waitForRun(caught.body.runId);
     expect(run.status).toBe('failed');
-    const deadline = Date.now() + 15_000;
-    while (!receiver.requests.some((r) => r.url === '/events') && Date.now() < deadline)
-      await sleep(50);
+    await waitUntil(() => receiver.requests.some((r) => r.url === '/events'), 15_000);
     const events = receiver.requests.filter((r) => r.url === '/events');
     expect(events.map((r) => (r.body as { event: string }).event)).toEqual(['run.failed']);
     expect((events[0].body as { data: { run: { id: string } } }).data.run.id).toBe(
@@ -77,8 +80,7 @@ describe('the postgres queue mode beside Redis', () => {
     // The receiver has its answer a moment before BullMQ records the job as completed.
     const completed = async () =>
       (await jobKeys('webhooks')).some((key) => key.endsWith(':webhooks:completed'));
-    const until = Date.now() + 5_000;
-    while (!(await completed()) && Date.now() < until) await sleep(50);
+    await waitUntil(completed, 5_000);
     expect(await completed()).toBe(true);
     expect(await jobKeys('runs')).toEqual([]);
   });
