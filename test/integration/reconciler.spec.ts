@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
@@ -39,7 +40,10 @@ describe('reconciler', () => {
     const caught = await postToCatch(flow.catchUrl, '{}');
     expect(caught.body.status).toBe('queued');
     const queue = api.app.get<Queue>(getQueueToken('runs'));
-    const removed = await queue.remove(`run-${caught.body.runId}-start`);
+    // The catch path adds the start job after the 202 (in the background): lose it once added.
+    const jobId = `run-${caught.body.runId}-start`;
+    for (let i = 0; i < 100 && !(await queue.getJob(jobId)); i += 1) await sleep(20);
+    const removed = await queue.remove(jobId);
     expect(removed).toBe(1);
 
     worker = await bootTestApp({ ...env, FLOWHUB_ROLE: 'worker' }, { database });
