@@ -40,6 +40,7 @@ export const layers = [
   'src/retention/',
   'src/stats/',
   'src/issues/',
+  'src/schedules/',
   'src/catch/',
   'src/health/',
   // App wiring

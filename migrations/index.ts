@@ -20,6 +20,7 @@ import { CreateBulkJobs1795520000000 } from './1795520000000-create-bulk-jobs.js
 import { CreateIssues1795530000000 } from './1795530000000-create-issues.js';
 import { AddRetentionIndexes1795540000000 } from './1795540000000-add-retention-indexes.js';
 import { AddQueueClaims1795560000000 } from './1795560000000-add-queue-claims.js';
+import { CreateFlowSchedules1795570000000 } from './1795570000000-create-flow-schedules.js';
 import { AddWebhookSignatureFormat1795480000000 } from './1795480000000-add-webhook-signature-format.js';
 
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CreateIssues1795530000000,
   AddRetentionIndexes1795540000000,
   AddQueueClaims1795560000000,
+  CreateFlowSchedules1795570000000,
 ];

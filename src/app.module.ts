@@ -15,6 +15,7 @@ import { NamedSecretsModule } from './named-secrets/named-secrets.module.js';
 import { CatchModule } from './catch/catch.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { IssuesModule } from './issues/issues.module.js';
+import { SchedulesModule } from './schedules/schedules.module.js';
 import { configureRunsWorker } from './runs/runs.processor.js';
 import { RunsModule } from './runs/runs.module.js';
 import { RunsWorkerModule } from './runs/runs-worker.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         CatchModule,
         StatsModule,
         IssuesModule,
+        SchedulesModule,
         ...(servesHttp ? [ApiKeysModule, HealthModule, WebhooksModule] : []),
         ...(runsJobs ? [RunsWorkerModule, WebhookWorkerModule] : []),
         ...extra,

@@ -20,7 +20,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CATCH_NOT_FOUND as NOT_FOUND } from '../common/catch-not-found.js';
@@ -34,12 +34,11 @@ import { RunsRepository } from '../runs/runs.repository.js';
 import { RunLifecycle } from '../runs/state/run-lifecycle.repository.js';
 import { CatchKeyCache, type CatchTarget, keyOpens, secretsAt } from './catch-key.cache.js';
 import { CatchRateLimiter, DEFAULT_RATE } from './catch-rate-limiter.service.js';
+import { admissible, type CatchRequest, type Refuse } from './admissible.js';
 import { handshakeReply } from './handshake.js';
-import { ipAllowed } from '../common/ip-allowlist.js';
 import { DedupeKeys } from './dedupe-keys.service.js';
-import { jsonLimitProblem } from './json-limits.js';
 import { storedRequestOf, withoutVerifySecret } from './catch-request.js';
-import { RejectionCounter, type RejectionReason } from './rejection-counter.service.js';
+import { RejectionCounter } from './rejection-counter.service.js';
 import { verifyRequest } from './signatures/verify-request.js';
 import { markSensitiveHeaders } from './sensitive-headers.js';
 import { CaughtDto } from './caught.dto.js';
@@ -55,10 +54,6 @@ const methodNotAllowed = () =>
 const STORAGE_UNAVAILABLE =
   'Flowhub could not confirm this request was stored (database unavailable): retry later, and set trigger.dedupe so a retried delivery cannot start a second run';
 
-type CatchRequest = FastifyRequest<{ Params: { flowId: string; key: string } }> & {
-  rawBody?: Buffer;
-};
-
 /**
  * The path parameters, documented here and read from the request: `@Param` would run them
  * through the global validation pipe on every delivery for nothing (plain strings).
@@ -68,36 +63,6 @@ const CatchUrlParams = () =>
     ApiParam({ name: 'flowId', description: 'The flow id', format: 'uuid' }),
     ApiParam({ name: 'key', description: "The flow's catch key (from catchUrl)" }),
   );
-
-type Refuse = (reason: RejectionReason, error: AppError) => AppError;
-
-/**
- * The checks that cost nothing, in this order: media type, size (trigger.maxBodyBytes, before
- * anything looks inside the body), the shape of parsed JSON and form bodies (raw bytes and
- * text are limited by size alone), the flow's allowed IPs.
- */
-function admissible(trigger: TriggerDefinition, request: CatchRequest, refuse: Refuse): void {
-  if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
-    const message =
-      'multipart bodies are not supported: send JSON, form-urlencoded, text or raw bytes';
-    throw refuse('unsupported-media-type', new AppError(ErrorCode.UnsupportedMediaType, message));
-  }
-  const size = request.rawBody?.length ?? 0;
-  if (trigger.maxBodyBytes !== undefined && size > trigger.maxBodyBytes) {
-    const message = `Request body is ${size} bytes; this flow accepts at most ${trigger.maxBodyBytes} (trigger.maxBodyBytes)`;
-    throw refuse('body-too-large', new AppError(ErrorCode.PayloadTooLarge, message));
-  }
-  const parsed = typeof request.body === 'object' && !Buffer.isBuffer(request.body);
-  const limit = parsed ? jsonLimitProblem(request.body) : undefined;
-  if (limit) {
-    const message = `${limit}: send a flatter or smaller body`;
-    throw refuse('body-limits', new AppError(ErrorCode.BadRequest, message));
-  }
-  if (trigger.allowIps && !ipAllowed(request.ip, trigger.allowIps)) {
-    const message = `This catch URL accepts requests only from the flow's allowed IPs (trigger.allowIps); ${request.ip} is not one of them`;
-    throw refuse('ip-not-allowed', new AppError(ErrorCode.Forbidden, message));
-  }
-}
 
 @ApiTags('catch')
 @Public()

@@ -13,7 +13,17 @@ export interface RetryPolicyInput {
 }
 
 export interface TriggerDefinition {
-  type: 'webhook';
+  /** `webhook`: a catch URL starts the flow; `schedule`: its clock does (ScheduleDefinition). */
+  type: 'webhook' | 'schedule';
+  /** schedule: a cron expression (5 or 6 fields), in `timezone` (default UTC). */
+  cron?: string;
+  timezone?: string;
+  /** schedule: a fixed interval instead of cron (30s, 15m, 1d). */
+  every?: string;
+  /** schedule: while a run is unfinished a tick is skipped (default) or one waits behind it. */
+  overlap?: 'skip' | 'queue';
+  /** schedule: after downtime, no run for missed ticks (default) or one for the latest. */
+  catchUp?: 'none' | 'last';
   /** Signature or token check at the catch URL (its secret is kept apart, encrypted). */
   verify?: VerifyDefinition;
   /**
@@ -80,6 +90,8 @@ export interface TriggerData {
   method: string;
   receivedAt: string;
   contentType: string | null;
+  /** A scheduled run's tick (ISO 8601): the time it was due, not when it started. */
+  scheduledAt?: string;
 }
 
 /** What `$run` holds in every expression. */

@@ -3,6 +3,8 @@ import {
   everyMs,
   MISSED_AFTER_MS,
   nextDue,
+  planTicks,
+  scheduleOf,
   scheduleProblems,
   type ScheduleDefinition,
 } from './schedule.js';
@@ -140,5 +142,66 @@ describe('which tick runs when a scheduler finds one due', () => {
       missed: 1,
       next: at('2026-12-04T10:00:00Z'),
     });
+  });
+});
+
+describe('planTicks', () => {
+  const anchor = at('2026-12-04T10:00:00Z');
+  const state = (next: string, queued: string | null = null) => ({
+    nextDueAt: at(next),
+    anchorAt: anchor,
+    queuedTickAt: queued ? at(queued) : null,
+  });
+  const now = at('2026-12-04T10:00:02.100Z');
+
+  it('runs the due tick of an idle flow and waits for the next', () => {
+    expect(planTicks(every('1s'), state('2026-12-04T10:00:02Z'), now, false)).toEqual({
+      fire: [at('2026-12-04T10:00:02Z')],
+      state: state('2026-12-04T10:00:03Z'),
+      missed: 0,
+      skipped: 0,
+    });
+    const early = planTicks(every('1s'), state('2026-12-04T10:00:03Z'), now, false);
+    expect(early).toEqual({
+      fire: [],
+      state: state('2026-12-04T10:00:03Z'),
+      missed: 0,
+      skipped: 0,
+    });
+  });
+
+  it('skips a tick while the previous run is unfinished, or queues one (the newest) behind it', () => {
+    const due = state('2026-12-04T10:00:02Z');
+    expect(planTicks(every('1s'), due, now, true)).toMatchObject({ fire: [], skipped: 1 });
+    const queue = every('1s', { overlap: 'queue' });
+    expect(planTicks(queue, due, now, true)).toMatchObject({
+      fire: [],
+      skipped: 0,
+      state: state('2026-12-04T10:00:03Z', '2026-12-04T10:00:02Z'),
+    });
+    const waiting = state('2026-12-04T10:00:02Z', '2026-12-04T10:00:01Z');
+    expect(planTicks(queue, waiting, now, true)).toMatchObject({
+      fire: [],
+      skipped: 1,
+      state: state('2026-12-04T10:00:03Z', '2026-12-04T10:00:02Z'),
+    });
+  });
+
+  it('runs the queued tick once the run finishes, and queues the due one behind it', () => {
+    const queue = every('1s', { overlap: 'queue' });
+    const waiting = state('2026-12-04T10:00:02Z', '2026-12-04T10:00:01Z');
+    expect(planTicks(queue, waiting, now, false)).toEqual({
+      fire: [at('2026-12-04T10:00:01Z')],
+      state: state('2026-12-04T10:00:03Z', '2026-12-04T10:00:02Z'),
+      missed: 0,
+      skipped: 0,
+    });
+  });
+});
+
+describe('scheduleOf', () => {
+  it('keeps the timing fields of a trigger and nothing else', () => {
+    const trigger = { type: 'schedule', every: '1m', filter: 'true', catchUp: 'last' };
+    expect(scheduleOf(trigger)).toEqual({ type: 'schedule', every: '1m', catchUp: 'last' });
   });
 });

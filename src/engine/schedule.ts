@@ -180,3 +180,70 @@ export function decideTick(
   if (onTime || schedule.catchUp === 'last') return { fire: latest, missed: skipped, next };
   return { missed: skipped + 1, next };
 }
+
+/** The method a scheduled run's stored request carries (it was no HTTP request). */
+export const SCHEDULE_METHOD = 'SCHEDULE';
+
+/** The body of a scheduled run's stored request: `$trigger.body`. */
+export interface TickBody {
+  scheduledAt: string;
+  /** Ticks passed over since the previous run (downtime, or overlap). */
+  missedTicks: number;
+}
+
+/** The timing fields of a schedule trigger, as stored with its scheduler state. */
+export function scheduleOf(trigger: object): ScheduleDefinition {
+  const { cron, timezone, every, overlap, catchUp } = trigger as ScheduleDefinition;
+  return JSON.parse(
+    JSON.stringify({ type: 'schedule', cron, timezone, every, overlap, catchUp }),
+  ) as ScheduleDefinition;
+}
+
+/** Where a schedule stands between ticks. */
+export interface ScheduleState {
+  nextDueAt: Date;
+  anchorAt: Date;
+  /** overlap queue: the one tick waiting for the unfinished run to finish. */
+  queuedTickAt: Date | null;
+}
+
+export interface TickPlan {
+  /** Ticks to run now, oldest first (a queued one and the current one at most). */
+  fire: Date[];
+  state: ScheduleState;
+  /** Passed over for downtime (decideTick). */
+  missed: number;
+  /** Passed over because a run was unfinished (overlap skip, or a queued tick replaced). */
+  skipped: number;
+}
+
+/**
+ * One scheduler visit at `now`; `busy` says whether the flow's previous scheduled run is
+ * unfinished. A tick queued behind it runs once it finishes; with overlap queue a due tick
+ * waits behind a busy run (a newer one replaces it), with skip it is skipped.
+ */
+export function planTicks(
+  schedule: ScheduleDefinition,
+  state: ScheduleState,
+  now: Date,
+  busy: boolean,
+): TickPlan {
+  const plan: TickPlan = { fire: [], state: { ...state }, missed: 0, skipped: 0 };
+  if (state.queuedTickAt && !busy) {
+    plan.fire.push(state.queuedTickAt);
+    plan.state.queuedTickAt = null;
+    busy = true;
+  }
+  if (state.nextDueAt > now) return plan;
+  const decision = decideTick(schedule, state.nextDueAt, now, state.anchorAt);
+  plan.missed = decision.missed;
+  plan.state.nextDueAt = decision.next;
+  if (!decision.fire) return plan;
+  if (!busy) plan.fire.push(decision.fire);
+  else if (schedule.overlap !== 'queue') plan.skipped = 1;
+  else {
+    if (plan.state.queuedTickAt) plan.skipped = 1;
+    plan.state.queuedTickAt = decision.fire;
+  }
+  return plan;
+}

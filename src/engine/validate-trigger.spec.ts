@@ -103,3 +103,34 @@ describe('trigger.dedupe forms', () => {
     expect(effectiveDedupe(undefined, { preset: 'static-token' })).toBeUndefined();
   });
 });
+
+describe('trigger types', () => {
+  it('checks a schedule and names the catch-URL options it cannot have', () => {
+    expect(problemsOf({ type: 'schedule', every: '15m', filter: '$trigger.scheduledAt' })).toEqual(
+      [],
+    );
+    expect(
+      problemsOf({ type: 'schedule', cron: '*/5 * * *', verify: { preset: 'github' } }),
+    ).toEqual([
+      {
+        path: 'trigger.verify',
+        message: 'applies to trigger type webhook only, not schedule',
+      },
+      {
+        path: 'trigger.cron',
+        message:
+          'has 4 fields: use 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)',
+      },
+    ]);
+    expect(problemsOf({ type: 'schedule', every: '1m', filter: '$steps.a' })).toEqual([
+      { path: 'trigger.filter', message: 'cannot use $steps: the filter runs before any step' },
+    ]);
+  });
+
+  it('names schedule options on a webhook trigger', () => {
+    expect(problemsOf({ every: '1m', catchUp: 'last' })).toEqual([
+      { path: 'trigger.every', message: 'applies to trigger type schedule only, not webhook' },
+      { path: 'trigger.catchUp', message: 'applies to trigger type schedule only, not webhook' },
+    ]);
+  });
+});

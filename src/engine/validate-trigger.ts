@@ -1,5 +1,6 @@
 import { compileExpression, ExpressionSyntaxError, usesVariable } from './expressions.js';
 import type { FlowDefinition } from './flow-definition.js';
+import { scheduleProblems } from './schedule.js';
 import { closest } from './suggest.js';
 import type { FlowProblem } from './flow-problem.js';
 import { VERIFY_PRESETS, type VerifyDefinition } from './verify-presets.js';
@@ -145,10 +146,35 @@ function expressionProblems(source: string, path: string, field: string): FlowPr
   return [];
 }
 
-/** Problems of trigger.verify, trigger.dedupe and trigger.filter, each with its path. */
+/** What only a catch URL has, and what only a schedule has. */
+const WEBHOOK_ONLY = ['verify', 'dedupe', 'handshake', 'allowIps', 'maxBodyBytes', 'rateLimit'];
+const SCHEDULE_ONLY = ['cron', 'timezone', 'every', 'overlap', 'catchUp'];
+
+function misplaced(trigger: FlowDefinition['trigger'], fields: string[]): FlowProblem[] {
+  const other = trigger.type === 'schedule' ? 'webhook' : 'schedule';
+  return fields
+    .filter((field) => (trigger as unknown as Record<string, unknown>)[field] !== undefined)
+    .map((field) => ({
+      path: `trigger.${field}`,
+      message: `applies to trigger type ${other} only, not ${trigger.type}`,
+    }));
+}
+
+/**
+ * Problems of the trigger, each with its path: a webhook's verify, dedupe and filter, a
+ * schedule's timing (scheduleProblems); options of the other type are named.
+ */
 export function triggerProblems(definition: FlowDefinition): FlowProblem[] {
   const { trigger } = definition;
-  const problems = trigger.verify ? verifyProblems(trigger.verify) : [];
+  if (trigger.type === 'schedule') {
+    const problems = [...misplaced(trigger, WEBHOOK_ONLY), ...scheduleProblems(trigger)];
+    if (trigger.filter !== undefined)
+      problems.push(...expressionProblems(trigger.filter, 'trigger.filter', 'filter'));
+    return problems;
+  }
+  if (trigger.type !== 'webhook') return [];
+  const problems = misplaced(trigger, SCHEDULE_ONLY);
+  if (trigger.verify) problems.push(...verifyProblems(trigger.verify));
   problems.push(...dedupeProblems(trigger));
   if (trigger.filter !== undefined)
     problems.push(...expressionProblems(trigger.filter, 'trigger.filter', 'filter'));

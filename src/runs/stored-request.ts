@@ -1,4 +1,5 @@
 import type { TriggerData } from '../engine/flow-definition.js';
+import { SCHEDULE_METHOD, type TickBody } from '../engine/schedule.js';
 import { jsonbRefuses, jsonbSafeText, textSafeOrNull } from '../database/jsonb-safe.js';
 
 /** A request as the catch URL (or the test endpoint) stores it. */
@@ -78,6 +79,7 @@ export function triggerFrom(row: RequestRow): TriggerData {
     method: row.method,
     receivedAt: new Date(row.received_at).toISOString(),
     contentType: row.content_type,
+    ...(row.method === SCHEDULE_METHOD ? { scheduledAt: (row.body as TickBody).scheduledAt } : {}),
   };
 }
 

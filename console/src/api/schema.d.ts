@@ -241,6 +241,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/flows/{id}/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SchedulesController_schedule'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/flows/{id}/stats': {
     parameters: {
       query?: never;
@@ -1672,6 +1688,42 @@ export interface components {
       size: number;
       sourceIp?: string | null;
     };
+    ScheduleDto: {
+      /** @description false while the flow is paused: no ticks run */
+      active: boolean;
+      /** @enum {string} */
+      catchUp: 'none' | 'last';
+      /** @example *\/5 * * * * */
+      cron?: string;
+      /** @example 15m */
+      every?: string;
+      /** Format: uuid */
+      flowId: string;
+      /** @description The flow version this schedule is from */
+      flowVersion: number;
+      /** Format: uuid */
+      lastRunId: string | null;
+      /** Format: date-time */
+      lastTickAt: string | null;
+      /** @description Ticks passed over after downtime (catchUp none) */
+      missedTicks: number;
+      /**
+       * Format: date-time
+       * @description When the next tick is due (null while paused)
+       */
+      nextDueAt: string | null;
+      /** @enum {string} */
+      overlap: 'skip' | 'queue';
+      /**
+       * Format: date-time
+       * @description overlap queue: the tick waiting for the unfinished run
+       */
+      queuedTickAt: string | null;
+      /** @description Ticks skipped or replaced while a run was unfinished */
+      skippedTicks: number;
+      /** @example Europe/Paris */
+      timezone?: string;
+    };
     SecretDto: {
       /** Format: date-time */
       createdAt: string;
@@ -1925,6 +1977,16 @@ export interface components {
        */
       allowIps?: string[];
       /**
+       * @description schedule: after downtime, none (default) or one run for the latest tick
+       * @enum {string}
+       */
+      catchUp?: 'none' | 'last';
+      /**
+       * @description schedule: 5 fields (minute first) or 6 (seconds first), in timezone
+       * @example *\/5 * * * *
+       */
+      cron?: string;
+      /**
        * @description What identifies a delivery: a repeat gets 200 and the original run. Default: the verify preset's delivery id; false turns it off
        * @example $trigger.headers.'x-shopify-webhook-id'
        */
@@ -1934,6 +1996,11 @@ export interface components {
             header: string;
           }
         | false;
+      /**
+       * @description schedule: an interval (s, m, h, d)
+       * @example 15m
+       */
+      every?: string;
       /**
        * @description JSONata, boolean: false ends the run as filtered
        * @example total_price > 0
@@ -1946,10 +2013,23 @@ export interface components {
       handshake?: 'slack' | 'echo-challenge';
       /** @description Largest body accepted, in bytes (default and ceiling: FLOWHUB_CATCH_BODY_LIMIT) */
       maxBodyBytes?: number;
+      /**
+       * @description schedule: while a run is unfinished, skip the tick (default) or queue one
+       * @enum {string}
+       */
+      overlap?: 'skip' | 'queue';
       /** @description Default: 50 per second, bursts of 100 */
       rateLimit?: components['schemas']['RateLimitDto'];
-      /** @enum {string} */
-      type: 'webhook';
+      /**
+       * @description schedule: IANA zone of cron
+       * @example Europe/Paris
+       */
+      timezone?: string;
+      /**
+       * @description webhook: the catch URL starts the flow; schedule: cron or every does
+       * @enum {string}
+       */
+      type: 'webhook' | 'schedule';
       /** @description Check signatures or tokens at the catch URL */
       verify?: components['schemas']['VerifyDto'];
     };
@@ -3094,6 +3174,45 @@ export interface operations {
         };
       };
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SchedulesController_schedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description When the next tick is due, the last one */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such flow, or not scheduled */
+      404: {
         headers: {
           [name: string]: unknown;
         };

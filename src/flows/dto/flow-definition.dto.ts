@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { DedupeDefinition } from '../../engine/verify-presets.js';
 import type { RetentionDefinition } from '../../engine/flow-definition.js';
+import { SCHEDULE_CATCH_UP, SCHEDULE_OVERLAP } from '../../engine/schedule.js';
 import { VerifyDto } from './verify.dto.js';
 import {
   ArrayMaxSize,
@@ -20,6 +21,7 @@ import {
 } from 'class-validator';
 
 export const HANDSHAKES = ['slack', 'echo-challenge'] as const;
+export const TRIGGER_TYPES = ['webhook', 'schedule'] as const;
 
 export class RetryPolicyDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 25, example: 5 })
@@ -65,9 +67,47 @@ export class RateLimitDto {
 }
 
 export class TriggerDto {
-  @ApiProperty({ enum: ['webhook'] })
-  @IsIn(['webhook'])
-  type: 'webhook';
+  @ApiProperty({
+    enum: TRIGGER_TYPES,
+    description: 'webhook: the catch URL starts the flow; schedule: cron or every does',
+  })
+  @IsIn(TRIGGER_TYPES, { message: `trigger.type must be one of: ${TRIGGER_TYPES.join(', ')}` })
+  type: (typeof TRIGGER_TYPES)[number];
+
+  @ApiPropertyOptional({
+    example: '*/5 * * * *',
+    description: 'schedule: 5 fields (minute first) or 6 (seconds first), in timezone',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cron?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Paris', description: 'schedule: IANA zone of cron' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  timezone?: string;
+
+  @ApiPropertyOptional({ example: '15m', description: 'schedule: an interval (s, m, h, d)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  every?: string;
+
+  @ApiPropertyOptional({
+    enum: SCHEDULE_OVERLAP,
+    description: 'schedule: while a run is unfinished, skip the tick (default) or queue one',
+  })
+  @IsOptional()
+  overlap?: (typeof SCHEDULE_OVERLAP)[number];
+
+  @ApiPropertyOptional({
+    enum: SCHEDULE_CATCH_UP,
+    description: 'schedule: after downtime, none (default) or one run for the latest tick',
+  })
+  @IsOptional()
+  catchUp?: (typeof SCHEDULE_CATCH_UP)[number];
 
   @ApiPropertyOptional({
     type: VerifyDto,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../../events/domain-events.service.js';
 import type { RunStatus } from '../run.entity.js';
 import type { ReplayPlan } from '../replay-plan.js';
@@ -112,6 +112,23 @@ export class RunLifecycle {
     const rows: CaughtRow[] = await this.dataSource.query(CATCH_ONE_SQL[held ? 1 : 0], params);
     this.relayHeld(rows);
     return rows[0] && caughtRun(rows[0]);
+  }
+
+  /**
+   * A schedule's tick (src/schedules/), inside the scheduler's transaction: the same first
+   * state as a caught request (queued, held if the flow was paused meanwhile), nothing stored
+   * when the tick's dedupe key already ran; `afterCommit` relays a held run's event.
+   */
+  async insertScheduled(
+    manager: EntityManager,
+    flowId: string,
+    runId: string,
+    request: StoredRequest,
+  ): Promise<{ run?: CaughtRun; afterCommit: () => void }> {
+    const held = await this.events.wants('run.held');
+    const params = [...requestParams(flowId, request), runId];
+    const rows: CaughtRow[] = await manager.query(CATCH_ONE_SQL[held ? 1 : 0], params);
+    return { run: rows[0] && caughtRun(rows[0]), afterCommit: () => this.relayHeld(rows) };
   }
 
   /** After the commit: the run.held events written with held runs go to their subscribers. */

@@ -1,0 +1,97 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { apiClient, postToCatch } from '../support/api-client.js';
+import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Run = Record<string, any>;
+
+/** Issue 21 item 3: a schedule trigger in one process (the multi-process case: test/services). */
+describe('schedule triggers', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    app = await bootTestApp();
+    api = apiClient(app.url!);
+  });
+  afterAll(() => app.stop());
+
+  const create = async (trigger: Record<string, unknown>) => {
+    const created = await api.post('/api/v1/flows', {
+      name: 'Every second',
+      trigger: { type: 'schedule', ...trigger },
+      steps: [{ id: 'tick', action: 'core.transform', map: '{"at": $trigger.scheduledAt}' }],
+    });
+    expect(created.status).toBe(201);
+    return created.body as { id: string; catchUrl: string };
+  };
+  const runsOf = async (flowId: string): Promise<Run[]> => {
+    const page = await api.get(`/api/v1/runs?flowId=${flowId}&limit=100`);
+    expect(page.status).toBe(200);
+    return page.body.items as Run[];
+  };
+  const finished = (runs: Run[]) => Promise.all(runs.map((run) => api.waitForRun(run.id)));
+
+  it('runs once per tick on the grid, with $trigger.scheduledAt, and stops while paused', async () => {
+    const flow = await create({ every: '1s' });
+    const schedule = await api.get(`/api/v1/flows/${flow.id}/schedule`);
+    expect(schedule.status).toBe(200);
+    expect(schedule.body).toMatchObject({ every: '1s', overlap: 'skip', active: true });
+    const firstDue = Date.parse(schedule.body.nextDueAt);
+    expect(firstDue - Date.now()).toBeLessThanOrEqual(1000);
+
+    await sleep(firstDue - Date.now() + 3_400);
+    const runs = await finished(await runsOf(flow.id));
+    const ticks = runs.map((run) => run.steps[0].output.at as string).sort();
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    ticks.forEach((tick, i) => expect(Date.parse(tick) - firstDue).toBe(i * 1000));
+    expect(runs[0].trigger).toMatchObject({ method: 'SCHEDULE', body: { missedTicks: 0 } });
+
+    expect((await api.post(`/api/v1/flows/${flow.id}/pause`)).status).toBe(200);
+    await sleep(300); // a pass already in its transaction finishes
+    const paused = (await runsOf(flow.id)).length;
+    await sleep(2_200);
+    expect((await runsOf(flow.id)).length).toBe(paused);
+    const stopped = await api.get(`/api/v1/flows/${flow.id}/schedule`);
+    expect(stopped.body).toMatchObject({ active: false, nextDueAt: null });
+
+    const activatedAt = Date.now();
+    expect((await api.post(`/api/v1/flows/${flow.id}/activate`)).status).toBe(200);
+    await sleep(1_600);
+    const resumed = (await runsOf(flow.id)).slice(0, -paused);
+    // No burst for the ticks of the pause: one or two new runs, all of ticks after activation.
+    expect(resumed.length).toBeGreaterThanOrEqual(1);
+    expect(resumed.length).toBeLessThanOrEqual(2);
+    for (const run of await finished(resumed))
+      expect(Date.parse(run.steps[0].output.at)).toBeGreaterThan(activatedAt);
+  });
+
+  it('has no catch URL, and says why', async () => {
+    const flow = await create({ every: '1h' });
+    const caught = await postToCatch(flow.catchUrl, '{}');
+    expect(caught.status).toBe(404);
+    expect(caught.body.message).toMatch(
+      /started by its schedule.*POST \/api\/v1\/flows\/:id\/test/,
+    );
+  });
+
+  it('refuses a schedule it cannot keep, saying what to write', async () => {
+    const refused = await api.post('/api/v1/flows', {
+      name: 'Bad',
+      trigger: { type: 'schedule', cron: '61 * * * *', allowIps: ['10.0.0.1'] },
+      steps: [{ id: 'a', action: 'core.transform', map: '{}' }],
+    });
+    expect(refused.status).toBe(400);
+    const paths = (refused.body.details as { path: string }[]).map((d) => d.path);
+    expect(paths).toEqual(['trigger.allowIps', 'trigger.cron']);
+    const webhook = await api.post('/api/v1/flows', {
+      name: 'Webhook',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'a', action: 'core.transform', map: '{}' }],
+    });
+    const none = await api.get(`/api/v1/flows/${webhook.body.id}/schedule`);
+    expect(none.status).toBe(404);
+    expect(none.body.message).toMatch(/its trigger type is webhook/);
+  });
+});
