@@ -81,11 +81,10 @@ export class ScheduleTicker implements OnApplicationBootstrap, OnApplicationShut
       while (visited === BATCH && !this.stopped) {
         const result = await this.schedules.visitDue(BATCH);
         visited = result.visited;
-        for (const run of result.runs)
-          this.queue.startInBackground(run.runId, {
-            flowId: run.flowId,
-            flowVersion: run.flowVersion,
-          });
+        for (const { runId, flowId, flowVersion, scheduledAt } of result.runs) {
+          this.logger.debug(`flow ${flowId}: tick ${scheduledAt.toISOString()} is run ${runId}`);
+          this.queue.startInBackground(runId, { flowId, flowVersion });
+        }
       }
       sleep = Math.min(POLL_MS, (await this.schedules.soonestDueMs()) ?? POLL_MS);
     } catch (error) {
