@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
+import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Run = Record<string, any>;
@@ -9,12 +10,17 @@ type Run = Record<string, any>;
 describe('schedule triggers', () => {
   let app: TestApp;
   let api: ReturnType<typeof apiClient>;
+  let slow: FakeReceiver;
 
   beforeAll(async () => {
-    app = await bootTestApp();
+    slow = await startReceiver(() => ({ status: 200, body: { ok: true }, delayMs: 2_200 }));
+    app = await bootTestApp({ FLOWHUB_EGRESS_ALLOW_CIDRS: '127.0.0.1/32' });
     api = apiClient(app.url!);
   });
-  afterAll(() => app.stop());
+  afterAll(async () => {
+    await app.stop();
+    await slow.close();
+  });
 
   const create = async (trigger: Record<string, unknown>) => {
     const created = await api.post('/api/v1/flows', {
@@ -65,6 +71,41 @@ describe('schedule triggers', () => {
     expect(resumed.length).toBeLessThanOrEqual(2);
     for (const run of await finished(resumed))
       expect(Date.parse(run.steps[0].output.at)).toBeGreaterThan(activatedAt);
+  });
+
+  it('skips the ticks of an unfinished run, or runs the newest one after it (overlap)', async () => {
+    const slowFlow = (overlap: string) =>
+      api.post('/api/v1/flows', {
+        name: `Slow, overlap ${overlap}`,
+        trigger: { type: 'schedule', every: '1s', overlap },
+        steps: [{ id: 'call', action: 'http.request', input: { url: `${slow.url}/slow` } }],
+      });
+    const [skip, queue] = (await Promise.all([slowFlow('skip'), slowFlow('queue')])).map(
+      (created) => created.body.id as string,
+    );
+    await sleep(3_300);
+    const waiting = await api.get(`/api/v1/flows/${queue}/schedule`);
+    expect(waiting.body.queuedTickAt).not.toBeNull();
+    await sleep(3_000);
+    await Promise.all([skip, queue].map((id) => api.post(`/api/v1/flows/${id}/pause`)));
+    const runs = await Promise.all([skip, queue].map(runsOf));
+    const [skipped, queued] = await Promise.all(
+      [skip, queue].map((id) => api.get(`/api/v1/flows/${id}/schedule`)),
+    );
+    // About 6 s of ticks, each run 2.2 s: skip runs every third tick, queue back to back.
+    expect(runs[0].length).toBeGreaterThanOrEqual(2);
+    expect(runs[0].length).toBeLessThanOrEqual(3);
+    expect(skipped.body.skippedTicks).toBeGreaterThanOrEqual(3);
+    expect(runs[1].length).toBeGreaterThanOrEqual(2);
+    const inOrder = (await finished(runs[1])).sort(
+      (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt),
+    );
+    // A queued run starts after the one before it has finished, for the tick it waited for.
+    inOrder.slice(1).forEach((run, i) => {
+      expect(Date.parse(run.createdAt)).toBeGreaterThanOrEqual(Date.parse(inOrder[i].finishedAt));
+      expect(Date.parse(run.trigger.body.scheduledAt)).toBeLessThan(Date.parse(run.createdAt));
+    });
+    expect(queued.body.skippedTicks).toBeGreaterThanOrEqual(1);
   });
 
   it('has no catch URL, and says why', async () => {
