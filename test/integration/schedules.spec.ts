@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
 import { apiClient, postToCatch } from '../support/api-client.js';
 import { bootTestApp, type TestApp } from '../support/boot-test-app.js';
 import { startReceiver, type FakeReceiver } from '../support/fake-receiver.js';
@@ -106,6 +107,39 @@ describe('schedule triggers', () => {
       expect(Date.parse(run.trigger.body.scheduledAt)).toBeLessThan(Date.parse(run.createdAt));
     });
     expect(queued.body.skippedTicks).toBeGreaterThanOrEqual(1);
+  });
+
+  it('after downtime runs nothing for the missed ticks, or one run for the latest (catchUp)', async () => {
+    const db = app.app.get(DataSource);
+    const flows = await Promise.all([
+      create({ every: '1h' }),
+      create({ every: '1h', catchUp: 'last' }),
+    ]);
+    const ids = flows.map((flow) => flow.id);
+    await Promise.all(ids.map((id) => api.get(`/api/v1/flows/${id}/schedule`)));
+    // As if Flowhub had been down for five and a half hours (ticks 4.5 h to 0.5 h ago) since the ticks were scheduled.
+    const rows: unknown[] = await db.query(
+      `UPDATE flow_schedules SET anchor_at = anchor_at - interval '330 minutes',
+         next_due_at = next_due_at - interval '330 minutes'
+       WHERE flow_id = ANY($1) RETURNING next_due_at`,
+      [ids],
+    );
+    // An UPDATE answers [rows, count].
+    expect(rows[0]).toHaveLength(2);
+    await sleep(1_500);
+    const [none, last] = await Promise.all(ids.map(runsOf));
+    expect(none).toHaveLength(0);
+    expect(last).toHaveLength(1);
+    const [noneSchedule, lastSchedule] = await Promise.all(
+      ids.map((id) => api.get(`/api/v1/flows/${id}/schedule`)),
+    );
+    expect(noneSchedule.body.missedTicks).toBe(5);
+    expect(lastSchedule.body.missedTicks).toBe(4);
+    const run = await api.waitForRun(last[0].id);
+    expect(run.trigger.body.missedTicks).toBe(4);
+    expect(Date.parse(run.trigger.body.scheduledAt)).toBe(
+      Date.parse(lastSchedule.body.nextDueAt) - 3_600_000,
+    );
   });
 
   it('has no catch URL, and says why', async () => {
