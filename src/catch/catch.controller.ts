@@ -42,6 +42,7 @@ import { RejectionCounter } from './rejection-counter.service.js';
 import { verifyRequest } from './signatures/verify-request.js';
 import { markSensitiveHeaders } from './sensitive-headers.js';
 import { CaughtDto } from './caught.dto.js';
+import { SyncReplies } from './sync-replies.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { absolute, links } from '../common/links.js';
@@ -78,6 +79,7 @@ export class CatchController {
     private readonly rejections: RejectionCounter,
     private readonly events: DomainEvents,
     private readonly metrics: Metrics,
+    private readonly replies: SyncReplies,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -113,7 +115,7 @@ export class CatchController {
     key: string,
     request: CatchRequest,
     reply: FastifyReply,
-  ): Promise<CaughtDto | { challenge: string }> {
+  ): Promise<unknown> {
     const now = Date.now();
     const target = UUID.test(flowId)
       ? await this.storageCall(() => this.keys.targetOf(flowId))
@@ -133,7 +135,28 @@ export class CatchController {
       reply.status(200);
       return handshake;
     }
+    const { respond } = trigger;
+    if (respond?.mode !== 'sync') return this.store(flowId, target, request, reply);
+    // trigger.respond sync: one of a bounded number of waiting requests, or 429 before storing.
+    return this.replies.within(
+      async () => {
+        const caught = await this.store(flowId, target, request, reply);
+        if (caught.duplicate || caught.status !== 'queued') return caught;
+        return this.replies.answer(caught, respond, reply);
+      },
+      () => this.rejections.count(flowId, 'replies-full'),
+    );
+  }
+
+  /** Stores the request and its run, and starts the run (or answers a repeated delivery). */
+  private async store(
+    flowId: string,
+    target: CatchTarget,
+    request: CatchRequest,
+    reply: FastifyReply,
+  ): Promise<CaughtDto> {
     const runId = randomUUID();
+    const { trigger } = target;
     const stored = withoutVerifySecret(storedRequestOf(request), trigger.verify);
     stored.dedupeKey = await this.dedupe.keyOf(target, stored);
     const caught = await this.storageCall(() =>

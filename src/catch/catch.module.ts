@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SyncReplies } from './sync-replies.service.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { CatchKeyCache } from './catch-key.cache.js';
@@ -13,6 +14,13 @@ import { RejectionCounter } from './rejection-counter.service.js';
 @Module({
   imports: [FlowsModule, RunsModule],
   controllers: [CatchController, FlowRejectionsController],
-  providers: [CatchKeyCache, DedupeKeys, CatchLimitsRepository, CatchRateLimiter, RejectionCounter],
+  providers: [
+    CatchKeyCache,
+    DedupeKeys,
+    CatchLimitsRepository,
+    CatchRateLimiter,
+    RejectionCounter,
+    SyncReplies,
+  ],
 })
 export class CatchModule {}

@@ -12,7 +12,8 @@ export type RejectionReason =
   | 'refusals-rate-limited'
   | 'body-too-large'
   | 'body-limits'
-  | 'unsupported-media-type';
+  | 'unsupported-media-type'
+  | 'replies-full';
 
 export interface RejectionTotals {
   total: number;

@@ -51,6 +51,8 @@ export interface AppConfig {
   metricsPerFlow: boolean;
   /** Runs whose request bodies one page of a payload search reads (GET /runs?match=). */
   searchScanLimit: number;
+  /** Catch requests one process keeps waiting for their runs (trigger.respond sync); 429 beyond. */
+  syncReplyLimit: number;
   /** Successful runs of a step, after its issue's last failure, that resolve the issue. */
   issueResolveAfter: number;
   /** Failed runs in a row of a flow that send flow.failing (once per streak). */
@@ -136,6 +138,15 @@ function splitList(value: string | undefined): string[] {
 const EMBEDDED_POOL_SIZE = 8;
 
 /** Validates the environment; throws ConfigError listing every problem. */
+function bulkSettings(parsed: EnvSchema): AppConfig['bulk'] {
+  return {
+    batchSize: parsed.FLOWHUB_BULK_BATCH_SIZE,
+    pauseMs: parsed.FLOWHUB_BULK_PAUSE_MS,
+    perSecond: parsed.FLOWHUB_BULK_RUNS_PER_SECOND,
+    maxRuns: parsed.FLOWHUB_BULK_MAX_RUNS,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvSchema, pickKnown(env), { exposeDefaultValues: true });
   const errors = validateSync(parsed, { forbidUnknownValues: true });
@@ -166,13 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRetentionDays: parsed.FLOWHUB_WEBHOOK_RETENTION_DAYS,
     sessionTtlHours: parsed.FLOWHUB_SESSION_TTL_HOURS,
     searchScanLimit: parsed.FLOWHUB_SEARCH_SCAN_LIMIT,
+    syncReplyLimit: parsed.FLOWHUB_SYNC_REPLY_LIMIT,
     metricsPerFlow: parsed.FLOWHUB_METRICS_PER_FLOW === 'true',
-    bulk: {
-      batchSize: parsed.FLOWHUB_BULK_BATCH_SIZE,
-      pauseMs: parsed.FLOWHUB_BULK_PAUSE_MS,
-      perSecond: parsed.FLOWHUB_BULK_RUNS_PER_SECOND,
-      maxRuns: parsed.FLOWHUB_BULK_MAX_RUNS,
-    },
+    bulk: bulkSettings(parsed),
     issueResolveAfter: parsed.FLOWHUB_ISSUE_RESOLVE_AFTER,
     flowFailingAfter: parsed.FLOWHUB_FLOW_FAILING_AFTER,
     retentionDays: parsed.FLOWHUB_RETENTION_DAYS,

@@ -42,9 +42,24 @@ export interface TriggerDefinition {
   allowIps?: string[];
   /** ING-1: largest body this flow accepts, in bytes (at most FLOWHUB_CATCH_BODY_LIMIT). */
   maxBodyBytes?: number;
+  /**
+   * Issue 21: `sync` makes the catch URL wait (at most timeoutMs, default 10 s, at most 30 s)
+   * for the run and answer with a step's output (`from`; default the last core.respond step,
+   * else the last step to finish); past the timeout it answers 202 as `async` (default) does.
+   */
+  respond?: RespondDefinition;
   /** ING-3: requests per second (with a burst) this catch URL accepts; default 50/s, burst 100. */
   rateLimit?: { perSecond: number; burst?: number };
 }
+
+export interface RespondDefinition {
+  mode: 'async' | 'sync';
+  timeoutMs?: number;
+  from?: string;
+}
+
+/** trigger.respond.timeoutMs: the default and the most a sender is kept waiting. */
+export const RESPOND_TIMEOUT_MS = { default: 10_000, max: 30_000 } as const;
 
 export interface StepDefinition {
   id: string;

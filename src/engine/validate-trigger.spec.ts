@@ -134,3 +134,25 @@ describe('trigger types', () => {
     ]);
   });
 });
+
+describe('trigger.respond', () => {
+  it('takes a bounded wait and a step that exists', () => {
+    expect(problemsOf({ respond: { mode: 'sync', timeoutMs: 30_000, from: 'a' } })).toEqual([]);
+    expect(
+      problemsOf({ respond: { mode: 'now' as 'sync', timeoutMs: 30_001, from: 'b' } }),
+    ).toEqual([
+      { path: 'trigger.respond.mode', message: 'must be sync or async' },
+      {
+        path: 'trigger.respond.timeoutMs',
+        message: 'must be whole milliseconds from 1 to 30000 (a sender waits at most 30 s)',
+      },
+      {
+        path: 'trigger.respond.from',
+        message: "no step 'b' (did you mean a?): name the step whose output is the reply",
+      },
+    ]);
+    expect(problemsOf({ type: 'schedule', every: '1m', respond: { mode: 'sync' } })).toEqual([
+      { path: 'trigger.respond', message: 'applies to trigger type webhook only, not schedule' },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { compileExpression, ExpressionSyntaxError, usesVariable } from './expressions.js';
-import type { FlowDefinition } from './flow-definition.js';
+import { RESPOND_TIMEOUT_MS, type FlowDefinition } from './flow-definition.js';
 import { scheduleProblems } from './schedule.js';
 import { closest } from './suggest.js';
 import type { FlowProblem } from './flow-problem.js';
@@ -146,8 +146,45 @@ function expressionProblems(source: string, path: string, field: string): FlowPr
   return [];
 }
 
+/** trigger.respond: a bounded wait, and a reply step that exists. */
+function respondProblems({ trigger, steps }: FlowDefinition): FlowProblem[] {
+  const { respond } = trigger;
+  if (respond === undefined) return [];
+  const problems: FlowProblem[] = [];
+  if (respond.mode !== 'sync' && respond.mode !== 'async')
+    problems.push({ path: 'trigger.respond.mode', message: 'must be sync or async' });
+  const { timeoutMs, from } = respond;
+  if (
+    timeoutMs !== undefined &&
+    !(Number.isInteger(timeoutMs) && timeoutMs >= 1 && timeoutMs <= RESPOND_TIMEOUT_MS.max)
+  )
+    problems.push({
+      path: 'trigger.respond.timeoutMs',
+      message: `must be whole milliseconds from 1 to ${RESPOND_TIMEOUT_MS.max} (a sender waits at most 30 s)`,
+    });
+  if (from !== undefined && !steps.some((step) => step.id === from)) {
+    const suggestion = closest(
+      String(from),
+      steps.map((step) => step.id),
+    );
+    problems.push({
+      path: 'trigger.respond.from',
+      message: `no step '${String(from)}'${suggestion ? ` (did you mean ${suggestion}?)` : ''}: name the step whose output is the reply`,
+    });
+  }
+  return problems;
+}
+
 /** What only a catch URL has, and what only a schedule has. */
-const WEBHOOK_ONLY = ['verify', 'dedupe', 'handshake', 'allowIps', 'maxBodyBytes', 'rateLimit'];
+const WEBHOOK_ONLY = [
+  'verify',
+  'dedupe',
+  'handshake',
+  'allowIps',
+  'maxBodyBytes',
+  'rateLimit',
+  'respond',
+];
 const SCHEDULE_ONLY = ['cron', 'timezone', 'every', 'overlap', 'catchUp'];
 
 function misplaced(trigger: FlowDefinition['trigger'], fields: string[]): FlowProblem[] {
@@ -175,7 +212,7 @@ export function triggerProblems(definition: FlowDefinition): FlowProblem[] {
   if (trigger.type !== 'webhook') return [];
   const problems = misplaced(trigger, SCHEDULE_ONLY);
   if (trigger.verify) problems.push(...verifyProblems(trigger.verify));
-  problems.push(...dedupeProblems(trigger));
+  problems.push(...dedupeProblems(trigger), ...respondProblems(definition));
   if (trigger.filter !== undefined)
     problems.push(...expressionProblems(trigger.filter, 'trigger.filter', 'filter'));
   return problems;

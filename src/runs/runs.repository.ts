@@ -48,6 +48,30 @@ export class RunsRepository {
     return rows[0];
   }
 
+  /** Of these runs, those that have finished (a synchronous catch URL's wait). */
+  finishedAmong(ids: string[]): Promise<Pick<RunRow, 'id' | 'status' | 'failed_step'>[]> {
+    return this.dataSource.query(
+      `SELECT id, status, failed_step FROM runs
+       WHERE id = ANY($1::uuid[]) AND status IN ('succeeded', 'failed', 'filtered', 'cancelled')`,
+      [ids],
+    );
+  }
+
+  /**
+   * The step a synchronous reply comes from: `from`, else the last core.respond step to
+   * succeed, else the last step to succeed.
+   */
+  async replyStep(runId: string, from: string | null) {
+    const rows: { step_id: string; action: string; output: unknown }[] =
+      await this.dataSource.query(
+        `SELECT step_id, action, output FROM run_steps
+         WHERE run_id = $1 AND status = 'succeeded' AND ($2::text IS NULL OR step_id = $2)
+         ORDER BY (action = 'core.respond') DESC, finished_at DESC LIMIT 1`,
+        [runId, from],
+      );
+    return rows[0];
+  }
+
   /** The run and its stored request in one round trip (a job's first read). */
   async findWithRequest(id: string): Promise<RunWithRequest | undefined> {
     const { rows } = await queryPrepared<Record<string, unknown>>(

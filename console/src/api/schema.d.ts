@@ -1530,6 +1530,23 @@ export interface components {
       /** @description Requests the catch URL refused (none of them ran) */
       rejected: number;
     };
+    RespondDto: {
+      /**
+       * @description sync: the step whose output is the reply; default the last core.respond step, else the last step to finish
+       * @example reply
+       */
+      from?: string;
+      /**
+       * @description async: 202 at once (default); sync: wait for the run and answer with a step
+       * @enum {string}
+       */
+      mode: 'async' | 'sync';
+      /**
+       * @description sync: how long the sender waits for the run before a 202
+       * @default 10000
+       */
+      timeoutMs?: number;
+    };
     RetentionInEffectDto: {
       /** @description Requests, runs and steps older than this are pruned */
       days: number;
@@ -2020,6 +2037,8 @@ export interface components {
       overlap?: 'skip' | 'queue';
       /** @description Default: 50 per second, bursts of 100 */
       rateLimit?: components['schemas']['RateLimitDto'];
+      /** @description Answer with the run (mode sync) */
+      respond?: components['schemas']['RespondDto'];
       /**
        * @description schedule: IANA zone of cron
        * @example Europe/Paris

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import type { DedupeDefinition } from '../../engine/verify-presets.js';
 import type { RetentionDefinition } from '../../engine/flow-definition.js';
 import { SCHEDULE_CATCH_UP, SCHEDULE_OVERLAP } from '../../engine/schedule.js';
+import { RespondDto } from './respond.dto.js';
 import { VerifyDto } from './verify.dto.js';
 import {
   ArrayMaxSize,
@@ -169,6 +170,12 @@ export class TriggerDto {
   @IsInt()
   @Min(1)
   maxBodyBytes?: number;
+
+  @ApiPropertyOptional({ type: RespondDto, description: 'Answer with the run (mode sync)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RespondDto)
+  respond?: RespondDto;
 
   @ApiPropertyOptional({ type: RateLimitDto, description: 'Default: 50 per second, bursts of 100' })
   @IsOptional()
