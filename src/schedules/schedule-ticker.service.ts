@@ -77,16 +77,24 @@ export class ScheduleTicker implements OnApplicationBootstrap, OnApplicationShut
     let sleep = POLL_MS;
     try {
       await this.sync();
-      let visited = BATCH;
-      while (visited === BATCH && !this.stopped) {
+      let visited = false;
+      for (;;) {
+        const due = await this.schedules.dueIn();
+        sleep = Math.min(POLL_MS, due.ms ?? POLL_MS);
+        // A queued tick is tried once per pass: its run may still be unfinished.
+        if (this.stopped || !(due.ms === 0 || (due.queued && !visited))) break;
         const result = await this.schedules.visitDue(BATCH);
-        visited = result.visited;
+        visited = true;
         for (const { runId, flowId, flowVersion, scheduledAt } of result.runs) {
           this.logger.debug(`flow ${flowId}: tick ${scheduledAt.toISOString()} is run ${runId}`);
           this.queue.startInBackground(runId, { flowId, flowVersion });
         }
+        // Nothing claimable (paused meanwhile, or another process holds them): wait.
+        if (result.visited === 0) {
+          sleep = POLL_MS;
+          break;
+        }
       }
-      sleep = Math.min(POLL_MS, (await this.schedules.soonestDueMs()) ?? POLL_MS);
     } catch (error) {
       this.logger.warn(
         `schedules could not be visited (retrying in ${POLL_MS} ms): ${(error as Error).message}`,

@@ -136,10 +136,10 @@ export class SchedulesRepository {
     return runs;
   }
 
-  /** Milliseconds until the soonest tick, or undefined when nothing is scheduled. */
-  async soonestDueMs(): Promise<number | undefined> {
-    const [row]: { ms: number | null }[] = await this.dataSource.query(sql.SOONEST_DUE);
-    return row?.ms ?? undefined;
+  /** Milliseconds until the soonest tick (undefined: none), and whether a tick is queued. */
+  async dueIn(): Promise<{ ms: number | undefined; queued: boolean }> {
+    const [row]: { ms: number | null; queued: boolean }[] = await this.dataSource.query(sql.DUE_IN);
+    return { ms: row?.ms ?? undefined, queued: row?.queued ?? false };
   }
 
   /** The flow's trigger type; undefined when there is no such flow. */

@@ -62,8 +62,12 @@ export const AFTER_VISIT = `UPDATE flow_schedules SET next_due_at = $2, queued_t
     missed_ticks = missed_ticks + $6, skipped_ticks = skipped_ticks + $7, updated_at = now()
   WHERE flow_id = $1`;
 
-/** Milliseconds until the soonest tick of an active schedule (NULL: none). */
-export const SOONEST_DUE = `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(next_due_at) - clock_timestamp())) * 1000)::float8 AS ms
+/**
+ * Milliseconds until the soonest tick of an active schedule (NULL: none) and whether a tick
+ * waits behind a run: read first, so an idle scheduler costs one statement, no transaction.
+ */
+export const DUE_IN = `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(next_due_at) - clock_timestamp())) * 1000)::float8 AS ms,
+    COALESCE(bool_or(queued_tick_at IS NOT NULL), false) AS queued
   FROM flow_schedules WHERE active`;
 
 /** One flow's row, for the API. */
