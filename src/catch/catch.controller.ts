@@ -18,6 +18,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -97,6 +98,12 @@ export class CatchController {
     type: ErrorBodyDto,
     description: 'Unknown flow or wrong key (same answer)',
   })
+  @ApiResponse({
+    status: 429,
+    type: ErrorBodyDto,
+    description: 'Rate limit, or sync waiting bound',
+  })
+  @ApiResponse({ status: 502, description: 'trigger.respond sync: the run failed (run id, step)' })
   @CatchUrlParams()
   catchPost(@Req() request: CatchRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.catch(request.params.flowId, request.params.key, request, reply);

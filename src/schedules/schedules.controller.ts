@@ -12,6 +12,7 @@ import { ErrorBodyDto } from '../common/error-body.dto.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import { route } from '../common/links.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
+import { flowNotFound } from '../flows/flows.service.js';
 import { ScheduleDto } from './schedule.dto.js';
 import { SchedulesRepository } from './schedules.repository.js';
 
@@ -31,8 +32,7 @@ export class SchedulesController {
     @Param('id', uuidParam(`flow id (${route('GET', '/flows')} lists them)`)) id: string,
   ): Promise<ScheduleDto> {
     const type = await this.schedules.triggerType(id);
-    if (type === undefined)
-      throw new AppError(ErrorCode.NotFound, `No flow with id '${id}' (it may have been deleted)`);
+    if (type === undefined) throw flowNotFound(id);
     if (type !== 'schedule')
       throw new AppError(
         ErrorCode.NotFound,
